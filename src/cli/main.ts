@@ -1,0 +1,42 @@
+/**
+ * The `moneytrail` command. Each area registers its subcommands; errors are turned into messages
+ * and exit codes here and nowhere else.
+ */
+import { Command, CommanderError } from "commander";
+import { MoneytrailError } from "../errors.ts";
+import { registerEntityCommands } from "./commands/entities.ts";
+import { registerListCommands } from "./commands/lists.ts";
+
+export function buildProgram(): Command {
+  const program = new Command("moneytrail")
+    .description("Follow the money: sanctions lists, screening, tracing, documents and networks")
+    .option("--db <path-or-url>", "SQLite file or postgres:// URL (default: $MONEYTRAIL_DB or ./moneytrail-data/moneytrail.db)")
+    .showHelpAfterError()
+    .exitOverride();
+  registerListCommands(program);
+  registerEntityCommands(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Commander has already printed help or the usage problem.
+    return error.exitCode;
+  }
+  if (error instanceof MoneytrailError) {
+    process.stderr.write(`moneytrail: ${error.message}\n`);
+    return error.status >= 500 ? 1 : 2;
+  }
+  process.stderr.write(`moneytrail: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,277 @@
+/**
+ * The Store over Kysely: the same queries serve SQLite and PostgreSQL; the backend folders only
+ * make the dialect. Properties and raw records are JSON text in both, so rows move unchanged.
+ */
+import type { Kysely, Transaction } from "kysely";
+import { InvalidInputError, NotFoundError } from "../errors.ts";
+import { caption, type Entity } from "../model/entity.ts";
+import { mergeEntities } from "../model/merge.ts";
+import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
+import { rowToEntity, rowToRecord, rowToVersion } from "./rows.ts";
+import type { Database } from "./schema.ts";
+import type {
+  EntityFilter,
+  ListVersion,
+  NewVersion,
+  RecordEntity,
+  RecordWithCaption,
+  Store,
+  StoredEntity,
+  StoredRecord,
+  VersionWriter,
+} from "./store.ts";
+
+/** Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const INSERT_BATCH = 500;
+/** Rows per page when streaming a table out. */
+const READ_PAGE = 2000;
+
+export class KyselyStore implements Store {
+  readonly kind: StoreKind;
+  readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>, kind: StoreKind) {
+    this.db = db;
+    this.kind = kind;
+  }
+
+  async migrate(): Promise<void> {
+    await migrateToLatest(this.db as Kysely<unknown>, this.kind);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async writeVersion(meta: NewVersion, fill: (writer: VersionWriter) => Promise<void>): Promise<ListVersion> {
+    if (await this.findVersion(meta.dataset, meta.label)) {
+      throw new InvalidInputError(
+        `lists: ${meta.dataset} already has a version '${meta.label}'; name another with --version`,
+      );
+    }
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto("list_versions")
+        .values({
+          dataset: meta.dataset,
+          label: meta.label,
+          format: meta.format,
+          status: "loading",
+          active: 0,
+          entries: 0,
+          schemata: "{}",
+          files: JSON.stringify(meta.files),
+          imported_at: new Date().toISOString(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const versionId = Number(inserted.id);
+      const writer = new TransactionWriter(trx, versionId);
+      await fill(writer);
+      await trx
+        .updateTable("list_versions")
+        .set({ active: 0 })
+        .where("dataset", "=", meta.dataset)
+        .where("active", "=", 1)
+        .execute();
+      await trx
+        .updateTable("list_versions")
+        .set({
+          status: "complete",
+          active: 1,
+          entries: writer.entries,
+          schemata: JSON.stringify(writer.schemataCounts()),
+        })
+        .where("id", "=", versionId)
+        .execute();
+      const row = await trx.selectFrom("list_versions").selectAll().where("id", "=", versionId).executeTakeFirstOrThrow();
+      return rowToVersion(row);
+    });
+  }
+
+  async listVersions(dataset?: string): Promise<ListVersion[]> {
+    let query = this.db.selectFrom("list_versions").selectAll().orderBy("dataset").orderBy("id");
+    if (dataset) query = query.where("dataset", "=", dataset);
+    return (await query.execute()).map(rowToVersion);
+  }
+
+  async activeVersions(): Promise<ListVersion[]> {
+    const rows = await this.db
+      .selectFrom("list_versions")
+      .selectAll()
+      .where("active", "=", 1)
+      .orderBy("dataset")
+      .execute();
+    return rows.map(rowToVersion);
+  }
+
+  async findVersion(dataset: string, label: string): Promise<ListVersion | undefined> {
+    const row = await this.db
+      .selectFrom("list_versions")
+      .selectAll()
+      .where("dataset", "=", dataset)
+      .where("label", "=", label)
+      .executeTakeFirst();
+    return row ? rowToVersion(row) : undefined;
+  }
+
+  async *iterateRecords(versionId: number): AsyncIterable<RecordWithCaption> {
+    let after = "";
+    for (;;) {
+      const rows = await this.db
+        .selectFrom("records as r")
+        .leftJoin("entities as e", (join) =>
+          join.onRef("e.version_id", "=", "r.version_id").onRef("e.id", "=", "r.entity_id"),
+        )
+        .selectAll("r")
+        .select(["e.caption", "e.schema"])
+        .where("r.version_id", "=", versionId)
+        .where("r.source_id", ">", after)
+        .orderBy("r.source_id")
+        .limit(READ_PAGE)
+        .execute();
+      for (const row of rows) {
+        yield { ...rowToRecord(row), caption: row.caption ?? row.entity_id, schema: row.schema ?? "" };
+      }
+      if (rows.length < READ_PAGE) return;
+      after = rows.at(-1)!.source_id;
+    }
+  }
+
+  async findEntity(id: string): Promise<StoredEntity | undefined> {
+    const rows = await this.db
+      .selectFrom("entities as e")
+      .innerJoin("list_versions as v", "v.id", "e.version_id")
+      .leftJoin("records as r", (join) =>
+        join.onRef("r.version_id", "=", "e.version_id").onRef("r.source_id", "=", "e.source_id"),
+      )
+      .select(["e.id", "e.schema", "e.properties", "e.source_id", "v.dataset", "v.label", "r.raw"])
+      .where("e.id", "=", id)
+      .where("v.active", "=", 1)
+      .orderBy("v.dataset")
+      .execute();
+    if (rows.length === 0) return undefined;
+    let merged: Entity | undefined;
+    for (const row of rows) {
+      const entity = rowToEntity(row);
+      merged = merged ? mergeEntities(merged, entity) : entity;
+    }
+    return {
+      ...merged!,
+      datasets: [...new Set(rows.map((r) => r.dataset))],
+      provenance: rows.map((row) => ({
+        dataset: row.dataset,
+        version: row.label,
+        sourceId: row.source_id,
+        raw: row.raw ? (JSON.parse(row.raw) as Record<string, unknown>) : undefined,
+      })),
+    };
+  }
+
+  async getEntity(id: string): Promise<StoredEntity> {
+    const entity = await this.findEntity(id);
+    if (!entity) throw new NotFoundError(`entity '${id}' not found in any active list version`);
+    return entity;
+  }
+
+  async *iterateEntities(filter: EntityFilter = {}): AsyncIterable<Entity & { dataset: string; sourceId: string }> {
+    const versions = (await this.activeVersions()).filter(
+      (v) => !filter.datasets || filter.datasets.includes(v.dataset),
+    );
+    for (const version of versions) {
+      let after = "";
+      for (;;) {
+        const rows = await this.db
+          .selectFrom("entities")
+          .select(["id", "schema", "properties", "source_id"])
+          .where("version_id", "=", version.id)
+          .where("id", ">", after)
+          .orderBy("id")
+          .limit(READ_PAGE)
+          .execute();
+        for (const row of rows) yield { ...rowToEntity(row), dataset: version.dataset, sourceId: row.source_id };
+        if (rows.length < READ_PAGE) break;
+        after = rows.at(-1)!.id;
+      }
+    }
+  }
+}
+
+/** Writes one version's rows inside the import transaction, counting what it wrote. */
+class TransactionWriter implements VersionWriter {
+  readonly versionId: number;
+  entries = 0;
+  private readonly trx: Transaction<Database>;
+  private readonly written = new Set<string>();
+  private readonly schemata = new Map<string, string>();
+
+  constructor(trx: Transaction<Database>, versionId: number) {
+    this.trx = trx;
+    this.versionId = versionId;
+  }
+
+  async writeRecords(records: StoredRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += INSERT_BATCH) {
+      const rows = records.slice(i, i + INSERT_BATCH).map((r) => ({
+        version_id: this.versionId,
+        source_id: r.sourceId,
+        entity_id: r.entityId,
+        hash: r.hash,
+        raw: JSON.stringify(r.raw),
+      }));
+      await this.trx.insertInto("records").values(rows).execute();
+      this.entries += rows.length;
+    }
+  }
+
+  async writeEntities(entities: RecordEntity[]): Promise<void> {
+    const batch = new Map<string, RecordEntity>();
+    for (const item of entities) {
+      const id = item.entity.id;
+      const pending = batch.get(id);
+      if (pending) batch.set(id, { sourceId: pending.sourceId, entity: mergeEntities(pending.entity, item.entity) });
+      else if (this.written.has(id)) await this.mergeInto(item);
+      else batch.set(id, item);
+    }
+    const fresh = [...batch.values()];
+    for (const { entity } of fresh) {
+      this.written.add(entity.id);
+      this.schemata.set(entity.id, entity.schema);
+    }
+    for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+      const rows = fresh.slice(i, i + INSERT_BATCH).map(({ sourceId, entity }) => ({
+        version_id: this.versionId,
+        id: entity.id,
+        schema: entity.schema,
+        caption: caption(entity),
+        source_id: sourceId,
+        properties: JSON.stringify(entity.properties),
+      }));
+      await this.trx.insertInto("entities").values(rows).execute();
+    }
+  }
+
+  /** The same id twice in one version (FtM fragments, a wallet two designees share). */
+  private async mergeInto({ entity }: RecordEntity): Promise<void> {
+    const row = await this.trx
+      .selectFrom("entities")
+      .select(["id", "schema", "properties"])
+      .where("version_id", "=", this.versionId)
+      .where("id", "=", entity.id)
+      .executeTakeFirstOrThrow();
+    const merged = mergeEntities(rowToEntity(row), entity);
+    await this.trx
+      .updateTable("entities")
+      .set({ schema: merged.schema, caption: caption(merged), properties: JSON.stringify(merged.properties) })
+      .where("version_id", "=", this.versionId)
+      .where("id", "=", entity.id)
+      .execute();
+    this.schemata.set(entity.id, merged.schema);
+  }
+
+  schemataCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const schema of this.schemata.values()) counts[schema] = (counts[schema] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+  }
+}

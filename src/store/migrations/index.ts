@@ -1,0 +1,22 @@
+/**
+ * Schema migrations, in order. Each takes the backend kind for the few places SQL differs
+ * (identity columns); everything else is Kysely's portable schema builder.
+ */
+import { Migrator, type Kysely, type Migration } from "kysely";
+import * as lists from "./001_lists.ts";
+
+export type StoreKind = "sqlite" | "postgres";
+
+const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Promise<void> }> = {
+  "001_lists": lists,
+};
+
+export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
+  const migrations: Record<string, Migration> = {};
+  for (const [name, migration] of Object.entries(MIGRATIONS)) {
+    migrations[name] = { up: (trx) => migration.up(trx, kind) };
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

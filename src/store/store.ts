@@ -1,0 +1,98 @@
+/**
+ * The one storage interface of moneytrail. Two backends implement it (store/sqlite,
+ * store/postgres) over the same Kysely queries; one test suite runs against both.
+ */
+import type { Entity } from "../model/entity.ts";
+
+export const VERSION_STATUSES = ["loading", "complete", "failed"] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+export interface SourceFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ListVersion {
+  id: number;
+  dataset: string;
+  label: string;
+  format: string;
+  status: VersionStatus;
+  active: boolean;
+  /** Designation records in the source (one per OFAC ent_num, one per UN reference). */
+  entries: number;
+  schemata: Record<string, number>;
+  files: SourceFile[];
+  importedAt: string;
+}
+
+export interface NewVersion {
+  dataset: string;
+  label: string;
+  format: string;
+  files: SourceFile[];
+}
+
+/** A source record ready to store: its content hash decides "changed" in diffs. */
+export interface StoredRecord {
+  sourceId: string;
+  entityId: string;
+  hash: string;
+  raw: Record<string, unknown>;
+}
+
+export interface RecordWithCaption extends StoredRecord {
+  caption: string;
+  schema: string;
+}
+
+export interface RecordEntity {
+  sourceId: string;
+  entity: Entity;
+}
+
+export interface VersionWriter {
+  readonly versionId: number;
+  writeRecords(records: StoredRecord[]): Promise<void>;
+  /** Writes entities; an id already written in this version is merged, value by value. */
+  writeEntities(entities: RecordEntity[]): Promise<void>;
+}
+
+/** An entity as the store knows it: merged over every active dataset that lists it. */
+export interface StoredEntity extends Entity {
+  datasets: string[];
+  provenance: Array<{
+    dataset: string;
+    version: string;
+    sourceId: string;
+    raw: Record<string, unknown> | undefined;
+  }>;
+}
+
+export interface EntityFilter {
+  /** Only these datasets; all active datasets when absent. */
+  datasets?: string[];
+}
+
+export interface Store {
+  readonly kind: "sqlite" | "postgres";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  /**
+   * Creates a version, lets `fill` write it, and activates it, all in one transaction: if `fill`
+   * throws, nothing of the version remains and the active version stays as it was.
+   */
+  writeVersion(meta: NewVersion, fill: (writer: VersionWriter) => Promise<void>): Promise<ListVersion>;
+  listVersions(dataset?: string): Promise<ListVersion[]>;
+  activeVersions(): Promise<ListVersion[]>;
+  findVersion(dataset: string, label: string): Promise<ListVersion | undefined>;
+  /** The records of a version in source-id order, each with its main entity's caption. */
+  iterateRecords(versionId: number): AsyncIterable<RecordWithCaption>;
+
+  findEntity(id: string): Promise<StoredEntity | undefined>;
+  getEntity(id: string): Promise<StoredEntity>;
+  /** Entities of the active versions, one row per (dataset, entity). */
+  iterateEntities(filter?: EntityFilter): AsyncIterable<Entity & { dataset: string; sourceId: string }>;
+}
