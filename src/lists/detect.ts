@@ -29,7 +29,8 @@ export async function detectFormat(file: string): Promise<ListFormat | undefined
 
 export function detectFromBytes(name: string, head: Buffer): ListFormat | undefined {
   if (head.subarray(0, 4).toString("latin1") === "PK\x03\x04") {
-    return head.includes("application/vnd.oasis.opendocument.spreadsheet") ? "uk-summary" : undefined;
+    const isOds = head.includes("application/vnd.oasis.opendocument.spreadsheet") || name.toLowerCase().endsWith(".ods");
+    return isOds ? "uk-summary" : undefined;
   }
   const text = head.toString("latin1").replace(/^\uFEFF|^\xEF\xBB\xBF/, "").trimStart();
   if (text.startsWith("<")) {
@@ -40,7 +41,7 @@ export function detectFromBytes(name: string, head: Buffer): ListFormat | undefi
   if (text.startsWith("[")) return "crypto-addresses";
   const lines = text.split(/\r?\n/, 5);
   const first = lines[0] ?? "";
-  if (/^\d+,("|-0-)/.test(first)) return name.toLowerCase().startsWith("cons_") ? "ofac-cons-csv" : "ofac-csv";
+  if (/^\d+,/.test(first)) return name.toLowerCase().startsWith("cons_") ? "ofac-cons-csv" : "ofac-csv";
   if (first.startsWith("_id,source,entity_number")) return "csl-csv";
   if (/^"?Unique ID"?,"?OFSI Group ID"?,"?Name"?,/i.test(first)) return "uk-summary";
   if (/^"?(Last Updated|Report Date)/i.test(first) || lines.some((l) => /(^|,)"?Name 6"?,/.test(l))) return "uk-csv";

@@ -3,12 +3,12 @@
  * records and entities in one store transaction, resolves "Linked To" names within the version,
  * and activates the version only when all of it is written.
  */
-import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { InvalidInputError, ListFormatError } from "../errors.ts";
 import { EntityBuilder } from "../model/builder.ts";
 import type { Entity } from "../model/entity.ts";
 import { hashId } from "../model/ids.ts";
+import { hashRaw } from "../store/hash.ts";
 import type { ListVersion, RecordEntity, Store, StoredRecord } from "../store/store.ts";
 import { detectFormat } from "./detect.ts";
 import { describeFile } from "./io/describe.ts";
@@ -55,9 +55,14 @@ export async function importList(store: Store, files: string[], options: ImportO
       entities = [];
     };
     let count = 0;
+    const seen = new Set<string>();
     for await (const record of reader.read(files, { dataset, mapping: options.mapping, onProgress: options.onProgress })) {
       const main = record.entities[0];
       if (!main) throw new ListFormatError(format, { file: files[0]! }, `record ${record.sourceId} produced no entity`);
+      if (seen.has(record.sourceId) && !reader.mergesRepeatedRecords) {
+        throw new ListFormatError(format, { file: files[0]! }, `record ${record.sourceId} appears twice`);
+      }
+      seen.add(record.sourceId);
       records.push({ sourceId: record.sourceId, entityId: main.id, hash: hashRaw(record.raw), raw: record.raw });
       for (const entity of record.entities) entities.push({ sourceId: record.sourceId, entity });
       linker.addParty(main, record.sourceId);
@@ -97,10 +102,6 @@ async function refuseMismatch(file: string, format: ListFormat): Promise<void> {
 async function statOrFail(file: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new InvalidInputError(`lists import: ${file}: no such file`);
-}
-
-export function hashRaw(raw: Record<string, unknown>): string {
-  return createHash("sha1").update(JSON.stringify(raw)).digest("hex");
 }
 
 /**

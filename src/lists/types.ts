@@ -59,6 +59,11 @@ export interface ListReader {
   format: ListFormat;
   /** The dataset name used when the caller names none (OpenSanctions' names). */
   defaultDataset(files: string[]): string;
+  /**
+   * Whether a source id that comes again is another part of the same record (EU files repeat
+   * an entity; crypto lists repeat an address per asset). Otherwise the importer refuses it.
+   */
+  mergesRepeatedRecords?: boolean;
   /** The files of one import; a reader that takes a set (OFAC CSV) finds its companions itself. */
   read(files: string[], options: ReadOptions): AsyncIterable<SourceRecord>;
 }

@@ -6,6 +6,7 @@ import type { Kysely, Transaction } from "kysely";
 import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { caption, type Entity } from "../model/entity.ts";
 import { mergeEntities } from "../model/merge.ts";
+import { hashRaw, mergeRaw } from "./hash.ts";
 import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
 import { rowToEntity, rowToRecord, rowToVersion } from "./rows.ts";
 import type { Database } from "./schema.ts";
@@ -197,10 +198,15 @@ export class KyselyStore implements Store {
   }
 }
 
+function mergeRecords(a: StoredRecord, b: StoredRecord): StoredRecord {
+  const raw = mergeRaw(a.raw, b.raw);
+  return { sourceId: a.sourceId, entityId: a.entityId, hash: hashRaw(raw), raw };
+}
+
 /** Writes one version's rows inside the import transaction, counting what it wrote. */
 class TransactionWriter implements VersionWriter {
   readonly versionId: number;
-  entries = 0;
+  private readonly recordIds = new Set<string>();
   private readonly trx: Transaction<Database>;
   private readonly written = new Set<string>();
   private readonly schemata = new Map<string, string>();
@@ -211,8 +217,16 @@ class TransactionWriter implements VersionWriter {
   }
 
   async writeRecords(records: StoredRecord[]): Promise<void> {
-    for (let i = 0; i < records.length; i += INSERT_BATCH) {
-      const rows = records.slice(i, i + INSERT_BATCH).map((r) => ({
+    const batch = new Map<string, StoredRecord>();
+    for (const record of records) {
+      const pending = batch.get(record.sourceId);
+      if (pending) batch.set(record.sourceId, mergeRecords(pending, record));
+      else if (this.recordIds.has(record.sourceId)) await this.mergeRecordInto(record);
+      else batch.set(record.sourceId, record);
+    }
+    const fresh = [...batch.values()];
+    for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+      const rows = fresh.slice(i, i + INSERT_BATCH).map((r) => ({
         version_id: this.versionId,
         source_id: r.sourceId,
         entity_id: r.entityId,
@@ -220,8 +234,29 @@ class TransactionWriter implements VersionWriter {
         raw: JSON.stringify(r.raw),
       }));
       await this.trx.insertInto("records").values(rows).execute();
-      this.entries += rows.length;
     }
+    for (const record of fresh) this.recordIds.add(record.sourceId);
+  }
+
+  get entries(): number {
+    return this.recordIds.size;
+  }
+
+  /** A source id written in an earlier batch comes again: the record gains another part. */
+  private async mergeRecordInto(record: StoredRecord): Promise<void> {
+    const row = await this.trx
+      .selectFrom("records")
+      .selectAll()
+      .where("version_id", "=", this.versionId)
+      .where("source_id", "=", record.sourceId)
+      .executeTakeFirstOrThrow();
+    const merged = mergeRecords(rowToRecord(row), record);
+    await this.trx
+      .updateTable("records")
+      .set({ hash: merged.hash, raw: JSON.stringify(merged.raw) })
+      .where("version_id", "=", this.versionId)
+      .where("source_id", "=", record.sourceId)
+      .execute();
   }
 
   async writeEntities(entities: RecordEntity[]): Promise<void> {

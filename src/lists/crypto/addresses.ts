@@ -18,6 +18,8 @@ const CURRENCY_FIXES: Record<string, string> = { XBT: "BTC" };
 export const cryptoAddressReader: ListReader = {
   format: FORMAT,
   defaultDataset: () => "us_ofac_crypto",
+  // The same address may come from the .txt and .json of an asset and from several assets.
+  mergesRepeatedRecords: true,
   async *read(files: string[], options: ReadOptions): AsyncIterable<SourceRecord> {
     const seen = new Set<string>();
     let bytesDone = 0;
@@ -26,16 +28,18 @@ export const cryptoAddressReader: ListReader = {
       const info = await stat(file);
       if (info.size === 0) throw new ListFormatError(FORMAT, { file, offset: 0 }, "file is empty");
       if (info.size > MAX_FILE_BYTES) throw new ListFormatError(FORMAT, { file }, "file larger than 64 MB");
-      for (const { address, line } of parseAddresses(file, await readFile(file, "utf8"))) {
-        const sourceId = `${currency}:${address}`;
-        if (seen.has(sourceId)) continue;
-        seen.add(sourceId);
+      for (const { address } of parseAddresses(file, await readFile(file, "utf8"))) {
+        // One record per address: the same address listed under two assets (USDT and ETH) is one wallet.
+        const sourceId = address;
+        const key = `${currency}:${address}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         const wallet = new EntityBuilder("CryptoWallet", makeId("ofac-wallet", address))
           .add("publicKey", address)
           .add("currencySymbol", CURRENCY_FIXES[currency] ?? currency)
           .add("topics", "sanction")
           .build();
-        yield { sourceId, raw: { currency, address, file: path.basename(file), line }, entities: [wallet] };
+        yield { sourceId, raw: { currency, address, file: path.basename(file) }, entities: [wallet] };
       }
       bytesDone += info.size;
       options.onProgress?.(bytesDone);

@@ -15,6 +15,7 @@ const SCHEMA_BY_CODE: Record<string, string> = { person: "Person", enterprise: "
 export const euXmlReader: ListReader = {
   format: FORMAT,
   defaultDataset: () => "eu_fsf",
+  mergesRepeatedRecords: true,
   async *read(files: string[], options: ReadOptions): AsyncIterable<SourceRecord> {
     for (const file of files) {
       for await (const { node } of streamXmlRecords(file, {
