@@ -28,6 +28,7 @@ export async function detectFormat(file: string): Promise<ListFormat | undefined
 }
 
 export function detectFromBytes(name: string, head: Buffer): ListFormat | undefined {
+  if (head.length === 0) return undefined;
   if (head.subarray(0, 4).toString("latin1") === "PK\x03\x04") {
     const isOds = head.includes("application/vnd.oasis.opendocument.spreadsheet") || name.toLowerCase().endsWith(".ods");
     return isOds ? "uk-summary" : undefined;
@@ -45,7 +46,10 @@ export function detectFromBytes(name: string, head: Buffer): ListFormat | undefi
   if (first.startsWith("_id,source,entity_number")) return "csl-csv";
   if (/^"?Unique ID"?,"?OFSI Group ID"?,"?Name"?,/i.test(first)) return "uk-summary";
   if (/^"?(Last Updated|Report Date)/i.test(first) || lines.some((l) => /(^|,)"?Name 6"?,/.test(l))) return "uk-csv";
-  if (lines.filter(Boolean).every((l) => /^[A-Za-z0-9:]{25,120}$/.test(l.trim()))) return "crypto-addresses";
+  const nonEmpty = lines.filter((l) => l.trim() !== "");
+  if (nonEmpty.length > 0 && nonEmpty.every((l) => /^[A-Za-z0-9:]{25,120}$/.test(l.trim()))) {
+    return "crypto-addresses";
+  }
   if (/(^|,)"?(name|full_name|entity_name)"?(,|$)/i.test(first)) return "csv";
   return undefined;
 }

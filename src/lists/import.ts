@@ -102,6 +102,7 @@ async function refuseMismatch(file: string, format: ListFormat): Promise<void> {
 async function statOrFail(file: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new InvalidInputError(`lists import: ${file}: no such file`);
+  if (info.size === 0) throw new ListFormatError("detect", { file, offset: 0 }, "file is empty");
 }
 
 /**
