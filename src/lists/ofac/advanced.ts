@@ -18,6 +18,7 @@ const REFERENCE_SETS = new Set([
   "FeatureType",
   "IDRegDocType",
   "PartySubType",
+  "PartyType",
   "DetailReference",
   "LocPartType",
   "List",
@@ -154,8 +155,12 @@ function featureValue(version: XmlNode, type: string, ctx: Context): string | un
 
 function partyToRecord({ node, fixedRef }: Party, ctx: Context): SourceRecord {
   const profile = child(node, "Profile") ?? node;
-  const subType = refText(ctx.refs, "PartySubType", profile.attrs.PartySubTypeID).toLowerCase();
-  const sdnType = subType.includes("individual") ? "individual" : subType.includes("vessel") ? "vessel" : subType.includes("aircraft") ? "aircraft" : "";
+  // Sub-types name vessels and aircraft; the rest are "Unknown" under a party type (Individual, Entity).
+  const subTypeNode = ctx.refs.get("PartySubType")?.get(profile.attrs.PartySubTypeID ?? "");
+  const subType = subTypeNode?.text.trim().toLowerCase() ?? "";
+  const partyType = refText(ctx.refs, "PartyType", subTypeNode?.attrs.PartyTypeID).toLowerCase();
+  const kind = subType === "unknown" || subType === "" ? partyType : subType;
+  const sdnType = ["individual", "vessel", "aircraft"].includes(kind) ? kind : "";
   let name = "";
   const aliases: OfacAlias[] = [];
   const facts: string[] = [];

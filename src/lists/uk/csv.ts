@@ -83,6 +83,8 @@ function toRecord(sourceId: string, rows: Array<Record<string, string>>, c: Colu
     const regime = c.get(row, "Regime", "Regime Name");
     if (regime) regimes.add(regime);
   }
+  // Excerpts of ConList can lack the "Prime Alias" row; the first name given then stands for it.
+  if (!party.has("name")) party.add("name", party.get("alias")[0]);
   party.add("program", [...regimes]).add("topics", "sanction");
   const sanction = new EntityBuilder("Sanction", hashId("gb-fcdo-sanction", sourceId), { dateOrder: "dmy" })
     .add("entity", id)
