@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "moneytrail-data/", "dist/", "test-output/", "web/dist/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "scratch/",
+      "moneytrail-data/",
+      "dist/",
+      "test-output/",
+      "web/dist/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

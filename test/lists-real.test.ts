@@ -33,7 +33,8 @@ test("UN consolidated list: 1003 entries, 730 individuals, 273 entities, 155 DPR
     assert.equal(version.schemata.Person, 730);
     assert.equal(version.schemata.Organization, 273);
     let dprk = 0;
-    for await (const r of store.iterateRecords(version.id)) if (/^KP[ie]\./.test(r.sourceId)) dprk++;
+    for await (const r of store.iterateRecords(version.id))
+      if (/^KP[ie]\./.test(r.sourceId)) dprk++;
     assert.equal(dprk, 155);
     const riWonHo = await store.getEntity("unsc-kpi.033");
     assert.deepEqual(riWonHo.properties.birthDate, ["1964-07-17"]);
@@ -56,7 +57,8 @@ test("OFAC SDN 2024-05-03: 14,965 entries, 484 DPRK, 105 DPRK vessels, 104 with 
     let vessels = 0;
     let withImo = 0;
     for await (const e of store.iterateEntities()) {
-      if (!e.properties.program?.some((p) => p.startsWith("DPRK")) || e.schema === "Sanction") continue;
+      if (!e.properties.program?.some((p) => p.startsWith("DPRK")) || e.schema === "Sanction")
+        continue;
       dprk++;
       if (e.schema === "Vessel") {
         vessels++;
@@ -72,7 +74,9 @@ test("diff of two OFAC days agrees with a line-by-line comparison", async (t) =>
   const after = needShared(t, LISTS.sdn0503);
   if (!before || !after) return;
   const rows = async (file: string): Promise<Map<string, string>> => {
-    const parsed = parse(await readFile(file, "latin1"), { relax_column_count: true }) as string[][];
+    const parsed = parse(await readFile(file, "latin1"), {
+      relax_column_count: true,
+    }) as string[][];
     return new Map(parsed.filter((r) => r.length === 12).map((r) => [r[0]!, JSON.stringify(r)]));
   };
   const [a, b] = [await rows(before), await rows(after)];
@@ -86,7 +90,11 @@ test("diff of two OFAC days agrees with a line-by-line comparison", async (t) =>
     const v2 = (await importList(store, [after])).version;
     const diff = await diffRecords(store.iterateRecords(v1.id), store.iterateRecords(v2.id));
     assert.deepEqual(
-      { added: diff.added.map((e) => e.sourceId).sort(), removed: diff.removed.map((e) => e.sourceId).sort(), changed: diff.changed.map((e) => e.sourceId).sort() },
+      {
+        added: diff.added.map((e) => e.sourceId).sort(),
+        removed: diff.removed.map((e) => e.sourceId).sort(),
+        changed: diff.changed.map((e) => e.sourceId).sort(),
+      },
       expected,
     );
     assert.equal(expected.removed.length, 8);
@@ -107,7 +115,13 @@ function importGroups(): string[][] {
       .sort();
     const isSet = /ofac-sdn-add-alt|ofac-crypto-addresses/.test(dir);
     if (isSet) groups.push(files);
-    else for (const f of files) if (!/(^|\/)(add|alt|sdn_comments|cons_add|cons_alt|cons_comments)\.csv$/i.test(f) || dir === "ofac-alt-2025-08") groups.push([f]);
+    else
+      for (const f of files)
+        if (
+          !/(^|\/)(add|alt|sdn_comments|cons_add|cons_alt|cons_comments)\.csv$/i.test(f) ||
+          dir === "ofac-alt-2025-08"
+        )
+          groups.push([f]);
   }
   return groups;
 }

@@ -13,7 +13,10 @@ export function resolveConfig(options: GlobalOptions): Config {
 }
 
 /** Opens the store for one command and closes it whatever happens. */
-export async function withStore<T>(options: GlobalOptions, work: (store: Store, config: Config) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  options: GlobalOptions,
+  work: (store: Store, config: Config) => Promise<T>,
+): Promise<T> {
   const config = resolveConfig(options);
   const store = await openStore(config.db);
   try {

@@ -10,7 +10,10 @@ import { registerListCommands } from "./commands/lists.ts";
 export function buildProgram(): Command {
   const program = new Command("moneytrail")
     .description("Follow the money: sanctions lists, screening, tracing, documents and networks")
-    .option("--db <path-or-url>", "SQLite file or postgres:// URL (default: $MONEYTRAIL_DB or ./moneytrail-data/moneytrail.db)")
+    .option(
+      "--db <path-or-url>",
+      "SQLite file or postgres:// URL (default: $MONEYTRAIL_DB or ./moneytrail-data/moneytrail.db)",
+    )
     .showHelpAfterError()
     .exitOverride();
   registerListCommands(program);
@@ -37,6 +40,8 @@ function reportError(error: unknown): number {
     process.stderr.write(`moneytrail: ${error.message}\n`);
     return error.status >= 500 ? 1 : 2;
   }
-  process.stderr.write(`moneytrail: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.stderr.write(
+    `moneytrail: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`,
+  );
   return 1;
 }

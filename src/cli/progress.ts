@@ -11,7 +11,11 @@ export interface Progress {
 
 const LINE_STEP = 0.25;
 
-export function startProgress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function startProgress(
+  label: string,
+  total: number,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (stream.isTTY && total > 0) {
     const bar = new cliProgress.SingleBar(
       { format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, stream, hideCursor: true },

@@ -53,7 +53,12 @@ export async function diffRecords(
 }
 
 function entry(record: RecordWithCaption): DiffEntry {
-  return { sourceId: record.sourceId, entityId: record.entityId, caption: record.caption, schema: record.schema };
+  return {
+    sourceId: record.sourceId,
+    entityId: record.entityId,
+    caption: record.caption,
+    schema: record.schema,
+  };
 }
 
 export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
@@ -61,15 +66,21 @@ export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
   const b = flatten(after);
   const changes: FieldChange[] = [];
   for (const field of new Set([...a.keys(), ...b.keys()])) {
-    if (a.get(field) !== b.get(field)) changes.push({ field, before: a.get(field), after: b.get(field) });
+    if (a.get(field) !== b.get(field))
+      changes.push({ field, before: a.get(field), after: b.get(field) });
   }
   return changes;
 }
 
-function flatten(value: unknown, prefix = "", out = new Map<string, string>()): Map<string, string> {
+function flatten(
+  value: unknown,
+  prefix = "",
+  out = new Map<string, string>(),
+): Map<string, string> {
   if (Array.isArray(value)) value.forEach((item, i) => flatten(item, `${prefix}[${i}]`, out));
   else if (value !== null && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) flatten(item, prefix ? `${prefix}.${key}` : key, out);
+    for (const [key, item] of Object.entries(value))
+      flatten(item, prefix ? `${prefix}.${key}` : key, out);
   } else if (value !== undefined && value !== null && value !== "") out.set(prefix, String(value));
   return out;
 }

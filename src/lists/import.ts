@@ -32,50 +32,77 @@ export interface ImportResult {
 const WRITE_BATCH = 1000;
 const DATASET_NAME = /^[a-z][a-z0-9_]{1,63}$/;
 
-export async function importList(store: Store, files: string[], options: ImportOptions = {}): Promise<ImportResult> {
+export async function importList(
+  store: Store,
+  files: string[],
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   if (files.length === 0) throw new InvalidInputError("lists import: no files given");
   const format = options.format ?? (await detectOrFail(files[0]!));
   const reader = readerFor(format);
   const dataset = options.dataset ?? reader.defaultDataset(files);
   if (!DATASET_NAME.test(dataset)) {
-    throw new InvalidInputError(`lists import: dataset name '${dataset}' must be lower-case letters, digits and _`);
+    throw new InvalidInputError(
+      `lists import: dataset name '${dataset}' must be lower-case letters, digits and _`,
+    );
   }
   if (options.format) await refuseMismatch(files[0]!, options.format);
   const sourceFiles = await Promise.all(files.map(describeFile));
   const label = options.version ?? defaultLabel(files);
   let unresolvedLinks = 0;
-  const version = await store.writeVersion({ dataset, label, format, files: sourceFiles }, async (writer) => {
-    const linker = new LinkResolver();
-    let records: StoredRecord[] = [];
-    let entities: RecordEntity[] = [];
-    const flush = async (): Promise<void> => {
-      await writer.writeRecords(records);
-      await writer.writeEntities(entities);
-      records = [];
-      entities = [];
-    };
-    let count = 0;
-    const seen = new Set<string>();
-    for await (const record of reader.read(files, { dataset, mapping: options.mapping, onProgress: options.onProgress })) {
-      const main = record.entities[0];
-      if (!main) throw new ListFormatError(format, { file: files[0]! }, `record ${record.sourceId} produced no entity`);
-      if (seen.has(record.sourceId) && !reader.mergesRepeatedRecords) {
-        throw new ListFormatError(format, { file: files[0]! }, `record ${record.sourceId} appears twice`);
+  const version = await store.writeVersion(
+    { dataset, label, format, files: sourceFiles },
+    async (writer) => {
+      const linker = new LinkResolver();
+      let records: StoredRecord[] = [];
+      let entities: RecordEntity[] = [];
+      const flush = async (): Promise<void> => {
+        await writer.writeRecords(records);
+        await writer.writeEntities(entities);
+        records = [];
+        entities = [];
+      };
+      let count = 0;
+      const seen = new Set<string>();
+      for await (const record of reader.read(files, {
+        dataset,
+        mapping: options.mapping,
+        onProgress: options.onProgress,
+      })) {
+        const main = record.entities[0];
+        if (!main)
+          throw new ListFormatError(
+            format,
+            { file: files[0]! },
+            `record ${record.sourceId} produced no entity`,
+          );
+        if (seen.has(record.sourceId) && !reader.mergesRepeatedRecords) {
+          throw new ListFormatError(
+            format,
+            { file: files[0]! },
+            `record ${record.sourceId} appears twice`,
+          );
+        }
+        seen.add(record.sourceId);
+        records.push({
+          sourceId: record.sourceId,
+          entityId: main.id,
+          hash: hashRaw(record.raw),
+          raw: record.raw,
+        });
+        for (const entity of record.entities) entities.push({ sourceId: record.sourceId, entity });
+        linker.addParty(main, record.sourceId);
+        linker.addLinks(record.links ?? [], record.sourceId);
+        count++;
+        if (records.length >= WRITE_BATCH) await flush();
       }
-      seen.add(record.sourceId);
-      records.push({ sourceId: record.sourceId, entityId: main.id, hash: hashRaw(record.raw), raw: record.raw });
-      for (const entity of record.entities) entities.push({ sourceId: record.sourceId, entity });
-      linker.addParty(main, record.sourceId);
-      linker.addLinks(record.links ?? [], record.sourceId);
-      count++;
-      if (records.length >= WRITE_BATCH) await flush();
-    }
-    if (count === 0) throw new ListFormatError(format, { file: files[0]! }, "no records found");
-    const { resolved, unresolved } = linker.resolve();
-    unresolvedLinks = unresolved;
-    entities.push(...resolved);
-    await flush();
-  });
+      if (count === 0) throw new ListFormatError(format, { file: files[0]! }, "no records found");
+      const { resolved, unresolved } = linker.resolve();
+      unresolvedLinks = unresolved;
+      entities.push(...resolved);
+      await flush();
+    },
+  );
   return { version, unresolvedLinks };
 }
 
@@ -83,7 +110,11 @@ async function detectOrFail(file: string): Promise<ListFormat> {
   await statOrFail(file);
   const format = await detectFormat(file);
   if (!format) {
-    throw new ListFormatError("detect", { file, offset: 0 }, "cannot tell the list format from the first bytes; pass --format");
+    throw new ListFormatError(
+      "detect",
+      { file, offset: 0 },
+      "cannot tell the list format from the first bytes; pass --format",
+    );
   }
   return format;
 }
@@ -93,9 +124,14 @@ async function refuseMismatch(file: string, format: ListFormat): Promise<void> {
   await statOrFail(file);
   const detected = await detectFormat(file);
   const compatible = (a: ListFormat, b: ListFormat): boolean =>
-    a === b || (a.startsWith("ofac-") && b.startsWith("ofac-") && a.endsWith("csv") && b.endsWith("csv"));
+    a === b ||
+    (a.startsWith("ofac-") && b.startsWith("ofac-") && a.endsWith("csv") && b.endsWith("csv"));
   if (detected && detected !== "csv" && !compatible(detected, format)) {
-    throw new ListFormatError(format, { file, offset: 0 }, `file looks like ${detected}, not ${format}`);
+    throw new ListFormatError(
+      format,
+      { file, offset: 0 },
+      `file looks like ${detected}, not ${format}`,
+    );
   }
 }
 
@@ -142,7 +178,10 @@ class LinkResolver {
 }
 
 function linkKey(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 function linkEntity(link: PendingLink, object: string): Entity {

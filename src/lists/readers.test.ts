@@ -44,7 +44,13 @@ test("OFAC legacy CSV: remarks become properties, wallets and links", async () =
   assert.equal(paek.schema, "Person");
   assert.deepEqual(paek.properties.birthDate, ["1964-06-18"]);
   assert.deepEqual(paek.properties.passportNumber, ["381420754"]);
-  assert.deepEqual(records[0]?.links, [{ subject: "ofac-15667", objectName: "KOREA MINING DEVELOPMENT TRADING CORPORATION", role: "Linked To" }]);
+  assert.deepEqual(records[0]?.links, [
+    {
+      subject: "ofac-15667",
+      objectName: "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+      role: "Linked To",
+    },
+  ]);
   const komid = party(records, "9523");
   assert.deepEqual(komid.properties.program, ["NPWMD", "DPRK"]);
   assert.deepEqual(komid.properties.alias, ["KOMID", "CHANGGWANG SINYONG CORPORATION"]);
@@ -58,7 +64,10 @@ test("OFAC advanced XML: names from parts, features, documents and programmes", 
   const file = fixture("sdn_advanced.xml", OFAC_ADVANCED_XML);
   assert.equal(await detectFormat(file), "ofac-advanced-xml");
   const records = await readAll("ofac-advanced-xml", [file]);
-  assert.deepEqual(records.map((r) => r.sourceId), ["15667", "9523"]);
+  assert.deepEqual(
+    records.map((r) => r.sourceId),
+    ["15667", "9523"],
+  );
   const paek = party(records, "15667");
   assert.equal(paek.schema, "Person");
   assert.deepEqual(paek.properties.name, ["PAEK Chang-Ho"]);
@@ -77,19 +86,55 @@ test("OFAC advanced XML: names from parts, features, documents and programmes", 
 
 test("UN XML and FtM JSON lines", async () => {
   const un = await readAll("un-xml", [fixture("un.xml", UN_XML)]);
-  assert.deepEqual(un.map((r) => r.sourceId), ["KPi.033", "KPe.001"]);
+  assert.deepEqual(
+    un.map((r) => r.sourceId),
+    ["KPi.033", "KPe.001"],
+  );
   const ftm = await readAll("ftm", [fixture("e.ftm.json", FTM_JSONL)]);
-  assert.deepEqual(ftm.map((r) => r.sourceId), ["p1", "c1", "p1#3"]);
+  assert.deepEqual(
+    ftm.map((r) => r.sourceId),
+    ["p1", "c1", "p1#3"],
+  );
 });
 
 const SAMPLES: Array<[string, ListFormat, number, (records: SourceRecord[]) => void]> = [
-  ["data/lists/format-samples/sdn.xml", "ofac-xml", 8, (r) => assert.equal(party(r, "10689").properties.passportNumber?.length, 2)],
-  ["data/lists/format-samples/sample_eu.xml", "eu-xml", 6, (r) => assert.ok(party(r, "5295").properties.alias?.includes("Abdelhamid Abou Zeid"))],
-  ["data/lists/format-samples/sample_uk_sanctions.xml", "uk-xml", 5, (r) => assert.ok(party(r, "AFG0001").properties.alias?.includes("Haji Alim Hawala"))],
-  ["data/lists/format-samples/sample_hmt.csv", "uk-csv", 6, (r) => assert.ok(r.every((x) => x.entities[0]!.properties.name))],
+  [
+    "data/lists/format-samples/sdn.xml",
+    "ofac-xml",
+    8,
+    (r) => assert.equal(party(r, "10689").properties.passportNumber?.length, 2),
+  ],
+  [
+    "data/lists/format-samples/sample_eu.xml",
+    "eu-xml",
+    6,
+    (r) => assert.ok(party(r, "5295").properties.alias?.includes("Abdelhamid Abou Zeid")),
+  ],
+  [
+    "data/lists/format-samples/sample_uk_sanctions.xml",
+    "uk-xml",
+    5,
+    (r) => assert.ok(party(r, "AFG0001").properties.alias?.includes("Haji Alim Hawala")),
+  ],
+  [
+    "data/lists/format-samples/sample_hmt.csv",
+    "uk-csv",
+    6,
+    (r) => assert.ok(r.every((x) => x.entities[0]!.properties.name)),
+  ],
   ["data/lists/format-samples/sample_unsc.xml", "un-xml", 7, () => undefined],
-  ["data/lists/us-csl/consolidated.csv", "csl-csv", 14048, (r) => assert.deepEqual(party(r, "23156").properties.imoNumber, ["8898831"])],
-  ["data/lists/uk-fcdo-summary/FCDO_SL_Mon_Aug_11_2025.ods", "uk-summary", 5302, (r) => assert.equal(party(r, "AFG0001").schema, "Organization")],
+  [
+    "data/lists/us-csl/consolidated.csv",
+    "csl-csv",
+    14048,
+    (r) => assert.deepEqual(party(r, "23156").properties.imoNumber, ["8898831"]),
+  ],
+  [
+    "data/lists/uk-fcdo-summary/FCDO_SL_Mon_Aug_11_2025.ods",
+    "uk-summary",
+    5302,
+    (r) => assert.equal(party(r, "AFG0001").schema, "Organization"),
+  ],
 ];
 
 for (const [relative, format, count, check] of SAMPLES) {

@@ -5,7 +5,11 @@ import type { ListVersion, Store } from "../store/store.ts";
  * Finds a version by label, by numeric id, or by `active` / `previous` (the one imported before
  * the active one), so that `lists diff us_ofac_sdn previous active` works after every update.
  */
-export async function resolveVersion(store: Store, dataset: string, ref: string): Promise<ListVersion> {
+export async function resolveVersion(
+  store: Store,
+  dataset: string,
+  ref: string,
+): Promise<ListVersion> {
   const versions = (await store.listVersions(dataset)).filter((v) => v.status === "complete");
   if (versions.length === 0) throw new NotFoundError(`lists: no versions of dataset '${dataset}'`);
   const active = versions.find((v) => v.active);

@@ -25,7 +25,8 @@ export function propertyTypeName(schemaName: string, prop: string): string | und
   let types = propertyTypes.get(schemaName);
   if (!types) {
     types = new Map();
-    for (const [name, property] of getSchema(schemaName).getProperties()) types.set(name, property.type.name);
+    for (const [name, property] of getSchema(schemaName).getProperties())
+      types.set(name, property.type.name);
     propertyTypes.set(schemaName, types);
   }
   return types.get(prop);

@@ -7,7 +7,12 @@ import { createHash } from "node:crypto";
  */
 export function makeId(prefix: string, ...parts: string[]): string {
   const slug = parts
-    .map((part) => part.trim().toLowerCase().replace(/[^a-z0-9.]+/g, "-"))
+    .map((part) =>
+      part
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9.]+/g, "-"),
+    )
     .filter((part) => part.length > 0)
     .join("-");
   return `${prefix}-${slug.replace(/^-+|-+$/g, "")}`;

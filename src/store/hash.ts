@@ -6,7 +6,11 @@ export function hashRaw(raw: Record<string, unknown>): string {
 }
 
 /** Two parts of one source record (an entity the file lists twice) kept side by side. */
-export function mergeRaw(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
-  const parts = Array.isArray(a.parts) && Object.keys(a).length === 1 ? (a.parts as unknown[]) : [a];
+export function mergeRaw(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+): Record<string, unknown> {
+  const parts =
+    Array.isArray(a.parts) && Object.keys(a).length === 1 ? (a.parts as unknown[]) : [a];
   return { parts: [...parts, b] };
 }

@@ -44,7 +44,10 @@ export class KyselyStore implements Store {
     await this.db.destroy();
   }
 
-  async writeVersion(meta: NewVersion, fill: (writer: VersionWriter) => Promise<void>): Promise<ListVersion> {
+  async writeVersion(
+    meta: NewVersion,
+    fill: (writer: VersionWriter) => Promise<void>,
+  ): Promise<ListVersion> {
     if (await this.findVersion(meta.dataset, meta.label)) {
       throw new InvalidInputError(
         `lists: ${meta.dataset} already has a version '${meta.label}'; name another with --version`,
@@ -85,7 +88,11 @@ export class KyselyStore implements Store {
         })
         .where("id", "=", versionId)
         .execute();
-      const row = await trx.selectFrom("list_versions").selectAll().where("id", "=", versionId).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom("list_versions")
+        .selectAll()
+        .where("id", "=", versionId)
+        .executeTakeFirstOrThrow();
       return rowToVersion(row);
     });
   }
@@ -132,7 +139,11 @@ export class KyselyStore implements Store {
         .limit(READ_PAGE)
         .execute();
       for (const row of rows) {
-        yield { ...rowToRecord(row), caption: row.caption ?? row.entity_id, schema: row.schema ?? "" };
+        yield {
+          ...rowToRecord(row),
+          caption: row.caption ?? row.entity_id,
+          schema: row.schema ?? "",
+        };
       }
       if (rows.length < READ_PAGE) return;
       after = rows.at(-1)!.source_id;
@@ -175,7 +186,9 @@ export class KyselyStore implements Store {
     return entity;
   }
 
-  async *iterateEntities(filter: EntityFilter = {}): AsyncIterable<Entity & { dataset: string; sourceId: string }> {
+  async *iterateEntities(
+    filter: EntityFilter = {},
+  ): AsyncIterable<Entity & { dataset: string; sourceId: string }> {
     const versions = (await this.activeVersions()).filter(
       (v) => !filter.datasets || filter.datasets.includes(v.dataset),
     );
@@ -190,7 +203,8 @@ export class KyselyStore implements Store {
           .orderBy("id")
           .limit(READ_PAGE)
           .execute();
-        for (const row of rows) yield { ...rowToEntity(row), dataset: version.dataset, sourceId: row.source_id };
+        for (const row of rows)
+          yield { ...rowToEntity(row), dataset: version.dataset, sourceId: row.source_id };
         if (rows.length < READ_PAGE) break;
         after = rows.at(-1)!.id;
       }
@@ -264,7 +278,11 @@ class TransactionWriter implements VersionWriter {
     for (const item of entities) {
       const id = item.entity.id;
       const pending = batch.get(id);
-      if (pending) batch.set(id, { sourceId: pending.sourceId, entity: mergeEntities(pending.entity, item.entity) });
+      if (pending)
+        batch.set(id, {
+          sourceId: pending.sourceId,
+          entity: mergeEntities(pending.entity, item.entity),
+        });
       else if (this.written.has(id)) await this.mergeInto(item);
       else batch.set(id, item);
     }
@@ -297,7 +315,11 @@ class TransactionWriter implements VersionWriter {
     const merged = mergeEntities(rowToEntity(row), entity);
     await this.trx
       .updateTable("entities")
-      .set({ schema: merged.schema, caption: caption(merged), properties: JSON.stringify(merged.properties) })
+      .set({
+        schema: merged.schema,
+        caption: caption(merged),
+        properties: JSON.stringify(merged.properties),
+      })
       .where("version_id", "=", this.versionId)
       .where("id", "=", entity.id)
       .execute();

@@ -19,8 +19,14 @@ export function rowToVersion(row: Selectable<ListVersionsTable>): ListVersion {
   };
 }
 
-export function rowToEntity(row: Pick<Selectable<EntitiesTable>, "id" | "schema" | "properties">): Entity {
-  return { id: row.id, schema: row.schema, properties: JSON.parse(row.properties) as Record<string, string[]> };
+export function rowToEntity(
+  row: Pick<Selectable<EntitiesTable>, "id" | "schema" | "properties">,
+): Entity {
+  return {
+    id: row.id,
+    schema: row.schema,
+    properties: JSON.parse(row.properties) as Record<string, string[]>,
+  };
 }
 
 export function rowToRecord(row: Selectable<RecordsTable>): StoredRecord {

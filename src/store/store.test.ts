@@ -8,17 +8,39 @@ import type { Entity } from "../model/entity.ts";
 import { hashRaw } from "./hash.ts";
 import type { Store, StoredRecord } from "./store.ts";
 
-const KOMID: Entity = { id: "unsc-kpe.001", schema: "Organization", properties: { name: ["KOREA MINING DEVELOPMENT TRADING CORPORATION"] } };
-const KOMID_OFAC: Entity = { id: "unsc-kpe.001", schema: "Organization", properties: { alias: ["KOMID"] } };
+const KOMID: Entity = {
+  id: "unsc-kpe.001",
+  schema: "Organization",
+  properties: { name: ["KOREA MINING DEVELOPMENT TRADING CORPORATION"] },
+};
+const KOMID_OFAC: Entity = {
+  id: "unsc-kpe.001",
+  schema: "Organization",
+  properties: { alias: ["KOMID"] },
+};
 
-function record(sourceId: string, raw: Record<string, unknown>, entityId = `e-${sourceId}`): StoredRecord {
+function record(
+  sourceId: string,
+  raw: Record<string, unknown>,
+  entityId = `e-${sourceId}`,
+): StoredRecord {
   return { sourceId, entityId, hash: hashRaw(raw), raw };
 }
 
-async function writeSimpleVersion(store: Store, dataset: string, label: string, ids: string[]): Promise<void> {
+async function writeSimpleVersion(
+  store: Store,
+  dataset: string,
+  label: string,
+  ids: string[],
+): Promise<void> {
   await store.writeVersion({ dataset, label, format: "csv", files: [] }, async (writer) => {
     await writer.writeRecords(ids.map((id) => record(id, { id, label })));
-    await writer.writeEntities(ids.map((id) => ({ sourceId: id, entity: { id: `e-${id}`, schema: "Person", properties: { name: [`Name ${id}`] } } })));
+    await writer.writeEntities(
+      ids.map((id) => ({
+        sourceId: id,
+        entity: { id: `e-${id}`, schema: "Person", properties: { name: [`Name ${id}`] } },
+      })),
+    );
   });
 }
 
@@ -43,14 +65,20 @@ for (const backend of backends()) {
       try {
         await writeSimpleVersion(store, "demo", "v1", ["1"]);
         await assert.rejects(
-          store.writeVersion({ dataset: "demo", label: "v2", format: "csv", files: [] }, async (writer) => {
-            await writer.writeRecords([record("9", { x: 1 })]);
-            throw new Error("reader failed half-way");
-          }),
+          store.writeVersion(
+            { dataset: "demo", label: "v2", format: "csv", files: [] },
+            async (writer) => {
+              await writer.writeRecords([record("9", { x: 1 })]);
+              throw new Error("reader failed half-way");
+            },
+          ),
           /half-way/,
         );
         const versions = await store.listVersions("demo");
-        assert.deepEqual(versions.map((v) => [v.label, v.active]), [["v1", true]]);
+        assert.deepEqual(
+          versions.map((v) => [v.label, v.active]),
+          [["v1", true]],
+        );
         assert.equal((await store.findEntity("e-1"))?.id, "e-1");
         assert.equal(await store.findEntity("e-9"), undefined);
       } finally {
@@ -64,9 +92,22 @@ for (const backend of backends()) {
         await writeSimpleVersion(store, "demo", "v1", ["1", "2"]);
         await writeSimpleVersion(store, "demo", "v2", ["2", "3"]);
         const versions = await store.listVersions("demo");
-        assert.deepEqual(versions.map((v) => [v.label, v.active]), [["v1", false], ["v2", true]]);
-        assert.equal(await store.findEntity("e-1"), undefined, "entities of inactive versions are not served");
-        await assert.rejects(writeSimpleVersion(store, "demo", "v2", ["4"]), /already has a version 'v2'/);
+        assert.deepEqual(
+          versions.map((v) => [v.label, v.active]),
+          [
+            ["v1", false],
+            ["v2", true],
+          ],
+        );
+        assert.equal(
+          await store.findEntity("e-1"),
+          undefined,
+          "entities of inactive versions are not served",
+        );
+        await assert.rejects(
+          writeSimpleVersion(store, "demo", "v2", ["4"]),
+          /already has a version 'v2'/,
+        );
       } finally {
         await store.close();
       }
@@ -78,8 +119,16 @@ for (const backend of backends()) {
         await writeSimpleVersion(store, "demo", "v1", ["b", "B", "a", "10", "9", "a.1"]);
         const [version] = await store.listVersions("demo");
         const seen: string[] = [];
-        for await (const r of store.iterateRecords(version!.id)) seen.push(`${r.sourceId}:${r.caption}`);
-        assert.deepEqual(seen, ["10:Name 10", "9:Name 9", "B:Name B", "a:Name a", "a.1:Name a.1", "b:Name b"]);
+        for await (const r of store.iterateRecords(version!.id))
+          seen.push(`${r.sourceId}:${r.caption}`);
+        assert.deepEqual(seen, [
+          "10:Name 10",
+          "9:Name 9",
+          "B:Name B",
+          "a:Name a",
+          "a.1:Name a.1",
+          "b:Name b",
+        ]);
       } finally {
         await store.close();
       }
@@ -88,19 +137,36 @@ for (const backend of backends()) {
     test("the same entity id in two records or datasets is merged value by value", async () => {
       const { store } = await freshStore(backend);
       try {
-        await store.writeVersion({ dataset: "un_sc_sanctions", label: "v1", format: "un-xml", files: [] }, async (writer) => {
-          await writer.writeRecords([record("KPe.001", { a: 1 }, KOMID.id)]);
-          await writer.writeEntities([{ sourceId: "KPe.001", entity: KOMID }]);
-          await writer.writeEntities([{ sourceId: "KPe.001", entity: { ...KOMID, properties: { alias: ["CHANGGWANG SINYONG CORPORATION"] } } }]);
-        });
-        await store.writeVersion({ dataset: "other", label: "v1", format: "ftm", files: [] }, async (writer) => {
-          await writer.writeRecords([record("x", { b: 2 }, KOMID.id)]);
-          await writer.writeEntities([{ sourceId: "x", entity: KOMID_OFAC }]);
-        });
+        await store.writeVersion(
+          { dataset: "un_sc_sanctions", label: "v1", format: "un-xml", files: [] },
+          async (writer) => {
+            await writer.writeRecords([record("KPe.001", { a: 1 }, KOMID.id)]);
+            await writer.writeEntities([{ sourceId: "KPe.001", entity: KOMID }]);
+            await writer.writeEntities([
+              {
+                sourceId: "KPe.001",
+                entity: { ...KOMID, properties: { alias: ["CHANGGWANG SINYONG CORPORATION"] } },
+              },
+            ]);
+          },
+        );
+        await store.writeVersion(
+          { dataset: "other", label: "v1", format: "ftm", files: [] },
+          async (writer) => {
+            await writer.writeRecords([record("x", { b: 2 }, KOMID.id)]);
+            await writer.writeEntities([{ sourceId: "x", entity: KOMID_OFAC }]);
+          },
+        );
         const entity = await store.getEntity(KOMID.id);
-        assert.deepEqual(entity.properties.alias?.sort(), ["CHANGGWANG SINYONG CORPORATION", "KOMID"]);
+        assert.deepEqual(entity.properties.alias?.sort(), [
+          "CHANGGWANG SINYONG CORPORATION",
+          "KOMID",
+        ]);
         assert.deepEqual(entity.datasets, ["other", "un_sc_sanctions"]);
-        assert.deepEqual(entity.provenance.map((p) => p.raw), [{ b: 2 }, { a: 1 }]);
+        assert.deepEqual(
+          entity.provenance.map((p) => p.raw),
+          [{ b: 2 }, { a: 1 }],
+        );
         await assert.rejects(store.getEntity("nope"), /not found/);
       } finally {
         await store.close();
@@ -110,10 +176,13 @@ for (const backend of backends()) {
     test("a record repeated in a later batch becomes one record with both parts", async () => {
       const { store } = await freshStore(backend);
       try {
-        const version = await store.writeVersion({ dataset: "eu_fsf", label: "v1", format: "eu-xml", files: [] }, async (writer) => {
-          await writer.writeRecords([record("5468", { part: 1 })]);
-          await writer.writeRecords([record("5468", { part: 2 })]);
-        });
+        const version = await store.writeVersion(
+          { dataset: "eu_fsf", label: "v1", format: "eu-xml", files: [] },
+          async (writer) => {
+            await writer.writeRecords([record("5468", { part: 1 })]);
+            await writer.writeRecords([record("5468", { part: 2 })]);
+          },
+        );
         assert.equal(version.entries, 1);
         const rows = [];
         for await (const r of store.iterateRecords(version.id)) rows.push(r.raw);

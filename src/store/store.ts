@@ -84,7 +84,10 @@ export interface Store {
    * Creates a version, lets `fill` write it, and activates it, all in one transaction: if `fill`
    * throws, nothing of the version remains and the active version stays as it was.
    */
-  writeVersion(meta: NewVersion, fill: (writer: VersionWriter) => Promise<void>): Promise<ListVersion>;
+  writeVersion(
+    meta: NewVersion,
+    fill: (writer: VersionWriter) => Promise<void>,
+  ): Promise<ListVersion>;
   listVersions(dataset?: string): Promise<ListVersion[]>;
   activeVersions(): Promise<ListVersion[]>;
   findVersion(dataset: string, label: string): Promise<ListVersion | undefined>;
@@ -94,5 +97,7 @@ export interface Store {
   findEntity(id: string): Promise<StoredEntity | undefined>;
   getEntity(id: string): Promise<StoredEntity>;
   /** Entities of the active versions, one row per (dataset, entity). */
-  iterateEntities(filter?: EntityFilter): AsyncIterable<Entity & { dataset: string; sourceId: string }>;
+  iterateEntities(
+    filter?: EntityFilter,
+  ): AsyncIterable<Entity & { dataset: string; sourceId: string }>;
 }

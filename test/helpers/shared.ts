@@ -8,7 +8,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TestContext } from "node:test";
 
-export const SHARED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../shared");
+export const SHARED_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  "../../../shared",
+);
 
 export function sharedFile(relative: string): string {
   return path.join(SHARED_DIR, relative);

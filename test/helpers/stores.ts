@@ -20,7 +20,8 @@ let counter = 0;
 
 const sqlite: Backend = {
   name: "sqlite",
-  freshLocation: async () => path.join(mkdtempSync(path.join(os.tmpdir(), "moneytrail-test-")), "store.db"),
+  freshLocation: async () =>
+    path.join(mkdtempSync(path.join(os.tmpdir(), "moneytrail-test-")), "store.db"),
 };
 
 function postgres(baseUrl: string): Backend {

@@ -14,9 +14,14 @@ export function registerEntityCommands(program: Command): void {
       await withStore(program.opts<GlobalOptions>(), async (store) => {
         const entity = await store.getEntity(id);
         if (options.json) return printJson(entity);
-        const lines = [`${caption(entity)}  [${entity.schema}] ${entity.id}`, `datasets: ${entity.datasets.join(", ")}`];
-        for (const [prop, values] of Object.entries(entity.properties)) lines.push(`  ${prop}: ${values.join(" | ")}`);
-        for (const p of entity.provenance) lines.push(`source: ${p.dataset} ${p.version} record ${p.sourceId}`);
+        const lines = [
+          `${caption(entity)}  [${entity.schema}] ${entity.id}`,
+          `datasets: ${entity.datasets.join(", ")}`,
+        ];
+        for (const [prop, values] of Object.entries(entity.properties))
+          lines.push(`  ${prop}: ${values.join(" | ")}`);
+        for (const p of entity.provenance)
+          lines.push(`source: ${p.dataset} ${p.version} record ${p.sourceId}`);
         process.stdout.write(`${lines.join("\n")}\n`);
       });
     });
@@ -27,7 +32,10 @@ export function registerEntityCommands(program: Command): void {
     .option("--format <format>", "ftm (FollowTheMoney JSON lines)", "ftm")
     .option("--dataset <name...>", "only these datasets")
     .action(async (options: { format: string; dataset?: string[] }) => {
-      if (options.format !== "ftm") throw new InvalidInputError(`export: unknown format '${options.format}' (ftm)`);
-      await withStore(program.opts<GlobalOptions>(), (store) => exportFtm(store, process.stdout, options.dataset));
+      if (options.format !== "ftm")
+        throw new InvalidInputError(`export: unknown format '${options.format}' (ftm)`);
+      await withStore(program.opts<GlobalOptions>(), (store) =>
+        exportFtm(store, process.stdout, options.dataset),
+      );
     });
 }

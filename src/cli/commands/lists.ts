@@ -18,7 +18,9 @@ interface ImportFlags {
 }
 
 export function registerListCommands(program: Command): void {
-  const lists = program.command("lists").description("sanctions lists: import, versions, diffs, updates");
+  const lists = program
+    .command("lists")
+    .description("sanctions lists: import, versions, diffs, updates");
   const global = (): GlobalOptions => program.opts<GlobalOptions>();
 
   lists
@@ -46,7 +48,9 @@ export function registerListCommands(program: Command): void {
           const seconds = ((Date.now() - started) / 1000).toFixed(1);
           progress.stop(
             `${version.dataset} ${version.label}: ${version.entries} entries imported in ${seconds}s` +
-              (unresolvedLinks ? ` (${unresolvedLinks} links to unlisted names kept in the source records)` : ""),
+              (unresolvedLinks
+                ? ` (${unresolvedLinks} links to unlisted names kept in the source records)`
+                : ""),
           );
         } catch (error) {
           progress.stop("failed; the active version is unchanged");
@@ -63,9 +67,14 @@ export function registerListCommands(program: Command): void {
       await withStore(global(), async (store) => {
         const rows = (await store.activeVersions()).map(statusRow);
         if (flags.json) return printJson(rows);
-        if (rows.length === 0) return void process.stdout.write("no lists imported; try `moneytrail lists import <file>`\n");
+        if (rows.length === 0)
+          return void process.stdout.write(
+            "no lists imported; try `moneytrail lists import <file>`\n",
+          );
         for (const row of rows) {
-          process.stdout.write(`${String(row.dataset).padEnd(26)} ${String(row.version).padEnd(22)} ${String(row.entries).padStart(7)} entries  ${String(row.imported_at)}\n`);
+          process.stdout.write(
+            `${String(row.dataset).padEnd(26)} ${String(row.version).padEnd(22)} ${String(row.entries).padStart(7)} entries  ${String(row.imported_at)}\n`,
+          );
         }
       });
     });
@@ -79,14 +88,18 @@ export function registerListCommands(program: Command): void {
         const versions = await store.listVersions(dataset);
         if (flags.json) return printJson(versions);
         for (const v of versions) {
-          process.stdout.write(`${v.active ? "*" : " "} ${v.dataset.padEnd(26)} ${v.label.padEnd(22)} ${String(v.entries).padStart(7)} ${v.importedAt}\n`);
+          process.stdout.write(
+            `${v.active ? "*" : " "} ${v.dataset.padEnd(26)} ${v.label.padEnd(22)} ${String(v.entries).padStart(7)} ${v.importedAt}\n`,
+          );
         }
       });
     });
 
   lists
     .command("diff <dataset> <versionA> <versionB>")
-    .description("designations added, removed and changed from A to B (labels, ids, 'previous', 'active')")
+    .description(
+      "designations added, removed and changed from A to B (labels, ids, 'previous', 'active')",
+    )
     .option("--json", "print JSON")
     .action(async (dataset: string, refA: string, refB: string, flags: { json?: boolean }) => {
       await withStore(global(), async (store) => {
@@ -102,8 +115,14 @@ export function registerListCommands(program: Command): void {
     .command("update")
     .description("download the official lists from their publishers and import what changed")
     .option("--dataset <name...>", "only these datasets")
-    .option("--from-file <file>", "import this already-downloaded file instead (needs one --dataset)")
-    .option("--offline-dir <dir>", "take files from this folder instead of downloading (air-gapped sites)")
+    .option(
+      "--from-file <file>",
+      "import this already-downloaded file instead (needs one --dataset)",
+    )
+    .option(
+      "--offline-dir <dir>",
+      "take files from this folder instead of downloading (air-gapped sites)",
+    )
     .action(async (flags: { dataset?: string[]; fromFile?: string; offlineDir?: string }) => {
       await withStore(global(), async (store, config) => {
         const results = await updateLists(store, config, {
@@ -113,7 +132,8 @@ export function registerListCommands(program: Command): void {
           log: (line) => process.stderr.write(`${line}\n`),
         });
         const failed = results.filter((r) => r.status === "failed");
-        for (const r of results) process.stdout.write(`${r.dataset.padEnd(26)} ${r.status.padEnd(10)} ${r.detail}\n`);
+        for (const r of results)
+          process.stdout.write(`${r.dataset.padEnd(26)} ${r.status.padEnd(10)} ${r.detail}\n`);
         if (failed.length > 0) process.exitCode = 1;
       });
     });
@@ -121,7 +141,10 @@ export function registerListCommands(program: Command): void {
 
 function parseFormat(value: string | undefined): ListFormat | undefined {
   if (value === undefined) return undefined;
-  if (!isListFormat(value)) throw new InvalidInputError(`lists import: unknown format '${value}' (${LIST_FORMATS.join(", ")})`);
+  if (!isListFormat(value))
+    throw new InvalidInputError(
+      `lists import: unknown format '${value}' (${LIST_FORMATS.join(", ")})`,
+    );
   return value;
 }
 
@@ -133,7 +156,8 @@ function formatDiff(dataset: string, from: string, to: string, diff: ListDiff): 
   for (const e of diff.removed) lines.push(`- ${e.sourceId}  ${e.caption}`);
   for (const e of diff.changed) {
     lines.push(`~ ${e.sourceId}  ${e.caption}`);
-    for (const f of e.fields) lines.push(`    ${f.field}: ${truncate(f.before)} → ${truncate(f.after)}`);
+    for (const f of e.fields)
+      lines.push(`    ${f.field}: ${truncate(f.before)} → ${truncate(f.after)}`);
   }
   return `${lines.join("\n")}\n`;
 }

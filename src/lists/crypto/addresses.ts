@@ -27,7 +27,8 @@ export const cryptoAddressReader: ListReader = {
       const currency = currencyOf(file);
       const info = await stat(file);
       if (info.size === 0) throw new ListFormatError(FORMAT, { file, offset: 0 }, "file is empty");
-      if (info.size > MAX_FILE_BYTES) throw new ListFormatError(FORMAT, { file }, "file larger than 64 MB");
+      if (info.size > MAX_FILE_BYTES)
+        throw new ListFormatError(FORMAT, { file }, "file larger than 64 MB");
       for (const { address } of parseAddresses(file, await readFile(file, "utf8"))) {
         // One record per address: the same address listed under two assets (USDT and ETH) is one wallet.
         const sourceId = address;
@@ -39,7 +40,11 @@ export const cryptoAddressReader: ListReader = {
           .add("currencySymbol", CURRENCY_FIXES[currency] ?? currency)
           .add("topics", "sanction")
           .build();
-        yield { sourceId, raw: { currency, address, file: path.basename(file) }, entities: [wallet] };
+        yield {
+          sourceId,
+          raw: { currency, address, file: path.basename(file) },
+          entities: [wallet],
+        };
       }
       bytesDone += info.size;
       options.onProgress?.(bytesDone);
@@ -62,14 +67,22 @@ function parseAddresses(file: string, text: string): Array<{ address: string; li
     } catch (error) {
       throw new ListFormatError(FORMAT, { file }, `invalid JSON: ${(error as Error).message}`);
     }
-    if (!Array.isArray(data)) throw new ListFormatError(FORMAT, { file }, "expected a JSON array of addresses");
+    if (!Array.isArray(data))
+      throw new ListFormatError(FORMAT, { file }, "expected a JSON array of addresses");
     items = data.map((value, i) => ({ value, line: i + 1 }));
   } else {
-    items = text.split(/\r?\n/).map((value, i) => ({ value: value.trim(), line: i + 1 })).filter((item) => item.value !== "");
+    items = text
+      .split(/\r?\n/)
+      .map((value, i) => ({ value: value.trim(), line: i + 1 }))
+      .filter((item) => item.value !== "");
   }
   return items.map(({ value, line }) => {
     if (typeof value !== "string" || !ADDRESS.test(value)) {
-      throw new ListFormatError(FORMAT, { file, line }, `not a digital currency address: ${JSON.stringify(value).slice(0, 60)}`);
+      throw new ListFormatError(
+        FORMAT,
+        { file, line },
+        `not a digital currency address: ${JSON.stringify(value).slice(0, 60)}`,
+      );
     }
     return { address: value, line };
   });

@@ -23,7 +23,10 @@ export const cslCsvReader: ListReader = {
   async *read(files: string[], options: ReadOptions): AsyncIterable<SourceRecord> {
     for (const file of files) {
       const groups = new Map<string, Array<Record<string, string>>>();
-      for await (const { row, line } of readCsvObjects(file, { format: FORMAT, onProgress: options.onProgress })) {
+      for await (const { row, line } of readCsvObjects(file, {
+        format: FORMAT,
+        onProgress: options.onProgress,
+      })) {
         const id = row._id;
         if (!id) throw new ListFormatError(FORMAT, { file, line }, "row without _id");
         if (!row.name) throw new ListFormatError(FORMAT, { file, line }, `row ${id} has no name`);
@@ -37,7 +40,10 @@ export const cslCsvReader: ListReader = {
 };
 
 function split(value: string | undefined): string[] {
-  return (value ?? "").split(/;\s*/).map((v) => v.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(/;\s*/)
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function toRecord(sourceId: string, rows: Array<Record<string, string>>): SourceRecord {
@@ -49,16 +55,28 @@ function toRecord(sourceId: string, rows: Array<Record<string, string>>): Source
   const provisions: string[] = [];
   const isPerson = schema === "Person";
   for (const row of rows) {
-    party.add("name", row.name).add("alias", split(row.alt_names)).add("address", split(row.addresses));
+    party
+      .add("name", row.name)
+      .add("alias", split(row.alt_names))
+      .add("address", split(row.addresses));
     party.add("program", split(row.programs)).add("notes", row.remarks);
     if (isPerson) {
-      party.add("birthDate", split(row.dates_of_birth)).add("birthPlace", split(row.places_of_birth));
-      party.add("nationality", split(row.nationalities)).add("citizenship", split(row.citizenships));
+      party
+        .add("birthDate", split(row.dates_of_birth))
+        .add("birthPlace", split(row.places_of_birth));
+      party
+        .add("nationality", split(row.nationalities))
+        .add("citizenship", split(row.citizenships));
       party.add("title", row.title);
     }
     if (schema === "Vessel") {
-      party.add("callSign", row.call_sign).add("type", row.vessel_type).add("flag", row.vessel_flag);
-      party.add("tonnage", row.gross_tonnage).add("grossRegisteredTonnage", row.gross_registered_tonnage);
+      party
+        .add("callSign", row.call_sign)
+        .add("type", row.vessel_type)
+        .add("flag", row.vessel_flag);
+      party
+        .add("tonnage", row.gross_tonnage)
+        .add("grossRegisteredTonnage", row.gross_registered_tonnage);
     }
     for (const item of split(row.ids)) {
       const comma = item.lastIndexOf(", ");
@@ -88,7 +106,11 @@ function toRecord(sourceId: string, rows: Array<Record<string, string>>): Source
     .add("endDate", first.end_date)
     .add("provisions", provisions)
     .add("sourceUrl", first.source_list_url);
-  return { sourceId, raw: rows.length === 1 ? first : { rows }, entities: [party.build(), sanction.build(), ...wallets] };
+  return {
+    sourceId,
+    raw: rows.length === 1 ? first : { rows },
+    entities: [party.build(), sanction.build(), ...wallets],
+  };
 }
 
 const IDENTIFIER_PROPS: Array<[RegExp, string]> = [

@@ -39,14 +39,23 @@ export async function readMapping(file: string): Promise<ColumnMapping> {
     throw new InvalidInputError(`mapping ${file}: expected a JSON object of property → column`);
   }
   for (const [key, value] of Object.entries(parsed)) {
-    if (typeof value !== "string") throw new InvalidInputError(`mapping ${file}: '${key}' must name a column`);
+    if (typeof value !== "string")
+      throw new InvalidInputError(`mapping ${file}: '${key}' must name a column`);
   }
   return parsed as ColumnMapping;
 }
 
 /** The mapping a header suggests: each known property from the first header that names it. */
 export function guessMapping(header: string[]): ColumnMapping {
-  const byLower = new Map(header.map((h) => [h.trim().toLowerCase().replace(/[\s-]+/g, "_"), h]));
+  const byLower = new Map(
+    header.map((h) => [
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_"),
+      h,
+    ]),
+  );
   const mapping: ColumnMapping = {};
   for (const [prop, names] of Object.entries(GUESSES)) {
     const column = names.map((n) => byLower.get(n)).find((c) => c !== undefined);

@@ -33,10 +33,18 @@ export const plainCsvReader: ListReader = {
     for (const file of files) {
       let mapping: ColumnMapping | undefined = options.mapping;
       const seen = new Set<string>();
-      for await (const { row, line, header } of readCsvObjects(file, { format: FORMAT, onProgress: options.onProgress })) {
+      for await (const { row, line, header } of readCsvObjects(file, {
+        format: FORMAT,
+        onProgress: options.onProgress,
+      })) {
         mapping ??= checkMapping(file, header, guessMapping(header));
         const record = toRecord(file, line, row, mapping, options.dataset);
-        if (seen.has(record.sourceId)) throw new ListFormatError(FORMAT, { file, line }, `id '${record.sourceId}' appears twice`);
+        if (seen.has(record.sourceId))
+          throw new ListFormatError(
+            FORMAT,
+            { file, line },
+            `id '${record.sourceId}' appears twice`,
+          );
         seen.add(record.sourceId);
         yield record;
       }
@@ -46,23 +54,41 @@ export const plainCsvReader: ListReader = {
 
 function checkMapping(file: string, header: string[], mapping: ColumnMapping): ColumnMapping {
   if (!mapping.name) {
-    throw new ListFormatError(FORMAT, { file, line: 1 }, `no name column in header (${header.join(", ")}); pass --mapping`);
+    throw new ListFormatError(
+      FORMAT,
+      { file, line: 1 },
+      `no name column in header (${header.join(", ")}); pass --mapping`,
+    );
   }
   return mapping;
 }
 
-function toRecord(file: string, line: number, row: Record<string, string>, mapping: ColumnMapping, dataset: string): SourceRecord {
+function toRecord(
+  file: string,
+  line: number,
+  row: Record<string, string>,
+  mapping: ColumnMapping,
+  dataset: string,
+): SourceRecord {
   const separator = mapping.separator ?? ";";
   const schemaSpec = mapping.schema;
   const schemaValue = schemaSpec === undefined ? "LegalEntity" : (row[schemaSpec] ?? schemaSpec);
-  const schema = findSchema(schemaValue)?.name ?? SCHEMA_WORDS[schemaValue.trim().toLowerCase()] ?? "LegalEntity";
+  const schema =
+    findSchema(schemaValue)?.name ??
+    SCHEMA_WORDS[schemaValue.trim().toLowerCase()] ??
+    "LegalEntity";
   const sourceId = (mapping.id ? row[mapping.id] : undefined) || String(line);
   const builder = new EntityBuilder(schema, makeId(dataset.replace(/_/g, "-"), sourceId));
   for (const [prop, column] of Object.entries(mapping)) {
     if (META_KEYS.has(prop)) continue;
     if (propertyTypeName(schema, prop) === undefined) continue;
     const cell = row[column];
-    if (cell === undefined) throw new ListFormatError(FORMAT, { file, line }, `mapped column '${column}' is not in the header`);
+    if (cell === undefined)
+      throw new ListFormatError(
+        FORMAT,
+        { file, line },
+        `mapped column '${column}' is not in the header`,
+      );
     builder.add(prop, cell.split(separator));
   }
   if (!builder.has("name")) throw new ListFormatError(FORMAT, { file, line }, "row has no name");

@@ -10,7 +10,11 @@ import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 
 const FORMAT = "eu-xml";
 
-const SCHEMA_BY_CODE: Record<string, string> = { person: "Person", enterprise: "Organization", vessel: "Vessel" };
+const SCHEMA_BY_CODE: Record<string, string> = {
+  person: "Person",
+  enterprise: "Organization",
+  vessel: "Vessel",
+};
 
 export const euXmlReader: ListReader = {
   format: FORMAT,
@@ -25,7 +29,12 @@ export const euXmlReader: ListReader = {
         onProgress: options.onProgress,
       })) {
         const sourceId = node.attrs.logicalId;
-        if (!sourceId) throw new ListFormatError(FORMAT, { file, line: node.line }, "sanctionEntity without logicalId");
+        if (!sourceId)
+          throw new ListFormatError(
+            FORMAT,
+            { file, line: node.line },
+            "sanctionEntity without logicalId",
+          );
         yield toRecord(node, sourceId);
       }
     }
@@ -55,12 +64,22 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
     }
   }
   for (const c of children(node, "citizenship")) {
-    party.add(isPerson ? "nationality" : "country", attr(c, "countryIso2Code") ?? attr(c, "countryDescription"));
+    party.add(
+      isPerson ? "nationality" : "country",
+      attr(c, "countryIso2Code") ?? attr(c, "countryDescription"),
+    );
   }
   if (isPerson) {
     for (const b of children(node, "birthdate")) {
       party.add("birthDate", attr(b, "birthdate") ?? attr(b, "year"));
-      const place = [attr(b, "city"), attr(b, "place"), attr(b, "region"), attr(b, "countryDescription")].filter(Boolean).join(", ");
+      const place = [
+        attr(b, "city"),
+        attr(b, "place"),
+        attr(b, "region"),
+        attr(b, "countryDescription"),
+      ]
+        .filter(Boolean)
+        .join(", ");
       if (place) party.add("birthPlace", place);
       party.add("birthCountry", attr(b, "countryIso2Code"));
     }
@@ -68,18 +87,41 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
   for (const doc of children(node, "identification")) {
     const number = attr(doc, "number") ?? attr(doc, "latinNumber");
     const type = attr(doc, "identificationTypeCode") ?? "";
-    if (number) party.add(isPerson && type === "passport" ? "passportNumber" : type === "swiftbic" ? "swiftBic" : type === "imo" ? "imoNumber" : "idNumber", number);
+    if (number)
+      party.add(
+        isPerson && type === "passport"
+          ? "passportNumber"
+          : type === "swiftbic"
+            ? "swiftBic"
+            : type === "imo"
+              ? "imoNumber"
+              : "idNumber",
+        number,
+      );
   }
   for (const address of children(node, "address")) {
-    const parts = ["street", "poBox", "city", "zipCode", "place", "region", "countryDescription"].map((k) => attr(address, k));
+    const parts = [
+      "street",
+      "poBox",
+      "city",
+      "zipCode",
+      "place",
+      "region",
+      "countryDescription",
+    ].map((k) => attr(address, k));
     const text = parts.filter(Boolean).join(", ");
     if (text) party.add("address", text);
     party.add("country", attr(address, "countryIso2Code"));
   }
   const regulations = children(node, "regulation");
-  const programs = [...new Set(regulations.map((r) => attr(r, "programme")).filter((p): p is string => !!p))];
+  const programs = [
+    ...new Set(regulations.map((r) => attr(r, "programme")).filter((p): p is string => !!p)),
+  ];
   party.add("program", programs).add("topics", "sanction");
-  party.add("notes", children(node, "remark").map((r) => r.text.trim()));
+  party.add(
+    "notes",
+    children(node, "remark").map((r) => r.text.trim()),
+  );
   const sanction = new EntityBuilder("Sanction", hashId("eu-fsf-sanction", sourceId))
     .add("entity", id)
     .add("authority", "European Union")
@@ -88,6 +130,9 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
     .add("unscId", attr(node, "unitedNationId"))
     .add("listingDate", attr(node, "designationDate"))
     .add("reason", attr(node, "designationDetails"))
-    .add("sourceUrl", regulations.map((r) => childText(r, "publicationUrl")));
+    .add(
+      "sourceUrl",
+      regulations.map((r) => childText(r, "publicationUrl")),
+    );
   return { sourceId, raw: nodeToRaw(node), entities: [party.build(), sanction.build()] };
 }

@@ -24,7 +24,8 @@ export const ftmReader: ListReader = {
       for await (const text of lines) {
         line++;
         if (text.trim() === "") continue;
-        if (text.length > MAX_LINE) throw new ListFormatError(FORMAT, { file, line }, "line longer than 16 MB");
+        if (text.length > MAX_LINE)
+          throw new ListFormatError(FORMAT, { file, line }, "line longer than 16 MB");
         const entity = parseEntity(file, line, text);
         // A repeated id is another fragment: it becomes part of the first record's entity.
         const sourceId = seen.has(entity.id) ? `${entity.id}#${line}` : entity.id;
@@ -45,13 +46,20 @@ function parseEntity(file: string, line: number, text: string): Entity {
   const fail = (detail: string): never => {
     throw new ListFormatError(FORMAT, { file, line }, detail);
   };
-  if (!data || typeof data !== "object" || Array.isArray(data)) return fail("expected a JSON object per line");
-  const { id, schema, properties } = data as { id?: unknown; schema?: unknown; properties?: unknown };
+  if (!data || typeof data !== "object" || Array.isArray(data))
+    return fail("expected a JSON object per line");
+  const { id, schema, properties } = data as {
+    id?: unknown;
+    schema?: unknown;
+    properties?: unknown;
+  };
   if (typeof id !== "string" || id === "") return fail("entity without an id");
-  if (typeof schema !== "string" || !findSchema(schema)) return fail(`unknown schema '${String(schema)}'`);
+  if (typeof schema !== "string" || !findSchema(schema))
+    return fail(`unknown schema '${String(schema)}'`);
   const clean: Record<string, string[]> = {};
   for (const [prop, values] of Object.entries((properties ?? {}) as Record<string, unknown>)) {
-    if (propertyTypeName(schema, prop) === undefined) return fail(`${schema} has no property '${prop}'`);
+    if (propertyTypeName(schema, prop) === undefined)
+      return fail(`${schema} has no property '${prop}'`);
     if (!Array.isArray(values)) return fail(`property '${prop}' must be a list`);
     const strings = values.filter((v): v is string => typeof v === "string" && v.trim() !== "");
     if (strings.length > 0) clean[prop] = strings;

@@ -35,7 +35,10 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
   );
   input.on("error", (error) => parser.destroy(error));
   try {
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       const fields = item.record;
       const line = item.info.lines;
       if (isBlank(fields) || options.skipLine?.(fields)) continue;
@@ -51,7 +54,11 @@ export async function* readCsv(file: string, options: CsvOptions): AsyncGenerato
   } catch (error) {
     if (error instanceof ListFormatError) throw error;
     const err = error as Error & { lines?: number; code?: string };
-    throw new ListFormatError(options.format, { file, line: err.lines }, cleanCsvMessage(err.message));
+    throw new ListFormatError(
+      options.format,
+      { file, line: err.lines },
+      cleanCsvMessage(err.message),
+    );
   }
 }
 

@@ -35,7 +35,8 @@ export async function* readOdsRows(
     });
     yield { row, line: index + 1, header };
   }
-  if (!header) throw new ListFormatError(options.format, { file }, "no header row found in the spreadsheet");
+  if (!header)
+    throw new ListFormatError(options.format, { file }, "no header row found in the spreadsheet");
 }
 
 function parseOds(file: string, data: Buffer, format: string): string[][] {
@@ -45,7 +46,11 @@ function parseOds(file: string, data: Buffer, format: string): string[][] {
       filter: (entry) => {
         if (entry.name !== "content.xml") return false;
         if (entry.originalSize > MAX_CONTENT_BYTES) {
-          throw new ListFormatError(format, { file }, `content.xml expands to ${entry.originalSize} bytes, over the limit`);
+          throw new ListFormatError(
+            format,
+            { file },
+            `content.xml expands to ${entry.originalSize} bytes, over the limit`,
+          );
         }
         return true;
       },
@@ -53,7 +58,11 @@ function parseOds(file: string, data: Buffer, format: string): string[][] {
     content = entries["content.xml"];
   } catch (error) {
     if (error instanceof ListFormatError) throw error;
-    throw new ListFormatError(format, { file }, `not a readable ODS (zip) file: ${(error as Error).message}`);
+    throw new ListFormatError(
+      format,
+      { file },
+      `not a readable ODS (zip) file: ${(error as Error).message}`,
+    );
   }
   if (!content) throw new ListFormatError(format, { file }, "no content.xml in the ODS file");
   return sheetRows(file, Buffer.from(content).toString("utf8"), format);
@@ -89,7 +98,11 @@ function sheetRows(file: string, xml: string, format: string): string[][] {
   });
   parser.on("closetag", (tag) => {
     if (tables !== 1) return;
-    if ((tag.name === "table:table-cell" || tag.name === "table:covered-table-cell") && row && cell !== undefined) {
+    if (
+      (tag.name === "table:table-cell" || tag.name === "table:covered-table-cell") &&
+      row &&
+      cell !== undefined
+    ) {
       const copies = cell === "" ? Math.min(cellRepeat, MAX_REPEAT) : cellRepeat;
       for (let i = 0; i < copies; i++) row.push(cell);
       cell = undefined;

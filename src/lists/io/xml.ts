@@ -50,7 +50,11 @@ export async function* streamXmlRecords(
   let sawRoot = false;
   let ready: XmlRecord[] = [];
   const fail = (detail: string): never => {
-    throw new ListFormatError(options.format, { file, line: parser.line, column: parser.column }, detail);
+    throw new ListFormatError(
+      options.format,
+      { file, line: parser.line, column: parser.column },
+      detail,
+    );
   };
 
   parser.on("opentag", (tag) => {
@@ -137,7 +141,8 @@ export function nestedTexts(node: XmlNode, name: string, inner: string): string[
 export function nodeToRaw(node: XmlNode): Record<string, unknown> {
   const out: Record<string, unknown> = { ...node.attrs };
   for (const c of node.children) {
-    const value = c.children.length > 0 || Object.keys(c.attrs).length > 0 ? nodeToRaw(c) : c.text.trim();
+    const value =
+      c.children.length > 0 || Object.keys(c.attrs).length > 0 ? nodeToRaw(c) : c.text.trim();
     const existing = out[c.name];
     if (existing === undefined) out[c.name] = value;
     else if (Array.isArray(existing)) existing.push(value);

@@ -23,7 +23,13 @@ const REFERENCE_SETS = new Set([
   "LocPartType",
   "List",
 ]);
-const RECORDS = new Set([...REFERENCE_SETS, "Location", "IDRegDocument", "DistinctParty", "SanctionsEntry"]);
+const RECORDS = new Set([
+  ...REFERENCE_SETS,
+  "Location",
+  "IDRegDocument",
+  "DistinctParty",
+  "SanctionsEntry",
+]);
 
 /** Feature types whose value is a date, by OFAC's feature names. */
 const DATE_FEATURES = /birthdate|date/i;
@@ -67,8 +73,18 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Sou
       documents.set(identity, [...(documents.get(identity) ?? []), node]);
     } else if (node.name === "DistinctParty") {
       const fixedRef = node.attrs.FixedRef;
-      if (!fixedRef) throw new ListFormatError(FORMAT, { file, line: node.line }, "DistinctParty without FixedRef");
-      if (seen.has(fixedRef)) throw new ListFormatError(FORMAT, { file, line: node.line }, `FixedRef ${fixedRef} appears twice`);
+      if (!fixedRef)
+        throw new ListFormatError(
+          FORMAT,
+          { file, line: node.line },
+          "DistinctParty without FixedRef",
+        );
+      if (seen.has(fixedRef))
+        throw new ListFormatError(
+          FORMAT,
+          { file, line: node.line },
+          `FixedRef ${fixedRef} appears twice`,
+        );
       seen.add(fixedRef);
       parties.push({ node, line: node.line, fixedRef });
     } else if (node.name === "SanctionsEntry") {
@@ -77,7 +93,10 @@ async function* readFile(file: string, options: ReadOptions): AsyncGenerator<Sou
         .map((m) => childText(m, "Comment"))
         .filter((c): c is string => !!c);
       programs.set(profile, [...(programs.get(profile) ?? []), ...measures]);
-      const list = refs.get("List")?.get(node.attrs.ListID ?? "")?.text.trim();
+      const list = refs
+        .get("List")
+        ?.get(node.attrs.ListID ?? "")
+        ?.text.trim();
       if (list) listNames.set(profile, list);
     }
   }
@@ -100,7 +119,12 @@ function childText(node: XmlNode, name: string): string | undefined {
 }
 
 function refText(refs: Context["refs"], set: string, id: string | undefined): string {
-  return refs.get(set)?.get(id ?? "")?.text.trim() ?? "";
+  return (
+    refs
+      .get(set)
+      ?.get(id ?? "")
+      ?.text.trim() ?? ""
+  );
 }
 
 function locationText(node: XmlNode, refs: Context["refs"]): string {
@@ -148,7 +172,9 @@ function featureValue(version: XmlNode, type: string, ctx: Context): string | un
   const detail = child(version, "VersionDetail");
   if (detail) {
     const text = detail.text.trim();
-    return text || refText(ctx.refs, "DetailReference", detail.attrs.DetailReferenceID) || undefined;
+    return (
+      text || refText(ctx.refs, "DetailReference", detail.attrs.DetailReferenceID) || undefined
+    );
   }
   return undefined;
 }
@@ -172,8 +198,14 @@ function partyToRecord({ node, fixedRef }: Party, ctx: Context): SourceRecord {
         name = text;
         continue;
       }
-      const kind = refText(ctx.refs, "AliasType", alias.attrs.AliasTypeID).toLowerCase().replace(/\./g, "");
-      aliases.push({ type: kind === "fka" ? "fka" : kind === "nka" ? "nka" : "aka", name: text, weak: alias.attrs.LowQuality === "true" });
+      const kind = refText(ctx.refs, "AliasType", alias.attrs.AliasTypeID)
+        .toLowerCase()
+        .replace(/\./g, "");
+      aliases.push({
+        type: kind === "fka" ? "fka" : kind === "nka" ? "nka" : "aka",
+        name: text,
+        weak: alias.attrs.LowQuality === "true",
+      });
     }
     for (const doc of ctx.documents.get(identity.attrs.ID ?? "") ?? []) {
       const type = refText(ctx.refs, "IDRegDocType", doc.attrs.IDRegDocTypeID);
@@ -181,7 +213,12 @@ function partyToRecord({ node, fixedRef }: Party, ctx: Context): SourceRecord {
       if (type && number) facts.push(`${type} ${number}`);
     }
   }
-  const featureLabels: Record<string, string> = { birthdate: "DOB", "place of birth": "POB", "nationality country": "nationality", citizenship: "citizen" };
+  const featureLabels: Record<string, string> = {
+    birthdate: "DOB",
+    "place of birth": "POB",
+    "nationality country": "nationality",
+    citizenship: "citizen",
+  };
   for (const feature of children(profile, "Feature")) {
     const type = refText(ctx.refs, "FeatureType", feature.attrs.FeatureTypeID);
     for (const version of children(feature, "FeatureVersion")) {

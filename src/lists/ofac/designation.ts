@@ -67,10 +67,16 @@ export function designationToRecord(d: OfacDesignation): SourceRecord {
   }
   if (d.vesselOwner) links.push({ subject: id, objectName: d.vesselOwner, role: "Vessel owner" });
   for (const alias of d.aliases) {
-    party.add(alias.type === "fka" ? "previousName" : alias.weak ? "weakAlias" : "alias", alias.name);
+    party.add(
+      alias.type === "fka" ? "previousName" : alias.weak ? "weakAlias" : "alias",
+      alias.name,
+    );
   }
   const notes: string[] = [];
-  for (const fact of [...(d.facts ?? []).map((f) => ({ kind: "property" as const, ...f })), ...parseRemarks(d.remarks ?? "")]) {
+  for (const fact of [
+    ...(d.facts ?? []).map((f) => ({ kind: "property" as const, ...f })),
+    ...parseRemarks(d.remarks ?? ""),
+  ]) {
     switch (fact.kind) {
       case "alias":
         party.add(fact.weight === "previous" ? "previousName" : "alias", fact.value);
@@ -103,7 +109,12 @@ export function designationToRecord(d: OfacDesignation): SourceRecord {
     .add("sourceUrl", "https://sanctionslist.ofac.treas.gov/")
     .add("authorityId", d.entNum)
     .add("description", d.listName);
-  return { sourceId: d.entNum, raw: d.raw, entities: [party.build(), sanction.build(), ...entities], links };
+  return {
+    sourceId: d.entNum,
+    raw: d.raw,
+    entities: [party.build(), sanction.build(), ...entities],
+    links,
+  };
 }
 
 /** OFAC writes persons as "SURNAME, Given Names". */

@@ -17,7 +17,9 @@ test("parses DOB, POB, nationality, passport, aliases and links", () => {
   ]);
   const aliases = facts.flatMap((f) => (f.kind === "alias" ? [f.value] : []));
   assert.deepEqual(aliases, ["PAEK, Ch'ang-Ho", "PAEK, Chang Ho"]);
-  assert.ok(facts.some((f) => f.kind === "link" && f.name === "KOREAN COMMITTEE FOR SPACE TECHNOLOGY"));
+  assert.ok(
+    facts.some((f) => f.kind === "link" && f.name === "KOREAN COMMITTEE FOR SPACE TECHNOLOGY"),
+  );
   assert.ok(facts.some((f) => f.kind === "provision"));
 });
 
@@ -26,8 +28,20 @@ test("parses vessel identifiers and digital currency addresses", () => {
     "Vessel Registration Identification IMO 8712362; MMSI 445115000; Former Vessel Flag Panama; Digital Currency Address - XBT 12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h; alt. Digital Currency Address - ETH 0x098B716B8Aaf21512996dC57EB0615e2383E2f96.",
   );
   assert.deepEqual(
-    facts.map((f) => (f.kind === "property" ? `${f.prop}=${f.value}` : f.kind === "wallet" ? `${f.currency}:${f.address}` : f.kind)),
-    ["imoNumber=8712362", "mmsi=445115000", "pastFlags=Panama", "XBT:12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h", "ETH:0x098B716B8Aaf21512996dC57EB0615e2383E2f96"],
+    facts.map((f) =>
+      f.kind === "property"
+        ? `${f.prop}=${f.value}`
+        : f.kind === "wallet"
+          ? `${f.currency}:${f.address}`
+          : f.kind,
+    ),
+    [
+      "imoNumber=8712362",
+      "mmsi=445115000",
+      "pastFlags=Panama",
+      "XBT:12QtD5BFwRsdNsAZY76UVE1xyCGNTojH9h",
+      "ETH:0x098B716B8Aaf21512996dC57EB0615e2383E2f96",
+    ],
   );
 });
 

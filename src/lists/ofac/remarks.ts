@@ -38,22 +38,37 @@ const LABELS: Array<[RegExp, string]> = [
   [/^Aircraft Model\s+/i, "model"],
   [/^Aircraft Manufacturer.s Serial Number \(MSN\)\s+/i, "serialNumber"],
   [/^Aircraft Tail Number\s+/i, "registrationNumber"],
-  [/^(?:Registration Number|Registration ID|Business Registration Number|Company Number|Commercial Registry Number|C\.R\. No\.|Folio Mercantil No\.|Matricula Mercantil No|Unified Social Credit Code \(USCC\)|Government Gazette Number|Business Number|Certificate of Incorporation Number|Trade License No\.)\s*/i, "registrationNumber"],
-  [/^(?:National ID No\.|Cedula No\.|NIT #|RUC #|D\.N\.I\.|Identification Number|Personal ID Card|National Foreign ID Number|Residency Number|Credencial electoral|C\.U\.I\.T\.|C\.U\.R\.P\.|R\.F\.C\.|SSN|Kenyan ID No\.|Bosnian Personal ID No\.|Driver's License No\.|Citizen's Card Number|Stateless Person ID Card|Refugee ID Card|Numero Unico de Identificacion Tributaria \(NUIT\)|Economic Register Number \(CBLS\))\s*/i, "idNumber"],
+  [
+    /^(?:Registration Number|Registration ID|Business Registration Number|Company Number|Commercial Registry Number|C\.R\. No\.|Folio Mercantil No\.|Matricula Mercantil No|Unified Social Credit Code \(USCC\)|Government Gazette Number|Business Number|Certificate of Incorporation Number|Trade License No\.)\s*/i,
+    "registrationNumber",
+  ],
+  [
+    /^(?:National ID No\.|Cedula No\.|NIT #|RUC #|D\.N\.I\.|Identification Number|Personal ID Card|National Foreign ID Number|Residency Number|Credencial electoral|C\.U\.I\.T\.|C\.U\.R\.P\.|R\.F\.C\.|SSN|Kenyan ID No\.|Bosnian Personal ID No\.|Driver's License No\.|Citizen's Card Number|Stateless Person ID Card|Refugee ID Card|Numero Unico de Identificacion Tributaria \(NUIT\)|Economic Register Number \(CBLS\))\s*/i,
+    "idNumber",
+  ],
 ];
 
 const WALLET = /^Digital Currency Address - ([A-Z0-9]+)\s+(\S+)$/i;
 const LINK = /^Linked To:\s*(.+?)\.?$/i;
-const PROVISION = /^(?:Additional Sanctions Information -|Secondary sanctions risk:|Transactions Prohibited For Persons Owned or Controlled By U\.S\. Financial Institutions:)\s*(.*)$/i;
+const PROVISION =
+  /^(?:Additional Sanctions Information -|Secondary sanctions risk:|Transactions Prohibited For Persons Owned or Controlled By U\.S\. Financial Institutions:)\s*(.*)$/i;
 
 export function parseRemarks(remarks: string): RemarkFact[] {
   const facts: RemarkFact[] = [];
   const rest = remarks.replace(ALIAS, (_match, kind: string, name: string) => {
-    facts.push({ kind: "alias", weight: kind.toLowerCase() === "f" ? "previous" : "strong", value: name });
+    facts.push({
+      kind: "alias",
+      weight: kind.toLowerCase() === "f" ? "previous" : "strong",
+      value: name,
+    });
     return "";
   });
   for (const rawItem of rest.split(/;\s*/)) {
-    const item = rawItem.trim().replace(/^alt\.\s+/i, "").replace(/\.$/, "").trim();
+    const item = rawItem
+      .trim()
+      .replace(/^alt\.\s+/i, "")
+      .replace(/\.$/, "")
+      .trim();
     if (item === "" || item === "-") continue;
     facts.push(parseItem(item));
   }
@@ -82,8 +97,22 @@ function parseItem(item: string): RemarkFact {
  * (Korea, North) expires 2020"); the number is the part before them.
  */
 function cleanValue(prop: string, value: string): string {
-  if (["passportNumber", "idNumber", "taxNumber", "registrationNumber", "imoNumber", "mmsi", "leiCode", "swiftBic"].includes(prop)) {
-    return value.replace(/\s*\(.*$/, "").replace(/\s+(issued|expires|alt\.).*$/i, "").trim();
+  if (
+    [
+      "passportNumber",
+      "idNumber",
+      "taxNumber",
+      "registrationNumber",
+      "imoNumber",
+      "mmsi",
+      "leiCode",
+      "swiftBic",
+    ].includes(prop)
+  ) {
+    return value
+      .replace(/\s*\(.*$/, "")
+      .replace(/\s+(issued|expires|alt\.).*$/i, "")
+      .trim();
   }
   if (prop === "nationality" || prop === "citizenship") return value.replace(/\s*\(.*$/, "");
   return value;

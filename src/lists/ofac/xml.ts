@@ -4,7 +4,14 @@
  * "label value" facts the CSV remarks hold, so both formats share one mapping.
  */
 import { ListFormatError } from "../../errors.ts";
-import { child, children, childText, nodeToRaw, streamXmlRecords, type XmlNode } from "../io/xml.ts";
+import {
+  child,
+  children,
+  childText,
+  nodeToRaw,
+  streamXmlRecords,
+  type XmlNode,
+} from "../io/xml.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 import { designationToRecord, type OfacAlias } from "./designation.ts";
 
@@ -23,8 +30,14 @@ export const ofacXmlReader: ListReader = {
         onProgress: options.onProgress,
       })) {
         const uid = childText(node, "uid");
-        if (!uid || !/^\d+$/.test(uid)) throw new ListFormatError(FORMAT, { file, line: node.line }, "sdnEntry without a numeric uid");
-        if (seen.has(uid)) throw new ListFormatError(FORMAT, { file, line: node.line }, `uid ${uid} appears twice`);
+        if (!uid || !/^\d+$/.test(uid))
+          throw new ListFormatError(
+            FORMAT,
+            { file, line: node.line },
+            "sdnEntry without a numeric uid",
+          );
+        if (seen.has(uid))
+          throw new ListFormatError(FORMAT, { file, line: node.line }, `uid ${uid} appears twice`);
         seen.add(uid);
         yield toRecord(node, uid);
       }
@@ -49,17 +62,23 @@ function listItems(node: XmlNode, list: string, item: string, field: string): st
 function toRecord(node: XmlNode, uid: string): SourceRecord {
   const sdnType = (childText(node, "sdnType") ?? "").toLowerCase();
   const facts: string[] = [];
-  for (const dob of listItems(node, "dateOfBirthList", "dateOfBirthItem", "dateOfBirth")) facts.push(`DOB ${dob}`);
-  for (const pob of listItems(node, "placeOfBirthList", "placeOfBirthItem", "placeOfBirth")) facts.push(`POB ${pob}`);
-  for (const c of listItems(node, "nationalityList", "nationality", "country")) facts.push(`nationality ${c}`);
-  for (const c of listItems(node, "citizenshipList", "citizenship", "country")) facts.push(`citizen ${c}`);
+  for (const dob of listItems(node, "dateOfBirthList", "dateOfBirthItem", "dateOfBirth"))
+    facts.push(`DOB ${dob}`);
+  for (const pob of listItems(node, "placeOfBirthList", "placeOfBirthItem", "placeOfBirth"))
+    facts.push(`POB ${pob}`);
+  for (const c of listItems(node, "nationalityList", "nationality", "country"))
+    facts.push(`nationality ${c}`);
+  for (const c of listItems(node, "citizenshipList", "citizenship", "country"))
+    facts.push(`citizen ${c}`);
   for (const id of children(child(node, "idList") ?? node, "id")) {
     const type = childText(id, "idType");
     const number = childText(id, "idNumber");
     if (type && number) facts.push(`${type} ${number}`);
   }
   const aliases: OfacAlias[] = children(child(node, "akaList") ?? node, "aka").map((aka) => ({
-    type: (childText(aka, "type") ?? "a.k.a.").replace(/\./g, "").toLowerCase() as OfacAlias["type"],
+    type: (childText(aka, "type") ?? "a.k.a.")
+      .replace(/\./g, "")
+      .toLowerCase() as OfacAlias["type"],
     name: personName(aka),
     weak: childText(aka, "category") === "weak",
   }));

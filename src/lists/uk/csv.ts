@@ -12,7 +12,11 @@ import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 import { ukPersonName } from "./xml.ts";
 
 const FORMAT = "uk-csv";
-const SCHEMA_BY_TYPE: Record<string, string> = { individual: "Person", entity: "Organization", ship: "Vessel" };
+const SCHEMA_BY_TYPE: Record<string, string> = {
+  individual: "Person",
+  entity: "Organization",
+  ship: "Vessel",
+};
 
 interface Group {
   rows: Array<Record<string, string>>;
@@ -34,7 +38,8 @@ export const ukCsvReader: ListReader = {
       })) {
         columns ??= new ColumnReader(header);
         const key = columns.get(row, "Unique ID", "Group ID", "OFSI Group ID");
-        if (!key) throw new ListFormatError(FORMAT, { file, line }, "row without Unique ID or Group ID");
+        if (!key)
+          throw new ListFormatError(FORMAT, { file, line }, "row without Unique ID or Group ID");
         const group = groups.get(key);
         if (group) group.rows.push(row);
         else groups.set(key, { rows: [row], line });
@@ -44,16 +49,29 @@ export const ukCsvReader: ListReader = {
   },
 };
 
-function toRecord(sourceId: string, rows: Array<Record<string, string>>, c: ColumnReader): SourceRecord {
+function toRecord(
+  sourceId: string,
+  rows: Array<Record<string, string>>,
+  c: ColumnReader,
+): SourceRecord {
   const first = rows[0]!;
-  const type = (c.get(first, "Group Type", "Designation Type", "Individual, Entity, Ship") ?? "").toLowerCase();
+  const type = (
+    c.get(first, "Group Type", "Designation Type", "Individual, Entity, Ship") ?? ""
+  ).toLowerCase();
   const schema = SCHEMA_BY_TYPE[type] ?? "LegalEntity";
   const id = makeId("gb-fcdo", sourceId);
   const party = new EntityBuilder(schema, id, { dateOrder: "dmy" });
   const isPerson = schema === "Person";
   const regimes = new Set<string>();
   for (const row of rows) {
-    const name = ukPersonName(Object.fromEntries(["Name1", "Name2", "Name3", "Name4", "Name5", "Name6"].map((k) => [k, c.get(row, k.replace("Name", "Name ")) ?? ""])));
+    const name = ukPersonName(
+      Object.fromEntries(
+        ["Name1", "Name2", "Name3", "Name4", "Name5", "Name6"].map((k) => [
+          k,
+          c.get(row, k.replace("Name", "Name ")) ?? "",
+        ]),
+      ),
+    );
     const aliasType = (c.get(row, "Alias Type", "Name Type") ?? "").toLowerCase();
     const weak = /low/i.test(c.get(row, "Alias Quality", "Alias Strength") ?? "");
     const primary = /prime|primary name$/.test(aliasType);
@@ -64,17 +82,38 @@ function toRecord(sourceId: string, rows: Array<Record<string, string>>, c: Colu
       party.add("birthDate", c.get(row, "DOB", "D.O.B"));
       party.add("nationality", c.get(row, "Nationality", "Nationality(/ies)"));
       party.add("passportNumber", c.get(row, "Passport Number"));
-      party.add("idNumber", c.get(row, "National Identification Number", "National Identifier number"));
+      party.add(
+        "idNumber",
+        c.get(row, "National Identification Number", "National Identifier number"),
+      );
       party.add("position", c.get(row, "Position"));
       party.add("gender", c.get(row, "Gender"));
-      const place = [c.get(row, "Town of Birth"), c.get(row, "Country of Birth")].filter(Boolean).join(", ");
+      const place = [c.get(row, "Town of Birth"), c.get(row, "Country of Birth")]
+        .filter(Boolean)
+        .join(", ");
       if (place) party.add("birthPlace", place);
     } else if (schema === "Vessel") {
       party.add("imoNumber", c.get(row, "IMO number"));
       party.add("flag", c.get(row, "Current believed flag of ship"));
     }
-    const address = ["Address 1", "Address 2", "Address 3", "Address 4", "Address 5", "Address 6", "Post/Zip Code", "Country"]
-      .map((k) => c.get(row, k, k.replace("Address ", "Address Line "), k === "Country" ? "Address Country" : k))
+    const address = [
+      "Address 1",
+      "Address 2",
+      "Address 3",
+      "Address 4",
+      "Address 5",
+      "Address 6",
+      "Post/Zip Code",
+      "Country",
+    ]
+      .map((k) =>
+        c.get(
+          row,
+          k,
+          k.replace("Address ", "Address Line "),
+          k === "Country" ? "Address Country" : k,
+        ),
+      )
       .filter(Boolean)
       .join(", ");
     if (address) party.add("address", address);
@@ -86,7 +125,9 @@ function toRecord(sourceId: string, rows: Array<Record<string, string>>, c: Colu
   // Excerpts of ConList can lack the "Prime Alias" row; the first name given then stands for it.
   if (!party.has("name")) party.add("name", party.get("alias")[0]);
   party.add("program", [...regimes]).add("topics", "sanction");
-  const sanction = new EntityBuilder("Sanction", hashId("gb-fcdo-sanction", sourceId), { dateOrder: "dmy" })
+  const sanction = new EntityBuilder("Sanction", hashId("gb-fcdo-sanction", sourceId), {
+    dateOrder: "dmy",
+  })
     .add("entity", id)
     .add("authority", "UK HM Treasury / FCDO")
     .add("country", "gb")
@@ -94,7 +135,9 @@ function toRecord(sourceId: string, rows: Array<Record<string, string>>, c: Colu
     .add("authorityId", sourceId)
     .add("listingDate", c.get(first, "Listed On", "Date Designated"))
     .add("modifiedAt", c.get(first, "Last Updated"));
-  const unRef = /UN Ref\s+([A-Z]{2}[ie]\.\d+)/.exec(c.get(first, "Other Information") ?? "")?.[1] ?? c.get(first, "UN Reference Number");
+  const unRef =
+    /UN Ref\s+([A-Z]{2}[ie]\.\d+)/.exec(c.get(first, "Other Information") ?? "")?.[1] ??
+    c.get(first, "UN Reference Number");
   sanction.add("unscId", unRef);
   return { sourceId, raw: { rows }, entities: [party.build(), sanction.build()] };
 }

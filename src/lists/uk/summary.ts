@@ -12,7 +12,11 @@ import { readOdsRows } from "../io/ods.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 
 const FORMAT = "uk-summary";
-const SCHEMA_BY_TYPE: Record<string, string> = { individual: "Person", entity: "Organization", ship: "Vessel" };
+const SCHEMA_BY_TYPE: Record<string, string> = {
+  individual: "Person",
+  entity: "Organization",
+  ship: "Vessel",
+};
 
 export const ukSummaryReader: ListReader = {
   format: FORMAT,
@@ -24,11 +28,16 @@ export const ukSummaryReader: ListReader = {
       for await (const { row, line, header } of readRows(file, options)) {
         columns ??= new ColumnReader(header);
         if (!columns.has("Unique ID") || !columns.has("Name")) {
-          throw new ListFormatError(FORMAT, { file, line }, `expected Unique ID and Name columns, found ${header.join(", ")}`);
+          throw new ListFormatError(
+            FORMAT,
+            { file, line },
+            `expected Unique ID and Name columns, found ${header.join(", ")}`,
+          );
         }
         const sourceId = columns.get(row, "Unique ID");
         if (!sourceId) throw new ListFormatError(FORMAT, { file, line }, "row without Unique ID");
-        if (seen.has(sourceId)) throw new ListFormatError(FORMAT, { file, line }, `Unique ID ${sourceId} appears twice`);
+        if (seen.has(sourceId))
+          throw new ListFormatError(FORMAT, { file, line }, `Unique ID ${sourceId} appears twice`);
         seen.add(sourceId);
         yield toRecord(sourceId, row, columns);
       }
@@ -41,7 +50,10 @@ async function* readRows(
   options: ReadOptions,
 ): AsyncGenerator<{ row: Record<string, string>; line: number; header: string[] }> {
   if (file.toLowerCase().endsWith(".ods")) {
-    yield* readOdsRows(file, { format: FORMAT, headerLine: (cells) => cells.some((c) => /^unique id$/i.test(c.trim())) });
+    yield* readOdsRows(file, {
+      format: FORMAT,
+      headerLine: (cells) => cells.some((c) => /^unique id$/i.test(c.trim())),
+    });
   } else {
     yield* readCsvObjects(file, { format: FORMAT, onProgress: options.onProgress });
   }
@@ -55,7 +67,9 @@ function toRecord(sourceId: string, row: Record<string, string>, c: ColumnReader
     .add("name", c.get(row, "Name"))
     .add("program", regime)
     .add("topics", "sanction");
-  const sanction = new EntityBuilder("Sanction", hashId("gb-fcdo-sanction", sourceId), { dateOrder: "dmy" })
+  const sanction = new EntityBuilder("Sanction", hashId("gb-fcdo-sanction", sourceId), {
+    dateOrder: "dmy",
+  })
     .add("entity", id)
     .add("authority", "UK Foreign, Commonwealth & Development Office")
     .add("country", "gb")

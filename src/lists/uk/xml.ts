@@ -5,11 +5,22 @@
 import { ListFormatError } from "../../errors.ts";
 import { EntityBuilder } from "../../model/builder.ts";
 import { hashId, makeId } from "../../model/ids.ts";
-import { child, children, childText, nodeToRaw, streamXmlRecords, type XmlNode } from "../io/xml.ts";
+import {
+  child,
+  children,
+  childText,
+  nodeToRaw,
+  streamXmlRecords,
+  type XmlNode,
+} from "../io/xml.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 
 const FORMAT = "uk-xml";
-const SCHEMA_BY_KIND: Record<string, string> = { individual: "Person", entity: "Organization", ship: "Vessel" };
+const SCHEMA_BY_KIND: Record<string, string> = {
+  individual: "Person",
+  entity: "Organization",
+  ship: "Vessel",
+};
 
 export const ukXmlReader: ListReader = {
   format: FORMAT,
@@ -23,7 +34,12 @@ export const ukXmlReader: ListReader = {
         onProgress: options.onProgress,
       })) {
         const sourceId = childText(node, "UniqueID");
-        if (!sourceId) throw new ListFormatError(FORMAT, { file, line: node.line }, "Designation without UniqueID");
+        if (!sourceId)
+          throw new ListFormatError(
+            FORMAT,
+            { file, line: node.line },
+            "Designation without UniqueID",
+          );
         yield toRecord(node, sourceId);
       }
     }
@@ -61,20 +77,26 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
     const full = ukPersonName(name);
     const type = (childText(name, "NameType") ?? "").toLowerCase();
     const weak = /low quality/i.test(childText(name, "AliasStrength") ?? "");
-    const prop = type === "primary name" && !party.has("name") ? "name" : weak ? "weakAlias" : "alias";
+    const prop =
+      type === "primary name" && !party.has("name") ? "name" : weak ? "weakAlias" : "alias";
     party.add(prop, full);
   }
   party.add("alias", deepTexts(node, "NameNonLatinScript"));
   if (isPerson) {
     party.add("title", deepTexts(node, "Title"));
-    party.add("birthDate", deepTexts(node, "DOB").map((d) => d.replace(/dd|mm/gi, "00")));
+    party.add(
+      "birthDate",
+      deepTexts(node, "DOB").map((d) => d.replace(/dd|mm/gi, "00")),
+    );
     party.add("nationality", deepTexts(node, "Nationality"));
     party.add("gender", deepTexts(node, "Gender"));
     party.add("position", deepTexts(node, "Position"));
     party.add("passportNumber", deepTexts(node, "PassportNumber"));
     party.add("idNumber", deepTexts(node, "NationalIdentifierNumber"));
     for (const location of deepNodes(node, "Location")) {
-      const place = [childText(location, "TownOfBirth"), childText(location, "CountryOfBirth")].filter(Boolean).join(", ");
+      const place = [childText(location, "TownOfBirth"), childText(location, "CountryOfBirth")]
+        .filter(Boolean)
+        .join(", ");
       if (place) party.add("birthPlace", place);
       party.add("birthCountry", childText(location, "CountryOfBirth"));
     }
@@ -89,8 +111,13 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
     party.add("classification", deepTexts(node, "TypeOfEntity"));
   }
   for (const address of deepNodes(node, "Address")) {
-    const lines = address.children.filter((c) => c.name.startsWith("Address") || c.name === "AddressPostalCode");
-    const text = lines.map((c) => c.text.trim()).filter(Boolean).join(", ");
+    const lines = address.children.filter(
+      (c) => c.name.startsWith("Address") || c.name === "AddressPostalCode",
+    );
+    const text = lines
+      .map((c) => c.text.trim())
+      .filter(Boolean)
+      .join(", ");
     if (text) party.add("address", text);
     party.add("country", childText(address, "AddressCountry"));
   }
@@ -99,7 +126,9 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
   party.add("notes", childText(node, "OtherInformation"));
   const regime = childText(node, "RegimeName");
   party.add("program", regime).add("topics", "sanction");
-  const sanction = new EntityBuilder("Sanction", hashId("gb-fcdo-sanction", sourceId), { dateOrder: "dmy" })
+  const sanction = new EntityBuilder("Sanction", hashId("gb-fcdo-sanction", sourceId), {
+    dateOrder: "dmy",
+  })
     .add("entity", id)
     .add("authority", "UK Foreign, Commonwealth & Development Office")
     .add("country", "gb")

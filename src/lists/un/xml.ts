@@ -6,7 +6,14 @@ import { ListFormatError } from "../../errors.ts";
 import { EntityBuilder } from "../../model/builder.ts";
 import { foldSpace } from "../../model/clean/values.ts";
 import { hashId, makeId } from "../../model/ids.ts";
-import { childText, children, nestedTexts, nodeToRaw, streamXmlRecords, type XmlNode } from "../io/xml.ts";
+import {
+  childText,
+  children,
+  nestedTexts,
+  nodeToRaw,
+  streamXmlRecords,
+  type XmlNode,
+} from "../io/xml.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 
 const FORMAT = "un-xml";
@@ -26,9 +33,18 @@ export const unXmlReader: ListReader = {
         onProgress: options.onProgress,
       })) {
         const record = toRecord(node);
-        if (!record) throw new ListFormatError(FORMAT, { file, line: node.line }, "record without REFERENCE_NUMBER or DATAID");
+        if (!record)
+          throw new ListFormatError(
+            FORMAT,
+            { file, line: node.line },
+            "record without REFERENCE_NUMBER or DATAID",
+          );
         if (seen.has(record.sourceId)) {
-          throw new ListFormatError(FORMAT, { file, line: node.line }, `reference ${record.sourceId} appears twice`);
+          throw new ListFormatError(
+            FORMAT,
+            { file, line: node.line },
+            `reference ${record.sourceId} appears twice`,
+          );
         }
         seen.add(record.sourceId);
         yield record;
@@ -46,7 +62,9 @@ function toRecord(node: XmlNode): SourceRecord | undefined {
   const nameParts = NAME_PARTS.map((part) => childText(node, part)).filter((p): p is string => !!p);
   party.add("name", nameParts.join(" "));
   if (isPerson) {
-    party.add("firstName", childText(node, "FIRST_NAME")).add("secondName", childText(node, "SECOND_NAME"));
+    party
+      .add("firstName", childText(node, "FIRST_NAME"))
+      .add("secondName", childText(node, "SECOND_NAME"));
     party.add("title", nestedTexts(node, "TITLE", "VALUE"));
     party.add("position", nestedTexts(node, "DESIGNATION", "VALUE"));
     party.add("nationality", nestedTexts(node, "NATIONALITY", "VALUE"));
@@ -60,10 +78,15 @@ function toRecord(node: XmlNode): SourceRecord | undefined {
     const name = childText(alias, "ALIAS_NAME");
     const quality = childText(alias, "QUALITY")?.toLowerCase();
     if (!name) continue;
-    party.add(quality === "low" ? "weakAlias" : quality === "f.k.a." ? "previousName" : "alias", name);
+    party.add(
+      quality === "low" ? "weakAlias" : quality === "f.k.a." ? "previousName" : "alias",
+      name,
+    );
   }
   for (const address of children(node, isPerson ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")) {
-    const parts = ["STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY"].map((p) => childText(address, p));
+    const parts = ["STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY"].map((p) =>
+      childText(address, p),
+    );
     const text = parts.filter(Boolean).join(", ");
     if (text) party.add("address", text);
     party.add("country", childText(address, "COUNTRY"));
@@ -96,7 +119,10 @@ function addBirthDates(party: EntityBuilder, node: XmlNode): void {
 
 function addBirthPlaces(party: EntityBuilder, node: XmlNode): void {
   for (const pob of children(node, "INDIVIDUAL_PLACE_OF_BIRTH")) {
-    const text = ["CITY", "STATE_PROVINCE", "COUNTRY"].map((p) => childText(pob, p)).filter(Boolean).join(", ");
+    const text = ["CITY", "STATE_PROVINCE", "COUNTRY"]
+      .map((p) => childText(pob, p))
+      .filter(Boolean)
+      .join(", ");
     if (text) party.add("birthPlace", text);
     party.add("birthCountry", childText(pob, "COUNTRY"));
   }

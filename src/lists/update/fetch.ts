@@ -14,12 +14,19 @@ export interface DownloadLimits {
   timeoutSeconds: number;
 }
 
-export async function downloadFile(url: string, target: string, limits: DownloadLimits): Promise<number> {
+export async function downloadFile(
+  url: string,
+  target: string,
+  limits: DownloadLimits,
+): Promise<number> {
   await mkdir(path.dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutSeconds * 1000), redirect: "follow" });
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(limits.timeoutSeconds * 1000),
+      redirect: "follow",
+    });
   } catch (error) {
     throw new FetchError(`download ${url}: ${(error as Error).message}`);
   }
@@ -28,13 +35,16 @@ export async function downloadFile(url: string, target: string, limits: Download
   }
   const declared = Number(response.headers.get("content-length") ?? "0");
   if (declared > limits.maxBytes) {
-    throw new FetchError(`download ${url}: ${declared} bytes is over the limit of ${limits.maxBytes}`);
+    throw new FetchError(
+      `download ${url}: ${declared} bytes is over the limit of ${limits.maxBytes}`,
+    );
   }
   let bytes = 0;
   const limiter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       bytes += chunk.length;
-      if (bytes > limits.maxBytes) callback(new FetchError(`download ${url}: over the limit of ${limits.maxBytes} bytes`));
+      if (bytes > limits.maxBytes)
+        callback(new FetchError(`download ${url}: over the limit of ${limits.maxBytes} bytes`));
       else callback(null, chunk);
     },
   });

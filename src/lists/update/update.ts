@@ -27,7 +27,11 @@ export interface UpdateResult {
   detail: string;
 }
 
-export async function updateLists(store: Store, config: Config, options: UpdateOptions = {}): Promise<UpdateResult[]> {
+export async function updateLists(
+  store: Store,
+  config: Config,
+  options: UpdateOptions = {},
+): Promise<UpdateResult[]> {
   const sources = selectSources(options.datasets);
   if (options.fromFile && sources.length !== 1) {
     throw new InvalidInputError("lists update: --from-file needs exactly one --dataset");
@@ -50,13 +54,20 @@ function selectSources(datasets: string[] | undefined): ListSource[] {
   return datasets.map((name) => {
     const source = LIST_SOURCES.find((s) => s.dataset === name);
     if (!source) {
-      throw new InvalidInputError(`lists update: unknown dataset '${name}' (${LIST_SOURCES.map((s) => s.dataset).join(", ")})`);
+      throw new InvalidInputError(
+        `lists update: unknown dataset '${name}' (${LIST_SOURCES.map((s) => s.dataset).join(", ")})`,
+      );
     }
     return source;
   });
 }
 
-async function updateOne(store: Store, config: Config, source: ListSource, options: UpdateOptions): Promise<UpdateResult> {
+async function updateOne(
+  store: Store,
+  config: Config,
+  source: ListSource,
+  options: UpdateOptions,
+): Promise<UpdateResult> {
   const stamp = (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z");
   const folder = path.join(config.dataDir, "downloads", source.dataset);
   await mkdir(folder, { recursive: true });
@@ -72,13 +83,28 @@ async function updateOne(store: Store, config: Config, source: ListSource, optio
   } else {
     const url = sourceUrl(source, config.listUrls);
     options.log?.(`${source.dataset}: downloading ${url}`);
-    await downloadFile(url, target, { maxBytes: config.maxDownloadBytes, timeoutSeconds: config.downloadTimeoutSeconds });
+    await downloadFile(url, target, {
+      maxBytes: config.maxDownloadBytes,
+      timeoutSeconds: config.downloadTimeoutSeconds,
+    });
   }
   const { sha256 } = await describeFile(target);
   const active = (await store.activeVersions()).find((v) => v.dataset === source.dataset);
   if (active?.files.length === 1 && active.files[0]!.sha256 === sha256) {
-    return { dataset: source.dataset, status: "unchanged", detail: `same file as active version ${active.label}` };
+    return {
+      dataset: source.dataset,
+      status: "unchanged",
+      detail: `same file as active version ${active.label}`,
+    };
   }
-  const { version } = await importList(store, [target], { format: source.format, dataset: source.dataset, version: stamp });
-  return { dataset: source.dataset, status: "imported", detail: `${version.label}: ${version.entries} entries` };
+  const { version } = await importList(store, [target], {
+    format: source.format,
+    dataset: source.dataset,
+    version: stamp,
+  });
+  return {
+    dataset: source.dataset,
+    status: "imported",
+    detail: `${version.label}: ${version.entries} entries`,
+  };
 }

@@ -3,7 +3,19 @@
  * is how FtM stores partial dates. A range (`1960 to 1962`) gives every year in it.
  */
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /** How to read an ambiguous all-digit date: day first (UK, EU) or month first (US). */
@@ -52,7 +64,10 @@ function num(text: string | undefined): number | undefined {
 
 function monthNumber(name: string | undefined): number | undefined {
   if (!name) return undefined;
-  return MONTHS[name.toLowerCase().slice(0, name.length >= 4 ? 4 : 3)] ?? MONTHS[name.toLowerCase().slice(0, 3)];
+  return (
+    MONTHS[name.toLowerCase().slice(0, name.length >= 4 ? 4 : 3)] ??
+    MONTHS[name.toLowerCase().slice(0, 3)]
+  );
 }
 
 /** Builds `YYYY[-MM[-DD]]`, dropping parts that are missing or impossible rather than guessing. */

@@ -9,7 +9,9 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
   await db.schema
     .createTable("list_versions")
     .addColumn("id", "integer", (col) =>
-      kind === "postgres" ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+      kind === "postgres"
+        ? col.primaryKey().generatedByDefaultAsIdentity()
+        : col.primaryKey().autoIncrement(),
     )
     .addColumn("dataset", "text", (col) => col.notNull())
     .addColumn("label", "text", (col) => col.notNull())
@@ -23,10 +25,14 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     .addUniqueConstraint("list_versions_dataset_label", ["dataset", "label"])
     .execute();
   // At most one active version per dataset, even with concurrent imports.
-  await sql`CREATE UNIQUE INDEX list_versions_one_active ON list_versions (dataset) WHERE active = 1`.execute(db);
+  await sql`CREATE UNIQUE INDEX list_versions_one_active ON list_versions (dataset) WHERE active = 1`.execute(
+    db,
+  );
   await db.schema
     .createTable("records")
-    .addColumn("version_id", "integer", (col) => col.notNull().references("list_versions.id").onDelete("cascade"))
+    .addColumn("version_id", "integer", (col) =>
+      col.notNull().references("list_versions.id").onDelete("cascade"),
+    )
     .addColumn("source_id", "text", (col) => byteOrder(col.notNull()))
     .addColumn("entity_id", "text", (col) => col.notNull())
     .addColumn("hash", "text", (col) => col.notNull())
@@ -35,7 +41,9 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     .execute();
   await db.schema
     .createTable("entities")
-    .addColumn("version_id", "integer", (col) => col.notNull().references("list_versions.id").onDelete("cascade"))
+    .addColumn("version_id", "integer", (col) =>
+      col.notNull().references("list_versions.id").onDelete("cascade"),
+    )
     .addColumn("id", "text", (col) => byteOrder(col.notNull()))
     .addColumn("schema", "text", (col) => col.notNull())
     .addColumn("caption", "text", (col) => col.notNull())
