@@ -8,15 +8,11 @@ import { EntityBuilder } from "../../model/builder.ts";
 import { hashId, makeId } from "../../model/ids.ts";
 import { ColumnReader } from "../io/columns.ts";
 import { readCsvObjects } from "../io/csv.ts";
+import { ukSchema } from "./schema.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 import { ukPersonName } from "./xml.ts";
 
 const FORMAT = "uk-csv";
-const SCHEMA_BY_TYPE: Record<string, string> = {
-  individual: "Person",
-  entity: "Organization",
-  ship: "Vessel",
-};
 
 interface Group {
   rows: Array<Record<string, string>>;
@@ -55,10 +51,9 @@ function toRecord(
   c: ColumnReader,
 ): SourceRecord {
   const first = rows[0]!;
-  const type = (
-    c.get(first, "Group Type", "Designation Type", "Individual, Entity, Ship") ?? ""
-  ).toLowerCase();
-  const schema = SCHEMA_BY_TYPE[type] ?? "LegalEntity";
+  const schema = ukSchema(
+    c.get(first, "Group Type", "Designation Type", "Individual, Entity, Ship"),
+  );
   const id = makeId("gb-fcdo", sourceId);
   const party = new EntityBuilder(schema, id, { dateOrder: "dmy" });
   const isPerson = schema === "Person";

@@ -9,14 +9,10 @@ import { hashId, makeId } from "../../model/ids.ts";
 import { ColumnReader } from "../io/columns.ts";
 import { readCsvObjects } from "../io/csv.ts";
 import { readOdsRows } from "../io/ods.ts";
+import { ukSchema } from "./schema.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 
 const FORMAT = "uk-summary";
-const SCHEMA_BY_TYPE: Record<string, string> = {
-  individual: "Person",
-  entity: "Organization",
-  ship: "Vessel",
-};
 
 export const ukSummaryReader: ListReader = {
   format: FORMAT,
@@ -60,7 +56,7 @@ async function* readRows(
 }
 
 function toRecord(sourceId: string, row: Record<string, string>, c: ColumnReader): SourceRecord {
-  const schema = SCHEMA_BY_TYPE[(c.get(row, "Type") ?? "").toLowerCase()] ?? "LegalEntity";
+  const schema = ukSchema(c.get(row, "Type"));
   const id = makeId("gb-fcdo", sourceId);
   const regime = c.get(row, "Regime Name");
   const party = new EntityBuilder(schema, id, { dateOrder: "dmy" })

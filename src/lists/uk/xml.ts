@@ -13,14 +13,10 @@ import {
   streamXmlRecords,
   type XmlNode,
 } from "../io/xml.ts";
+import { ukSchema } from "./schema.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 
 const FORMAT = "uk-xml";
-const SCHEMA_BY_KIND: Record<string, string> = {
-  individual: "Person",
-  entity: "Organization",
-  ship: "Vessel",
-};
 
 export const ukXmlReader: ListReader = {
   format: FORMAT,
@@ -68,8 +64,7 @@ export function ukPersonName(name: XmlNode | Record<string, string>): string {
 }
 
 function toRecord(node: XmlNode, sourceId: string): SourceRecord {
-  const kind = (childText(node, "IndividualEntityShip") ?? "").toLowerCase();
-  const schema = SCHEMA_BY_KIND[kind] ?? "LegalEntity";
+  const schema = ukSchema(childText(node, "IndividualEntityShip"));
   const id = makeId("gb-fcdo", sourceId);
   const party = new EntityBuilder(schema, id, { dateOrder: "dmy" });
   const isPerson = schema === "Person";
