@@ -1,0 +1,38 @@
+/**
+ * Identifiers compared as publishers print them differently ("PA 381 420 754", "381420754",
+ * "IMO 8660313"): upper-case letters and digits only, prefixes like IMO dropped.
+ */
+const IDENTIFIER_PROPS = [
+  "passportNumber",
+  "idNumber",
+  "taxNumber",
+  "registrationNumber",
+  "leiCode",
+  "swiftBic",
+  "imoNumber",
+  "mmsi",
+  "publicKey",
+  "innCode",
+  "ogrnCode",
+  "vatCode",
+  "callSign",
+  "serialNumber",
+  "icaoCode",
+] as const;
+
+export function normaliseIdentifier(value: string): string {
+  const compact = value.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  return compact.replace(/^(IMO|MMSI)(?=\d{7,9}$)/, "");
+}
+
+/** Identifiers of an entity, normalised; too-short ones (under 5 characters) prove nothing. */
+export function entityIdentifiers(properties: Record<string, string[]>): string[] {
+  const out = new Set<string>();
+  for (const prop of IDENTIFIER_PROPS) {
+    for (const value of properties[prop] ?? []) {
+      const id = normaliseIdentifier(value);
+      if (id.length >= 5) out.add(id);
+    }
+  }
+  return [...out];
+}

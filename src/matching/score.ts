@@ -1,0 +1,90 @@
+/**
+ * The score of a candidate for a query, in [0, 1], with an explanation per feature. Names carry
+ * most of it: a perfect name alone gives NAME_ONLY_CEILING, so that a name with an agreeing birth
+ * date or nationality ranks above it and a conflicting birth date below. A shared identifier
+ * (passport, IMO, BIC, wallet) makes a match near-certain.
+ */
+import { alignForms, type Alignment, type SimilarityCache } from "../names/align.ts";
+import type { PreparedName } from "../names/prepare.ts";
+import { birthDateFeature, countryFeature, genderFeature, identifierFeature } from "./features.ts";
+import type { Comparable } from "./prepared.ts";
+import type { FeatureExplanation } from "./types.ts";
+
+const NAME_ONLY_CEILING = 0.92;
+const WEAK_ALIAS_FACTOR = 0.9;
+const MAX_SCORE = 0.99;
+
+export interface Scored {
+  score: number;
+  features: Record<string, number>;
+  explanations: Record<string, FeatureExplanation>;
+}
+
+interface NameMatch {
+  score: number;
+  query: string;
+  candidate: string;
+  alignment: Alignment;
+}
+
+export function bestNameMatch(
+  query: PreparedName[],
+  names: PreparedName[],
+  weak: PreparedName[],
+  cache?: SimilarityCache,
+): NameMatch | undefined {
+  let best: NameMatch | undefined;
+  const consider = (candidates: PreparedName[], factor: number): void => {
+    for (const q of query) {
+      for (const c of candidates) {
+        for (const qf of q.forms) {
+          for (const cf of c.forms) {
+            const alignment = alignForms(qf, cf, cache);
+            const score = alignment.score * factor;
+            if (!best || score > best.score) best = { score, query: q.original, candidate: c.original, alignment };
+          }
+        }
+      }
+    }
+  };
+  consider(names, 1);
+  consider(weak, WEAK_ALIAS_FACTOR);
+  return best;
+}
+
+export function scoreCandidate(query: Comparable, candidate: Comparable, cache?: SimilarityCache): Scored {
+  const explanations: Record<string, FeatureExplanation> = {};
+  const features: Record<string, number> = {};
+  const name = bestNameMatch(query.names, candidate.names, candidate.weakNames, cache);
+  const nameScore = name?.score ?? 0;
+  features.name = round(nameScore);
+  if (name) {
+    const pairs = name.alignment.pairs.map((p) => `${p.query}~${p.candidate} ${p.similarity.toFixed(2)}`).join(", ");
+    explanations.name = { weight: round(nameScore * NAME_ONLY_CEILING), detail: `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})` };
+  }
+  const identifier = identifierFeature(query.identifiers, candidate.identifiers);
+  if (identifier) {
+    features.identifier = 1;
+    explanations.identifier = identifier;
+    return { score: round(0.95 + 0.04 * nameScore), features, explanations };
+  }
+  let score = nameScore * NAME_ONLY_CEILING;
+  const others: Array<[string, FeatureExplanation | undefined]> = [
+    ["birth_date", birthDateFeature(query.birthDates, candidate.birthDates)],
+    ["country", countryFeature(query.countries, candidate.countries)],
+    ["gender", genderFeature(query.gender, candidate.gender)],
+  ];
+  for (const [key, feature] of others) {
+    if (!feature) continue;
+    // Supporting evidence only counts for names that already match; conflicts always count.
+    const weight = feature.weight > 0 ? feature.weight * nameScore : feature.weight;
+    features[key] = round(weight);
+    explanations[key] = { ...feature, weight: round(weight) };
+    score += weight;
+  }
+  return { score: round(Math.min(MAX_SCORE, Math.max(0, score))), features, explanations };
+}
+
+function round(value: number): number {
+  return Math.round(value * 10000) / 10000;
+}

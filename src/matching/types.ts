@@ -1,0 +1,45 @@
+/** What the screening engine takes and gives; no I/O anywhere in matching/. */
+import type { Entity } from "../model/entity.ts";
+
+/** A screening query: an entity-like description of who or what is looked for. */
+export interface MatchQuery {
+  schema: string;
+  names: string[];
+  birthDates: string[];
+  countries: string[];
+  gender?: string;
+  identifiers: string[];
+}
+
+/** A listed entity as the index holds it: merged over datasets, with its source record ids. */
+export interface IndexedEntity extends Entity {
+  datasets: string[];
+  sourceIds: string[];
+}
+
+export interface FeatureExplanation {
+  /** The feature's contribution to the score (negative for conflicts). */
+  weight: number;
+  detail: string;
+}
+
+export interface MatchResult {
+  entity: IndexedEntity;
+  score: number;
+  match: boolean;
+  features: Record<string, number>;
+  explanations: Record<string, FeatureExplanation>;
+}
+
+export interface MatchOptions {
+  limit: number;
+  threshold: number;
+  includeDatasets?: string[];
+  excludeDatasets?: string[];
+  excludeEntityIds?: string[];
+  /** Restrict candidates to these schemata (and their descendants). */
+  schema?: string;
+}
+
+export const DEFAULT_THRESHOLD = 0.7;
+export const DEFAULT_LIMIT = 5;

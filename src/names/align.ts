@@ -1,0 +1,106 @@
+/**
+ * Similarity of two prepared name forms, independent of word order and of how syllables are
+ * joined (Ho-jin = Hojin = Ho Jin): tokens, and joined pairs of neighbouring short tokens, are
+ * aligned one-to-one, best pairs first; each pair counts by its characters and by how alike it
+ * is. Parts left over on one side only (a patronymic the query lacks) cost little once two or
+ * more parts agree; parts left over on both sides are a conflict (Kim Jong Un vs Kim Yo Jong).
+ */
+import { jaroWinkler } from "./jaro-winkler.ts";
+import type { NameUnit, PreparedForm } from "./prepare.ts";
+
+/** Below this similarity two parts are different names, not variants of one. */
+const FLOOR = 0.72;
+const CONFLICT_FACTOR = 0.9;
+
+export interface AlignedPair {
+  query: string;
+  candidate: string;
+  similarity: number;
+}
+
+export interface Alignment {
+  score: number;
+  pairs: AlignedPair[];
+}
+
+/** How alike two parts are, from their spelling and their phonetic keys. */
+export function partSimilarity(a: string, b: string, keyA: string, keyB: string): number {
+  if (a === b) return 1;
+  if (a.length === 1 || b.length === 1) {
+    // An initial stands for any part with that first letter, but proves little.
+    return a[0] === b[0] ? 0.85 : 0;
+  }
+  if (keyA === keyB) return 0.97;
+  const similarity = Math.max(jaroWinkler(a, b), jaroWinkler(keyA, keyB) * 0.95);
+  // Jaro–Winkler rates a short part inside a longer one highly ("un" in "jung"); short name
+  // parts must differ in length little to be variants of each other.
+  const shortest = Math.min(a.length, b.length);
+  return shortest <= 3 ? similarity - 0.12 * Math.abs(a.length - b.length) : similarity;
+}
+
+function credit(similarity: number): number {
+  return similarity < FLOOR ? 0 : (similarity - FLOOR) / (1 - FLOOR);
+}
+
+interface Candidate {
+  q: NameUnit;
+  c: NameUnit;
+  sim: number;
+}
+
+/** Part similarities worth caching within one query: parts repeat across listed names. */
+export type SimilarityCache = Map<string, number>;
+
+function cachedSimilarity(q: NameUnit, c: NameUnit, cache: SimilarityCache | undefined): number {
+  if (!cache) return partSimilarity(q.text, c.text, q.key, c.key);
+  const key = `${q.text}\u0000${c.text}`;
+  let sim = cache.get(key);
+  if (sim === undefined) {
+    sim = partSimilarity(q.text, c.text, q.key, c.key);
+    cache.set(key, sim);
+  }
+  return sim;
+}
+
+export function alignForms(query: PreparedForm, candidate: PreparedForm, cache?: SimilarityCache): Alignment {
+  const scored: Candidate[] = [];
+  for (const q of query.units) {
+    for (const c of candidate.units) {
+      const sim = cachedSimilarity(q, c, cache);
+      if (sim >= FLOOR) scored.push({ q, c, sim });
+    }
+  }
+  if (scored.length === 0) return { score: 0, pairs: [] };
+  scored.sort((x, y) => y.sim - x.sim || y.q.text.length + y.c.text.length - (x.q.text.length + x.c.text.length));
+  let usedQ = 0;
+  let usedC = 0;
+  let matched = 0;
+  let matchedQ = 0;
+  let matchedC = 0;
+  let creditSum = 0;
+  const pairs: AlignedPair[] = [];
+  for (const { q, c, sim } of scored) {
+    if ((usedQ & q.mask) !== 0 || (usedC & c.mask) !== 0) continue;
+    usedQ |= q.mask;
+    usedC |= c.mask;
+    const value = credit(sim);
+    matched += value * (q.text.length + c.text.length);
+    matchedQ += q.text.length;
+    matchedC += c.text.length;
+    creditSum += value;
+    pairs.push({ query: q.text, candidate: c.text, similarity: sim });
+  }
+  const total = query.length + candidate.length;
+  let score = matched / total;
+  const queryCovered = matchedQ === query.length;
+  const candidateCovered = matchedC === candidate.length;
+  // Every part of the query found in a fuller listed name (a patronymic, a second given name).
+  // Not the other way round: a short listed alias ("Bank for Development") inside a longer query
+  // says little.
+  if (pairs.length >= 2 && queryCovered && !candidateCovered && matchedC * 2 >= candidate.length) {
+    score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));
+  } else if (!queryCovered && !candidateCovered) {
+    score *= CONFLICT_FACTOR;
+  }
+  return { score, pairs };
+}

@@ -1,0 +1,87 @@
+/**
+ * A phonetic key per name part that lets the spellings of one name meet: Korean in DPRK
+ * official, McCune–Reischauer, Revised Romanization and popular South Korean forms (Choe/Choi,
+ * Ri/Lee/Yi, Jong/Jeong/Chung, Chol/Cheol/Chul), and common Latin variations elsewhere
+ * (Mohammed/Muhammad, Wladimir/Vladimir). No library covers Korean romanisation variants, so the
+ * rules are written here, from the romanisation tables.
+ */
+
+/** Whole-part equivalents: Korean family names and popular syllable spellings. */
+const PART_EQUIVALENTS: Record<string, string> = {
+  // 리/이
+  lee: "ri", yi: "ri", i: "ri", rhee: "ri", rhie: "ri", ree: "ri", li: "ri", ni: "ri",
+  // 박
+  park: "pak", bak: "pak", pack: "pak", bahk: "pak",
+  // 최
+  choi: "choe", chey: "choe", choy: "choe", chwe: "choe",
+  // 정 / 전 / 조 / 장
+  jeong: "chong", jung: "chong", chung: "chong", cheong: "chong", jong: "chong",
+  jeon: "chon", jun: "chon", chun: "chon", cheon: "chon",
+  jo: "cho", joh: "cho",
+  jang: "chang",
+  // 김, 강, 권, 구
+  gim: "kim", gang: "kang", gwon: "kwon", kweon: "kwon", goo: "ku", gu: "ku",
+  // 류 / 로 / 노 / 오 / 윤 / 임
+  yoo: "ryu", yu: "ryu", ryoo: "ryu", lyu: "ryu",
+  roh: "ro", noh: "ro", no: "ro",
+  oh: "o",
+  yoon: "yun",
+  lim: "rim", im: "rim",
+  // popular given-name syllables
+  chul: "chol", cheol: "chol", chu: "chol",
+  young: "yong", yeong: "yong",
+  kyung: "kyong", gyeong: "kyong", kyoung: "kyong",
+  sung: "song", seong: "song",
+  hyun: "hyon", hyeon: "hyon",
+  hoon: "hun",
+  suk: "sok", seok: "sok",
+  duk: "tok", deok: "tok",
+  myung: "myong", myeong: "myong",
+  hyuk: "hyok", hyeok: "hyok",
+  eun: "un", eung: "ung",
+  // frequent Arabic and Slavic variants
+  mohammed: "muhamad", mohammad: "muhamad", muhammad: "muhamad", mohamed: "muhamad", mohamad: "muhamad", muhammed: "muhamad",
+  ahmed: "ahmad", ahmet: "ahmad",
+  wladimir: "vladimir", vladimer: "vladimir",
+};
+
+const REWRITES: Array<[RegExp, string]> = [
+  [/eo/g, "o"],
+  [/eu/g, "u"],
+  [/oo/g, "u"],
+  [/ee/g, "i"],
+  [/ou/g, "o"],
+  [/ph/g, "f"],
+  [/sh/g, "s"],
+  [/tch|tsh|ch|j|zh/g, "C"],
+  [/ck|kh|gh|q|c/g, "k"],
+  [/th|dh/g, "t"],
+  [/g/g, "k"],
+  [/d/g, "t"],
+  [/b/g, "p"],
+  [/l/g, "r"],
+  [/w(?=[aeiouy])/g, "v"],
+  // Korean sound changes that some spellings write and others do not (압록 Amrok/Amnok, 천리 Chonri/Chollima).
+  [/mr/g, "mn"],
+  [/nr/g, "rr"],
+  [/z/g, "s"],
+  [/x/g, "ks"],
+  [/y$/g, "i"],
+  [/([a-zC])\1+/g, "$1"],
+  [/(?<=[^aeiou])h/g, ""],
+  [/h$/g, ""],
+];
+
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+/** The phonetic key of one folded name part (see normalize.ts). */
+export function phoneticKey(part: string): string {
+  const cached = cache.get(part);
+  if (cached !== undefined) return cached;
+  let key = PART_EQUIVALENTS[part] ?? part;
+  if (!/^\d+$/.test(key)) for (const [pattern, replacement] of REWRITES) key = key.replace(pattern, replacement);
+  key = key.toLowerCase();
+  if (cache.size < CACHE_LIMIT) cache.set(part, key);
+  return key;
+}
