@@ -6,6 +6,8 @@ import { Command, CommanderError } from "commander";
 import { MoneytrailError } from "../errors.ts";
 import { registerEntityCommands } from "./commands/entities.ts";
 import { registerListCommands } from "./commands/lists.ts";
+import { registerScreeningCommands } from "./commands/screening.ts";
+import { registerServeCommand } from "./commands/serve.ts";
 
 export function buildProgram(): Command {
   const program = new Command("moneytrail")
@@ -18,6 +20,8 @@ export function buildProgram(): Command {
     .exitOverride();
   registerListCommands(program);
   registerEntityCommands(program);
+  registerScreeningCommands(program);
+  registerServeCommand(program);
   return program;
 }
 

@@ -126,8 +126,9 @@ export class ScreeningIndex {
       const { entries, idf } = posting;
       for (let i = 0; i < entries.length; i++) {
         const e = entries[i]!;
-        if (scores[e] === 0) touched.push(e);
-        scores[e] += idf;
+        const before = scores[e]!;
+        if (before === 0) touched.push(e);
+        scores[e] = before + idf;
       }
     }
     // Keep the best CANDIDATES by overlap without sorting everything touched.

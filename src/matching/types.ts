@@ -15,6 +15,8 @@ export interface MatchQuery {
 export interface IndexedEntity extends Entity {
   datasets: string[];
   sourceIds: string[];
+  /** Content hash of the merged entity: changes when a list version changes it. */
+  hash: string;
 }
 
 export interface FeatureExplanation {

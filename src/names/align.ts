@@ -11,6 +11,7 @@ import type { NameUnit, PreparedForm } from "./prepare.ts";
 /** Below this similarity two parts are different names, not variants of one. */
 const FLOOR = 0.72;
 const CONFLICT_FACTOR = 0.9;
+const ORG_EXTRA_WORD_FACTOR = 0.85;
 
 export interface AlignedPair {
   query: string;
@@ -26,6 +27,8 @@ export interface Alignment {
 /** How alike two parts are, from their spelling and their phonetic keys. */
 export function partSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   if (a === b) return 1;
+  // Numbers in names (Office 39, 2nd Economic Committee) are equal or different, never alike.
+  if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;
   if (a.length === 1 || b.length === 1) {
     // An initial stands for any part with that first letter, but proves little.
     return a[0] === b[0] ? 0.85 : 0;
@@ -36,6 +39,10 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   // parts must differ in length little to be variants of each other.
   const shortest = Math.min(a.length, b.length);
   return shortest <= 3 ? similarity - 0.12 * Math.abs(a.length - b.length) : similarity;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 function credit(similarity: number): number {
@@ -101,6 +108,10 @@ export function alignForms(query: PreparedForm, candidate: PreparedForm, cache?:
     score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));
   } else if (!queryCovered && !candidateCovered) {
     score *= CONFLICT_FACTOR;
+  } else if (!queryCovered && query.kind !== "person") {
+    // An organisation named with a word the listed name lacks is usually another organisation
+    // ("Amnokkang Development Bank" is not the "Bank for Development").
+    score *= ORG_EXTRA_WORD_FACTOR;
   }
   return { score, pairs };
 }

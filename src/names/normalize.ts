@@ -22,6 +22,8 @@ const LEGAL_FORMS = new Set(
   "co company corp corporation inc incorporated ltd limited llc plc jsc ojsc cjsc pjsc ooo zao oao pao gmbh ag sa sarl srl spa bv nv jv pte pvt fze fzco fzc fzllc llp lp kk kabushiki kaisha gk sas sl ab oy bhd sdn tov pt cv sac saic ltda eirl".split(" "),
 );
 
+const OFFICE_WORDS = new Set(["office", "bureau", "room", "division"]);
+
 const ORG_STOPWORDS = new Set(["the", "of", "and", "for", "de", "del", "la", "el", "und", "et", "y"]);
 
 /** Abbreviations lists print for the same word. */
@@ -88,6 +90,8 @@ export function tokenizeName(latin: string, kind: NameKind = "any"): NameTokens 
     if (kind === "organization" && ORG_STOPWORDS.has(token) && raw.length > 1) continue;
     // Korean "Che 2" is "No. 2": the numeral carries the meaning.
     if (token === "che" && /^\d+$/.test(raw[i + 1] ?? "")) continue;
+    // DPRK party offices go by Office, Bureau, Room or Division with their number (Office 39).
+    if (OFFICE_WORDS.has(token) && /^\d+$/.test(raw[i + 1] ?? "")) token = "office";
     token = ORG_SYNONYMS[token] ?? NUMERALS[token] ?? token;
     tokens.push(token);
   }

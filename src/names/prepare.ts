@@ -14,6 +14,7 @@ export interface NameUnit {
 }
 
 export interface PreparedForm {
+  kind: NameKind;
   tokens: string[];
   units: NameUnit[];
   keys: string[];
@@ -38,6 +39,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     seen.add(signature);
     const keys = tokens.map(phoneticKey);
     forms.push({
+      kind,
       tokens,
       units: nameUnits(tokens, keys),
       keys,

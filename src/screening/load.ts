@@ -7,6 +7,8 @@ import { mergeEntities } from "../model/merge.ts";
 import { ScreeningIndex } from "../matching/index.ts";
 import type { IndexedEntity } from "../matching/types.ts";
 import type { Store } from "../store/store.ts";
+import type { Entity } from "../model/entity.ts";
+import { hashRaw } from "../store/hash.ts";
 
 export interface LoadedIndex {
   index: ScreeningIndex;
@@ -23,7 +25,7 @@ export async function loadIndex(store: Store, datasets?: string[]): Promise<Load
     if (!getSchema(row.schema).matchable) continue;
     const existing = merged.get(row.id);
     if (!existing) {
-      merged.set(row.id, { id: row.id, schema: row.schema, properties: row.properties, datasets: [row.dataset], sourceIds: [row.sourceId] });
+      merged.set(row.id, { id: row.id, schema: row.schema, properties: row.properties, datasets: [row.dataset], sourceIds: [row.sourceId], hash: "" });
       continue;
     }
     const entity = mergeEntities(existing, row);
@@ -31,10 +33,11 @@ export async function loadIndex(store: Store, datasets?: string[]): Promise<Load
       ...entity,
       datasets: [...new Set([...existing.datasets, row.dataset])],
       sourceIds: [...new Set([...existing.sourceIds, row.sourceId])],
+      hash: "",
     });
   }
   const index = new ScreeningIndex();
-  for (const entity of merged.values()) index.add(entity);
+  for (const entity of merged.values()) index.add({ ...entity, hash: entityHash(entity) });
   index.build();
   return { index, versionKey: versionKeyOf(versions), millis: performance.now() - started };
 }
@@ -44,4 +47,14 @@ export function versionKeyOf(versions: Array<{ id: number }>): string {
     .map((v) => v.id)
     .sort((a, b) => a - b)
     .join(",");
+}
+
+/** A content hash of an entity, independent of the order values were added in. */
+export function entityHash(entity: Entity): string {
+  const sorted = Object.fromEntries(
+    Object.entries(entity.properties)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([prop, values]) => [prop, [...values].sort()]),
+  );
+  return hashRaw({ schema: entity.schema, properties: sorted });
 }

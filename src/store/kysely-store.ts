@@ -8,10 +8,13 @@ import { caption, type Entity } from "../model/entity.ts";
 import { mergeEntities } from "../model/merge.ts";
 import { hashRaw, mergeRaw } from "./hash.ts";
 import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
-import { rowToEntity, rowToRecord, rowToVersion } from "./rows.ts";
+import { rowToDecision, rowToEntity, rowToRecord, rowToVersion } from "./rows.ts";
 import type { Database } from "./schema.ts";
 import type {
+  Decision,
   EntityFilter,
+  NewDecision,
+  ScreenedRecord,
   ListVersion,
   NewVersion,
   RecordEntity,
@@ -184,6 +187,88 @@ export class KyselyStore implements Store {
     const entity = await this.findEntity(id);
     if (!entity) throw new NotFoundError(`entity '${id}' not found in any active list version`);
     return entity;
+  }
+
+  async addDecision(decision: NewDecision): Promise<Decision> {
+    const row = await this.db
+      .insertInto("decisions")
+      .values({
+        query_key: decision.queryKey,
+        entity_id: decision.entityId,
+        entity_hash: decision.entityHash,
+        decision: decision.decision,
+        reviewer: decision.reviewer,
+        comment: decision.comment,
+        created_at: new Date().toISOString(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return rowToDecision(row);
+  }
+
+  async findDecisions(queryKeys: string[]): Promise<Decision[]> {
+    if (queryKeys.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("decisions")
+      .selectAll()
+      .where("query_key", "in", queryKeys)
+      .orderBy("id", "desc")
+      .execute();
+    return rows.map(rowToDecision);
+  }
+
+  async listDecisions(limit = 1000): Promise<Decision[]> {
+    const rows = await this.db.selectFrom("decisions").selectAll().orderBy("id", "desc").limit(limit).execute();
+    return rows.map(rowToDecision);
+  }
+
+  async saveScreenedRecords(records: ScreenedRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < records.length; i += INSERT_BATCH) {
+        const rows = records.slice(i, i + INSERT_BATCH).map((r) => ({
+          record_id: r.recordId,
+          query: JSON.stringify(r.query),
+          results: JSON.stringify(r.results),
+          screened_at: r.screenedAt || now,
+        }));
+        await trx
+          .insertInto("screened_records")
+          .values(rows)
+          .onConflict((oc) =>
+            oc.column("record_id").doUpdateSet((eb) => ({
+              query: eb.ref("excluded.query"),
+              results: eb.ref("excluded.results"),
+              screened_at: eb.ref("excluded.screened_at"),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async *iterateScreenedRecords(): AsyncIterable<ScreenedRecord> {
+    let after = "";
+    for (;;) {
+      const rows = await this.db
+        .selectFrom("screened_records")
+        .selectAll()
+        .where("record_id", ">", after)
+        .orderBy("record_id")
+        .limit(READ_PAGE)
+        .execute();
+      for (const row of rows) {
+        yield {
+          recordId: row.record_id,
+          query: JSON.parse(row.query) as Record<string, unknown>,
+          results: JSON.parse(row.results) as ScreenedRecord["results"],
+          screenedAt: row.screened_at,
+        };
+      }
+      if (rows.length < READ_PAGE) return;
+      after = rows.at(-1)!.record_id;
+    }
   }
 
   async *iterateEntities(

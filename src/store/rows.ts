@@ -1,8 +1,8 @@
 /** Named mappers between table rows and domain types. */
 import type { Selectable } from "kysely";
 import type { Entity } from "../model/entity.ts";
-import type { ListVersion, StoredRecord, VersionStatus } from "./store.ts";
-import type { EntitiesTable, ListVersionsTable, RecordsTable } from "./schema.ts";
+import type { Decision, DecisionKind, ListVersion, StoredRecord, VersionStatus } from "./store.ts";
+import type { DecisionsTable, EntitiesTable, ListVersionsTable, RecordsTable } from "./schema.ts";
 
 export function rowToVersion(row: Selectable<ListVersionsTable>): ListVersion {
   return {
@@ -35,5 +35,18 @@ export function rowToRecord(row: Selectable<RecordsTable>): StoredRecord {
     entityId: row.entity_id,
     hash: row.hash,
     raw: JSON.parse(row.raw) as Record<string, unknown>,
+  };
+}
+
+export function rowToDecision(row: Selectable<DecisionsTable>): Decision {
+  return {
+    id: Number(row.id),
+    queryKey: row.query_key,
+    entityId: row.entity_id,
+    entityHash: row.entity_hash,
+    decision: row.decision as DecisionKind,
+    reviewer: row.reviewer,
+    comment: row.comment,
+    createdAt: row.created_at,
   };
 }

@@ -31,7 +31,27 @@ export interface EntitiesTable {
   properties: string;
 }
 
+export interface DecisionsTable {
+  id: Generated<number>;
+  query_key: string;
+  entity_id: string;
+  entity_hash: string;
+  decision: string;
+  reviewer: string;
+  comment: string | null;
+  created_at: string;
+}
+
+export interface ScreenedRecordsTable {
+  record_id: string;
+  query: string;
+  results: string;
+  screened_at: string;
+}
+
 export interface Database {
+  decisions: DecisionsTable;
+  screened_records: ScreenedRecordsTable;
   list_versions: ListVersionsTable;
   records: RecordsTable;
   entities: EntitiesTable;

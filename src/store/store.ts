@@ -70,6 +70,32 @@ export interface StoredEntity extends Entity {
   }>;
 }
 
+export const DECISIONS = ["cleared", "confirmed"] as const;
+export type DecisionKind = (typeof DECISIONS)[number];
+
+/** A reviewer's judgement on one screening hit: this query is (not) this listed entity. */
+export interface Decision {
+  id: number;
+  queryKey: string;
+  entityId: string;
+  /** The listed entity's content hash when decided: a changed entity reopens the hit. */
+  entityHash: string;
+  decision: DecisionKind;
+  reviewer: string;
+  comment: string | null;
+  createdAt: string;
+}
+
+export type NewDecision = Omit<Decision, "id" | "createdAt">;
+
+/** A customer record kept after screening, with the hits it had, for re-screening. */
+export interface ScreenedRecord {
+  recordId: string;
+  query: Record<string, unknown>;
+  results: Array<{ entityId: string; entityHash: string; score: number }>;
+  screenedAt: string;
+}
+
 export interface EntityFilter {
   /** Only these datasets; all active datasets when absent. */
   datasets?: string[];
@@ -100,4 +126,12 @@ export interface Store {
   iterateEntities(
     filter?: EntityFilter,
   ): AsyncIterable<Entity & { dataset: string; sourceId: string }>;
+
+  addDecision(decision: NewDecision): Promise<Decision>;
+  /** Decisions on these query keys, newest first. */
+  findDecisions(queryKeys: string[]): Promise<Decision[]>;
+  listDecisions(limit?: number): Promise<Decision[]>;
+
+  saveScreenedRecords(records: ScreenedRecord[]): Promise<void>;
+  iterateScreenedRecords(): AsyncIterable<ScreenedRecord>;
 }

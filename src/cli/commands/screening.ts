@@ -1,0 +1,112 @@
+import type { Command } from "commander";
+import { InvalidInputError } from "../../errors.ts";
+import { caption } from "../../model/entity.ts";
+import { comparePairsFile } from "../../screening/compare.ts";
+import { queryFromEntity } from "../../screening/query.ts";
+import { recordDecision } from "../../screening/record-decision.ts";
+import { ScreeningService } from "../../screening/service.ts";
+import { toYenteResult } from "../../screening/yente.ts";
+import { DECISIONS, type DecisionKind } from "../../store/store.ts";
+import { printJson, withStore, type GlobalOptions } from "../context.ts";
+
+interface MatchFlags {
+  schema: string;
+  birthDate?: string;
+  country?: string[];
+  id?: string[];
+  dataset?: string[];
+  limit: string;
+  threshold: string;
+  json?: boolean;
+}
+
+export function registerScreeningCommands(program: Command): void {
+  const global = (): GlobalOptions => program.opts<GlobalOptions>();
+
+  program
+    .command("match <name>")
+    .description("screen one name against the active lists, with an explanation per feature")
+    .option("--schema <schema>", "Person, Organization, Company, Vessel, LegalEntity …", "LegalEntity")
+    .option("--birth-date <date>", "birth date (any of the forms lists use)")
+    .option("--country <code...>", "nationality or country")
+    .option("--id <value...>", "passport, IMO, BIC, wallet or other identifier")
+    .option("--dataset <name...>", "only these datasets")
+    .option("--limit <n>", "results", "5")
+    .option("--threshold <t>", "score from which a result is a match", "0.7")
+    .option("--json", "print yente-style JSON")
+    .action(async (name: string, flags: MatchFlags) => {
+      const query = queryFromEntity({
+        schema: flags.schema,
+        properties: { name: [name], birthDate: flags.birthDate ? [flags.birthDate] : [], country: flags.country ?? [], idNumber: flags.id ?? [] },
+      });
+      const limit = Number(flags.limit);
+      const threshold = Number(flags.threshold);
+      if (!Number.isInteger(limit) || limit < 1 || !(threshold >= 0 && threshold <= 1)) {
+        throw new InvalidInputError("match: --limit must be a positive whole number and --threshold in [0, 1]");
+      }
+      await withStore(global(), async (store) => {
+        const service = new ScreeningService(store);
+        const [answer] = await service.match([query], { limit, threshold, includeDatasets: flags.dataset });
+        const results = answer!.results;
+        if (flags.json) return printJson({ query, results: results.map((r) => toYenteResult(r, () => null)) });
+        if (results.length === 0) return void process.stdout.write("no candidates\n");
+        for (const [rank, r] of results.entries()) {
+          const decided = r.decision ? `  [${r.decision.decision} by ${r.decision.reviewer}]` : "";
+          process.stdout.write(`${rank + 1}. ${r.score.toFixed(3)} ${r.match ? "MATCH" : "     "} ${caption(r.entity)} [${r.entity.schema}] ${r.entity.id} (${r.entity.datasets.join(", ")})${decided}\n`);
+          for (const [feature, e] of Object.entries(r.explanations)) {
+            process.stdout.write(`     ${feature.padEnd(10)} ${e.weight >= 0 ? "+" : ""}${e.weight.toFixed(3)}  ${e.detail}\n`);
+          }
+        }
+      });
+    });
+
+  program
+    .command("compare")
+    .description("score labelled name pairs (columns schema,name1,name2; others passed through)")
+    .requiredOption("--pairs <file>", "input CSV")
+    .requiredOption("--out <file>", "output CSV with score and match added")
+    .option("--threshold <t>", "score from which a pair is a match", "0.7")
+    .action(async (flags: { pairs: string; out: string; threshold: string }) => {
+      const count = await comparePairsFile(flags.pairs, flags.out, Number(flags.threshold));
+      process.stderr.write(`compare: ${count} pairs scored into ${flags.out}\n`);
+    });
+
+  const decisions = program.command("decisions").description("reviewers' decisions on screening hits");
+  decisions
+    .command("add")
+    .description("clear or confirm a hit; it stays so until the listed entity changes")
+    .requiredOption("--entity <id>", "the listed entity of the hit")
+    .requiredOption("--decision <kind>", DECISIONS.join("|"))
+    .requiredOption("--reviewer <name>", "who decided")
+    .option("--query-id <id>", "the screened record's id (as in the screen input)")
+    .option("--name <name>", "the screened name, when there is no record id")
+    .option("--schema <schema>", "schema of the screened name", "LegalEntity")
+    .option("--birth-date <date>", "birth date of the screened name")
+    .option("--country <code...>", "country of the screened name")
+    .option("--comment <text>", "why")
+    .action(async (flags: { entity: string; decision: string; reviewer: string; queryId?: string; name?: string; schema: string; birthDate?: string; country?: string[]; comment?: string }) => {
+      if (!(DECISIONS as readonly string[]).includes(flags.decision)) throw new InvalidInputError(`decisions: --decision must be ${DECISIONS.join(" or ")}`);
+      await withStore(global(), async (store) => {
+        const decision = await recordDecision(store, new ScreeningService(store), {
+          entityId: flags.entity,
+          decision: flags.decision as DecisionKind,
+          reviewer: flags.reviewer,
+          comment: flags.comment,
+          recordId: flags.queryId,
+          query: flags.name ? { schema: flags.schema, properties: { name: [flags.name], birthDate: flags.birthDate ? [flags.birthDate] : [], country: flags.country ?? [] } } : undefined,
+        });
+        printJson(decision);
+      });
+    });
+  decisions
+    .command("list")
+    .option("--limit <n>", "how many", "100")
+    .option("--json", "print JSON")
+    .action(async (flags: { limit: string; json?: boolean }) => {
+      await withStore(global(), async (store) => {
+        const list = await store.listDecisions(Number(flags.limit));
+        if (flags.json) return printJson(list);
+        for (const d of list) process.stdout.write(`${d.createdAt}  ${d.decision.padEnd(9)} ${d.entityId.padEnd(20)} ${d.queryKey}  by ${d.reviewer}${d.comment ? `: ${d.comment}` : ""}\n`);
+      });
+    });
+}

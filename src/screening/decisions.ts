@@ -1,0 +1,46 @@
+/**
+ * Cleared and confirmed hits. A decision binds a query identity (a customer id, or the query's
+ * names, dates and countries) to a listed entity as it was when decided; it stops applying when a
+ * new list version changes that entity, so a changed designation is reviewed again.
+ */
+import { hashRaw } from "../store/hash.ts";
+import type { Decision, Store } from "../store/store.ts";
+import type { MatchQuery } from "../matching/types.ts";
+
+/** The identity of a query for decisions: the caller's record id when given, else its content. */
+export function queryKey(query: MatchQuery, recordId?: string): string {
+  if (recordId) return `id:${recordId}`;
+  const identity = {
+    schema: query.schema,
+    names: [...query.names].map((n) => n.trim().toLowerCase()).sort(),
+    birthDates: [...query.birthDates].sort(),
+    countries: [...query.countries].sort(),
+    identifiers: [...query.identifiers].sort(),
+  };
+  return `q:${hashRaw(identity)}`;
+}
+
+export interface AppliedDecision {
+  decision: Decision["decision"];
+  reviewer: string;
+  comment: string | null;
+  decidedAt: string;
+}
+
+/** Finds the decisions still valid for hits: newest per (query, entity), same entity content. */
+export async function decisionsFor(
+  store: Store,
+  keys: string[],
+): Promise<(queryKey: string, entityId: string, entityHash: string) => AppliedDecision | undefined> {
+  const decisions = await store.findDecisions([...new Set(keys)]);
+  const newest = new Map<string, Decision>();
+  for (const d of decisions) {
+    const key = `${d.queryKey}\u0000${d.entityId}`;
+    if (!newest.has(key)) newest.set(key, d);
+  }
+  return (key, entityId, entityHash) => {
+    const d = newest.get(`${key}\u0000${entityId}`);
+    if (!d || d.entityHash !== entityHash) return undefined;
+    return { decision: d.decision, reviewer: d.reviewer, comment: d.comment, decidedAt: d.createdAt };
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Screening over the store: keeps the in-memory index, rebuilds it when the active list versions
+ * change, and answers queries with reviewers' decisions applied.
+ */
+import { ScreeningIndex } from "../matching/index.ts";
+import { DEFAULT_LIMIT, DEFAULT_THRESHOLD, type MatchOptions, type MatchQuery, type MatchResult } from "../matching/types.ts";
+import type { Store } from "../store/store.ts";
+import { decisionsFor, queryKey, type AppliedDecision } from "./decisions.ts";
+import { loadIndex, versionKeyOf } from "./load.ts";
+
+export interface ScreeningHit extends MatchResult {
+  decision?: AppliedDecision;
+}
+
+export interface ScreeningAnswer {
+  query: MatchQuery;
+  queryKey: string;
+  results: ScreeningHit[];
+}
+
+export interface ServiceOptions {
+  /** How often (ms) to check whether the active list versions changed; 0 checks every call. */
+  staleCheckMillis?: number;
+}
+
+export class ScreeningService {
+  private readonly store: Store;
+  private index: ScreeningIndex | undefined;
+  private versionKey = "";
+  private checkedAt = 0;
+  private loading: Promise<ScreeningIndex> | undefined;
+  private readonly staleCheckMillis: number;
+  /** Milliseconds the last index build took. */
+  lastBuildMillis = 0;
+
+  constructor(store: Store, options: ServiceOptions = {}) {
+    this.store = store;
+    this.staleCheckMillis = options.staleCheckMillis ?? 5000;
+  }
+
+  /** The current index, rebuilt first if a list version was activated since it was built. */
+  async ready(): Promise<ScreeningIndex> {
+    const now = Date.now();
+    if (this.index && now - this.checkedAt < this.staleCheckMillis) return this.index;
+    this.checkedAt = now;
+    const key = versionKeyOf(await this.store.activeVersions());
+    if (this.index && key === this.versionKey) return this.index;
+    this.loading ??= loadIndex(this.store).then((loaded) => {
+      this.index = loaded.index;
+      this.versionKey = loaded.versionKey;
+      this.lastBuildMillis = loaded.millis;
+      this.loading = undefined;
+      return loaded.index;
+    });
+    return this.loading;
+  }
+
+  /** Answers several queries; `recordIds` (same order) give the identities decisions bind to. */
+  async match(queries: MatchQuery[], options: Partial<MatchOptions> = {}, recordIds?: Array<string | undefined>): Promise<ScreeningAnswer[]> {
+    const index = await this.ready();
+    const full: MatchOptions = { limit: DEFAULT_LIMIT, threshold: DEFAULT_THRESHOLD, ...options };
+    const keys = queries.map((q, i) => queryKey(q, recordIds?.[i]));
+    const lookup = await decisionsFor(this.store, keys);
+    return queries.map((query, i) => {
+      const key = keys[i]!;
+      const results = index.match(query, full).map((result): ScreeningHit => {
+        const decision = lookup(key, result.entity.id, result.entity.hash);
+        return decision ? { ...result, decision } : result;
+      });
+      return { query, queryKey: key, results };
+    });
+  }
+}

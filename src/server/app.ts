@@ -1,0 +1,70 @@
+/**
+ * The HTTP API: yente-compatible screening plus moneytrail's own routes, with an OpenAPI
+ * description at /openapi.json. Built in-process for tests (`app.inject`), served by `serve`.
+ */
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { ScreeningService } from "../screening/service.ts";
+import type { ListVersion, Store } from "../store/store.ts";
+import { registerErrorHandler } from "./errors.ts";
+import { registerDecisionRoutes } from "./routes/decisions.ts";
+import { registerEntityRoutes } from "./routes/entities.ts";
+import { registerMatchRoutes } from "./routes/match.ts";
+import { registerSystemRoutes } from "./routes/system.ts";
+
+const VERSION_CACHE_MILLIS = 2000;
+
+export interface AppContext {
+  store: Store;
+  screening: ScreeningService;
+  /** Names of datasets with an active version. */
+  datasets(): Promise<string[]>;
+  /** When entities of these datasets were last seen (their active versions' import time). */
+  seenDates(): Promise<(datasets: string[]) => string | null>;
+}
+
+export interface AppOptions {
+  store: Store;
+  screening?: ScreeningService;
+  logger?: boolean;
+  /** Largest request body in bytes. */
+  bodyLimit?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(swagger, {
+    openapi: { info: { title: "moneytrail", version: "0.1.0", description: "Sanctions screening, lists and networks" } },
+    transform: jsonSchemaTransform,
+  });
+  const store = options.store;
+  // Every match request needs the active versions; a short cache keeps them off the hot path.
+  let cached: { at: number; versions: Promise<ListVersion[]> } | undefined;
+  const activeVersions = (): Promise<ListVersion[]> => {
+    if (!cached || Date.now() - cached.at > VERSION_CACHE_MILLIS) {
+      cached = { at: Date.now(), versions: store.activeVersions() };
+      cached.versions.catch(() => (cached = undefined));
+    }
+    return cached.versions;
+  };
+  const ctx: AppContext = {
+    store,
+    screening: options.screening ?? new ScreeningService(store),
+    datasets: async () => (await activeVersions()).map((v) => v.dataset),
+    seenDates: async () => {
+      const versions = await activeVersions();
+      const byDataset = new Map(versions.map((v) => [v.dataset, v.importedAt]));
+      return (datasets) => datasets.map((d) => byDataset.get(d) ?? "").sort().at(-1) || null;
+    },
+  };
+  registerErrorHandler(app);
+  registerSystemRoutes(app, ctx);
+  registerMatchRoutes(app, ctx);
+  registerEntityRoutes(app, ctx);
+  registerDecisionRoutes(app, ctx);
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

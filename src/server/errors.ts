@@ -1,0 +1,23 @@
+/**
+ * The one place errors become HTTP answers: named errors give their status and message as
+ * `{"detail": …}` (yente's shape); request validation failures are 400; anything else is a 500
+ * that is logged and told to the client without internals.
+ */
+import type { FastifyError, FastifyInstance } from "fastify";
+import { MoneytrailError } from "../errors.ts";
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    if (error instanceof MoneytrailError) {
+      if (error.status >= 500) request.log.error(error);
+      return reply.status(error.status).send({ detail: error.message });
+    }
+    const fastifyError = error as FastifyError & { validation?: unknown };
+    if (fastifyError.validation || (fastifyError.statusCode && fastifyError.statusCode < 500)) {
+      return reply.status(fastifyError.statusCode ?? 400).send({ detail: fastifyError.message });
+    }
+    request.log.error(error);
+    return reply.status(500).send({ detail: "internal server error" });
+  });
+  app.setNotFoundHandler((request, reply) => reply.status(404).send({ detail: `no route ${request.method} ${request.url}` }));
+}

@@ -1,0 +1,45 @@
+/** Reviewers' decisions on screening hits: `POST /decisions`, `GET /decisions`. */
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { recordDecision } from "../../screening/record-decision.ts";
+import { DECISIONS } from "../../store/store.ts";
+import type { AppContext } from "../app.ts";
+
+export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.post(
+    "/decisions",
+    {
+      schema: {
+        summary: "Record a reviewer's decision on a hit",
+        body: z.object({
+          entity_id: z.string().min(1),
+          decision: z.enum(DECISIONS),
+          reviewer: z.string().min(1).max(200),
+          comment: z.string().max(5000).optional(),
+          query_id: z.string().optional(),
+          query: z.object({ schema: z.string(), properties: z.record(z.string(), z.unknown()) }).optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const decision = await recordDecision(ctx.store, ctx.screening, {
+        entityId: body.entity_id,
+        decision: body.decision,
+        reviewer: body.reviewer,
+        comment: body.comment,
+        recordId: body.query_id,
+        query: body.query,
+      });
+      reply.status(201);
+      return decision;
+    },
+  );
+  typed.get(
+    "/decisions",
+    { schema: { summary: "Recent decisions", querystring: z.object({ limit: z.coerce.number().int().min(1).max(10000).default(100) }) } },
+    async (request) => ({ decisions: await ctx.store.listDecisions(request.query.limit) }),
+  );
+}
