@@ -19,7 +19,10 @@ function agree(a: string, b: string): boolean {
   return a.length <= b.length ? b.startsWith(a) : a.startsWith(b);
 }
 
-export function birthDateFeature(query: string[], candidate: string[]): FeatureExplanation | undefined {
+export function birthDateFeature(
+  query: string[],
+  candidate: string[],
+): FeatureExplanation | undefined {
   if (query.length === 0 || candidate.length === 0) return undefined;
   let best: FeatureExplanation | undefined;
   for (const q of query) {
@@ -34,25 +37,48 @@ export function birthDateFeature(query: string[], candidate: string[]): FeatureE
     }
   }
   if (best) return best;
-  const gap = Math.min(...query.flatMap((q) => candidate.map((c) => Math.abs(Number(q.slice(0, 4)) - Number(c.slice(0, 4))))));
+  const gap = Math.min(
+    ...query.flatMap((q) =>
+      candidate.map((c) => Math.abs(Number(q.slice(0, 4)) - Number(c.slice(0, 4)))),
+    ),
+  );
   return gap <= 1
-    ? { weight: WEIGHTS.birthDateNear, detail: `birth dates ${query.join(", ")} and ${candidate.join(", ")} differ by a year at most` }
-    : { weight: WEIGHTS.birthDateConflict, detail: `birth dates ${query.join(", ")} conflict with ${candidate.join(", ")}` };
+    ? {
+        weight: WEIGHTS.birthDateNear,
+        detail: `birth dates ${query.join(", ")} and ${candidate.join(", ")} differ by a year at most`,
+      }
+    : {
+        weight: WEIGHTS.birthDateConflict,
+        detail: `birth dates ${query.join(", ")} conflict with ${candidate.join(", ")}`,
+      };
 }
 
-export function countryFeature(query: string[], candidate: string[]): FeatureExplanation | undefined {
+export function countryFeature(
+  query: string[],
+  candidate: string[],
+): FeatureExplanation | undefined {
   if (query.length === 0 || candidate.length === 0) return undefined;
   const shared = query.filter((c) => candidate.includes(c));
-  if (shared.length > 0) return { weight: WEIGHTS.countryMatch, detail: `country ${shared.join(", ")} in common` };
-  return { weight: WEIGHTS.countryConflict, detail: `countries ${query.join(", ")} vs ${candidate.join(", ")}` };
+  if (shared.length > 0)
+    return { weight: WEIGHTS.countryMatch, detail: `country ${shared.join(", ")} in common` };
+  return {
+    weight: WEIGHTS.countryConflict,
+    detail: `countries ${query.join(", ")} vs ${candidate.join(", ")}`,
+  };
 }
 
-export function genderFeature(query: string | undefined, candidate: string | undefined): FeatureExplanation | undefined {
+export function genderFeature(
+  query: string | undefined,
+  candidate: string | undefined,
+): FeatureExplanation | undefined {
   if (!query || !candidate || query === candidate) return undefined;
   return { weight: WEIGHTS.genderConflict, detail: `gender ${query} vs ${candidate}` };
 }
 
-export function identifierFeature(query: string[], candidate: string[]): FeatureExplanation | undefined {
+export function identifierFeature(
+  query: string[],
+  candidate: string[],
+): FeatureExplanation | undefined {
   const shared = query.filter((id) => candidate.includes(id));
   if (shared.length === 0) return undefined;
   return { weight: 1, detail: `identifier ${shared.join(", ")} in common` };

@@ -7,6 +7,7 @@ import { findSchema } from "../model/ftm.ts";
 import { prepareEntity, prepareQuery, type Comparable } from "./prepared.ts";
 import { scoreCandidate } from "./score.ts";
 import { formTrigrams } from "./trigrams.ts";
+import { weighForm } from "../names/prepare.ts";
 import type { IndexedEntity, MatchOptions, MatchQuery, MatchResult } from "./types.ts";
 
 /** Candidates scored in full per query. */
@@ -14,6 +15,8 @@ const CANDIDATES = 40;
 /** Candidates kept whatever their overlap, and the share of the best overlap others need. */
 const MIN_CANDIDATES = 8;
 const RELATIVE_OVERLAP = 0.5;
+/** The weight factor of the most common name parts. */
+const MIN_RARITY = 0.3;
 /** Results below this score are not returned at all. */
 export const CUTOFF = 0.5;
 
@@ -42,7 +45,8 @@ export class ScreeningIndex {
     if (code === -1) code = this.schemaNames.push(entity.schema) - 1;
     this.schemaCodes.push(code);
     const trigrams = new Set<string>();
-    for (const name of [...prepared.names, ...prepared.weakNames]) for (const form of name.forms) formTrigrams(form, trigrams);
+    for (const name of [...prepared.names, ...prepared.weakNames])
+      for (const form of name.forms) formTrigrams(form, trigrams);
     for (const trigram of trigrams) {
       const list = this.postingLists.get(trigram);
       if (list) list.push(index);
@@ -57,15 +61,48 @@ export class ScreeningIndex {
 
   build(): this {
     const n = Math.max(1, this.entities.length);
+    this.weighNames();
     this.postings = new Map();
     for (const [trigram, list] of this.postingLists) {
-      this.postings.set(trigram, { entries: Int32Array.from(list), idf: Math.log(1 + n / list.length) });
+      this.postings.set(trigram, {
+        entries: Int32Array.from(list),
+        idf: Math.log(1 + n / list.length),
+      });
     }
     this.postingLists.clear();
     this.scores = new Float64Array(this.entities.length);
     this.schemaOf = Uint16Array.from(this.schemaCodes);
     this.compatibleBySchema.clear();
     return this;
+  }
+
+  /** Document frequency of name parts over entities, for weighing common parts down. */
+  private readonly partFrequency = new Map<string, number>();
+
+  private weighNames(): void {
+    this.partFrequency.clear();
+    for (const prepared of this.prepared) {
+      const parts = new Set<string>();
+      for (const name of [...prepared.names, ...prepared.weakNames])
+        for (const form of name.forms) for (const t of form.tokens) parts.add(t);
+      for (const part of parts)
+        this.partFrequency.set(part, (this.partFrequency.get(part) ?? 0) + 1);
+    }
+    const rarity = this.rarity();
+    for (const prepared of this.prepared) {
+      for (const name of [...prepared.names, ...prepared.weakNames])
+        for (const form of name.forms) weighForm(form, rarity);
+    }
+  }
+
+  /** 1 for a part no listed name has, down to MIN_RARITY for the most common. */
+  private rarity(): (token: string) => number {
+    const logN = Math.log(Math.max(2, this.entities.length));
+    return (token) => {
+      const df = this.partFrequency.get(token) ?? 0;
+      if (df <= 1) return 1;
+      return MIN_RARITY + (1 - MIN_RARITY) * (Math.log(this.entities.length / df) / logN);
+    };
   }
 
   get size(): number {
@@ -79,6 +116,8 @@ export class ScreeningIndex {
 
   match(query: MatchQuery, options: MatchOptions): MatchResult[] {
     const q = prepareQuery(query);
+    const rarity = this.rarity();
+    for (const name of q.names) for (const form of name.forms) weighForm(form, rarity);
     const candidates = this.candidates(q, options);
     const results: MatchResult[] = [];
     const cache = new Map<string, number>();
@@ -96,20 +135,36 @@ export class ScreeningIndex {
   private compatibleCodes(schema: string): Uint8Array {
     let codes = this.compatibleBySchema.get(schema);
     if (!codes) {
-      codes = Uint8Array.from(this.schemaNames.map((name) => (schemataCompatible(schema, name) ? 1 : 0)));
+      codes = Uint8Array.from(
+        this.schemaNames.map((name) => (schemataCompatible(schema, name) ? 1 : 0)),
+      );
       this.compatibleBySchema.set(schema, codes);
     }
     return codes;
   }
 
-  private allowed(index: number, compatible: Uint8Array, filterSchema: Uint8Array | undefined, options: MatchOptions): boolean {
+  private allowed(
+    index: number,
+    compatible: Uint8Array,
+    filterSchema: Uint8Array | undefined,
+    options: MatchOptions,
+  ): boolean {
     const code = this.schemaOf[index]!;
     if (compatible[code] === 0 || (filterSchema && filterSchema[code] === 0)) return false;
-    if (!options.includeDatasets && !options.excludeDatasets && !options.excludeEntityIds) return true;
+    if (!options.includeDatasets && !options.excludeDatasets && !options.excludeEntityIds)
+      return true;
     const entity = this.entities[index]!;
     if (options.excludeEntityIds?.includes(entity.id)) return false;
-    if (options.includeDatasets && !entity.datasets.some((d) => options.includeDatasets!.includes(d))) return false;
-    if (options.excludeDatasets && entity.datasets.every((d) => options.excludeDatasets!.includes(d))) return false;
+    if (
+      options.includeDatasets &&
+      !entity.datasets.some((d) => options.includeDatasets!.includes(d))
+    )
+      return false;
+    if (
+      options.excludeDatasets &&
+      entity.datasets.every((d) => options.excludeDatasets!.includes(d))
+    )
+      return false;
     return true;
   }
 
@@ -148,7 +203,8 @@ export class ScreeningIndex {
     for (const e of touched) scores[e] = 0;
     const chosen = new Set(kept);
     for (const id of query.identifiers) {
-      for (const e of this.identifiers.get(id) ?? []) if (this.allowed(e, compatible, filterSchema, options)) chosen.add(e);
+      for (const e of this.identifiers.get(id) ?? [])
+        if (this.allowed(e, compatible, filterSchema, options)) chosen.add(e);
     }
     return [...chosen];
   }

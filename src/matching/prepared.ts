@@ -21,7 +21,15 @@ export interface Comparable {
 }
 
 const NAME_PROPS = ["name", "alias", "previousName", "firstName"] as const;
-const COUNTRY_PROPS = ["nationality", "citizenship", "country", "birthCountry", "jurisdiction", "mainCountry", "flag"];
+const COUNTRY_PROPS = [
+  "nationality",
+  "citizenship",
+  "country",
+  "birthCountry",
+  "jurisdiction",
+  "mainCountry",
+  "flag",
+];
 
 export function nameKind(schema: string): NameKind {
   const s = getSchema(schema);
@@ -34,7 +42,8 @@ export function prepareEntity(entity: IndexedEntity): Comparable {
   const kind = nameKind(entity.schema);
   const p = entity.properties;
   const names = new Set<string>();
-  for (const prop of NAME_PROPS) if (prop !== "firstName") for (const v of p[prop] ?? []) names.add(v);
+  for (const prop of NAME_PROPS)
+    if (prop !== "firstName") for (const v of p[prop] ?? []) names.add(v);
   return {
     schema: entity.schema,
     kind,

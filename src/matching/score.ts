@@ -41,7 +41,8 @@ export function bestNameMatch(
           for (const cf of c.forms) {
             const alignment = alignForms(qf, cf, cache);
             const score = alignment.score * factor;
-            if (!best || score > best.score) best = { score, query: q.original, candidate: c.original, alignment };
+            if (!best || score > best.score)
+              best = { score, query: q.original, candidate: c.original, alignment };
           }
         }
       }
@@ -52,15 +53,24 @@ export function bestNameMatch(
   return best;
 }
 
-export function scoreCandidate(query: Comparable, candidate: Comparable, cache?: SimilarityCache): Scored {
+export function scoreCandidate(
+  query: Comparable,
+  candidate: Comparable,
+  cache?: SimilarityCache,
+): Scored {
   const explanations: Record<string, FeatureExplanation> = {};
   const features: Record<string, number> = {};
   const name = bestNameMatch(query.names, candidate.names, candidate.weakNames, cache);
   const nameScore = name?.score ?? 0;
   features.name = round(nameScore);
   if (name) {
-    const pairs = name.alignment.pairs.map((p) => `${p.query}~${p.candidate} ${p.similarity.toFixed(2)}`).join(", ");
-    explanations.name = { weight: round(nameScore * NAME_ONLY_CEILING), detail: `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})` };
+    const pairs = name.alignment.pairs
+      .map((p) => `${p.query}~${p.candidate} ${p.similarity.toFixed(2)}`)
+      .join(", ");
+    explanations.name = {
+      weight: round(nameScore * NAME_ONLY_CEILING),
+      detail: `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})`,
+    };
   }
   const identifier = identifierFeature(query.identifiers, candidate.identifiers);
   if (identifier) {

@@ -6,7 +6,8 @@ import { prepareName } from "./prepare.ts";
 
 function best(a: string, b: string, kind: NameKind = "person"): number {
   let score = 0;
-  for (const fa of prepareName(a, kind).forms) for (const fb of prepareName(b, kind).forms) score = Math.max(score, alignForms(fa, fb).score);
+  for (const fa of prepareName(a, kind).forms)
+    for (const fb of prepareName(b, kind).forms) score = Math.max(score, alignForms(fa, fb).score);
   return score;
 }
 
@@ -28,8 +29,20 @@ test("different names stay apart", () => {
 });
 
 test("organisations: legal forms, abbreviations and numerals", () => {
-  assert.ok(best("Korea Mining Development Trading Corp.", "KOREA MINING DEVELOPMENT TRADING CORPORATION", "organization") > 0.97);
-  assert.ok(best("Ocean Maritime Management Co., Ltd.", "OCEAN MARITIME MANAGEMENT COMPANY, LIMITED", "organization") > 0.97);
+  assert.ok(
+    best(
+      "Korea Mining Development Trading Corp.",
+      "KOREA MINING DEVELOPMENT TRADING CORPORATION",
+      "organization",
+    ) > 0.97,
+  );
+  assert.ok(
+    best(
+      "Ocean Maritime Management Co., Ltd.",
+      "OCEAN MARITIME MANAGEMENT COMPANY, LIMITED",
+      "organization",
+    ) > 0.97,
+  );
   assert.ok(best("Chonsurim Shpg", "CHONSURIM SHIPPING", "organization") > 0.97);
   assert.ok(best("Second Economic Committee", "2ND ECONOMIC COMMITTEE", "organization") > 0.97);
   assert.ok(best("Dandong Trading Co", "Dalian Trading Co", "organization") < 0.7);

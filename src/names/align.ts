@@ -11,6 +11,7 @@ import type { NameUnit, PreparedForm } from "./prepare.ts";
 /** Below this similarity two parts are different names, not variants of one. */
 const FLOOR = 0.72;
 const CONFLICT_FACTOR = 0.9;
+const SHORT_PART_PENALTY = 0.08;
 const ORG_EXTRA_WORD_FACTOR = 0.85;
 
 export interface AlignedPair {
@@ -29,16 +30,27 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   if (a === b) return 1;
   // Numbers in names (Office 39, 2nd Economic Committee) are equal or different, never alike.
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;
+  if (keyA === keyB && a.length > 1 && b.length > 1) return 0.97;
+  if (keyA === keyB && (a.length > 1 || b.length > 1)) return 0.95;
   if (a.length === 1 || b.length === 1) {
     // An initial stands for any part with that first letter, but proves little.
     return a[0] === b[0] ? 0.85 : 0;
   }
-  if (keyA === keyB) return 0.97;
   const similarity = Math.max(jaroWinkler(a, b), jaroWinkler(keyA, keyB) * 0.95);
   // Jaro–Winkler rates a short part inside a longer one highly ("un" in "jung"); short name
   // parts must differ in length little to be variants of each other.
+  // Korean syllables a letter apart are usually other syllables (Jon/Jong, Pak/Paek): short
+  // parts whose phonetic keys differ are held to a stricter standard.
   const shortest = Math.min(a.length, b.length);
-  return shortest <= 3 ? similarity - 0.12 * Math.abs(a.length - b.length) : similarity;
+  if (shortest > 4) return similarity;
+  const lengthPenalty = shortest <= 3 ? 0.12 * Math.abs(a.length - b.length) : 0;
+  return similarity - lengthPenalty - SHORT_PART_PENALTY;
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let m = mask; m !== 0; m &= m - 1) count++;
+  return count;
 }
 
 function isDigit(code: number): boolean {
@@ -58,7 +70,21 @@ interface Candidate {
 /** Part similarities worth caching within one query: parts repeat across listed names. */
 export type SimilarityCache = Map<string, number>;
 
-function cachedSimilarity(q: NameUnit, c: NameUnit, cache: SimilarityCache | undefined): number {
+/** Parts compared by their consonants, when one side was romanised from an abjad. */
+function consonantSimilarity(q: NameUnit, c: NameUnit): number {
+  if (q.cons.length === 0 || c.cons.length === 0) return 0;
+  if (q.cons === c.cons) return 0.97;
+  return Math.min(q.cons.length, c.cons.length) >= 3 ? jaroWinkler(q.cons, c.cons) * 0.9 : 0;
+}
+
+function cachedSimilarity(
+  q: NameUnit,
+  c: NameUnit,
+  cache: SimilarityCache | undefined,
+  abjad: boolean,
+): number {
+  if (abjad)
+    return Math.max(partSimilarity(q.text, c.text, q.key, c.key), consonantSimilarity(q, c));
   if (!cache) return partSimilarity(q.text, c.text, q.key, c.key);
   const key = `${q.text}\u0000${c.text}`;
   let sim = cache.get(key);
@@ -69,42 +95,49 @@ function cachedSimilarity(q: NameUnit, c: NameUnit, cache: SimilarityCache | und
   return sim;
 }
 
-export function alignForms(query: PreparedForm, candidate: PreparedForm, cache?: SimilarityCache): Alignment {
+export function alignForms(
+  query: PreparedForm,
+  candidate: PreparedForm,
+  cache?: SimilarityCache,
+): Alignment {
   const scored: Candidate[] = [];
+  const abjad = query.abjad || candidate.abjad;
   for (const q of query.units) {
     for (const c of candidate.units) {
-      const sim = cachedSimilarity(q, c, cache);
+      const sim = cachedSimilarity(q, c, cache, abjad);
       if (sim >= FLOOR) scored.push({ q, c, sim });
     }
   }
   if (scored.length === 0) return { score: 0, pairs: [] };
-  scored.sort((x, y) => y.sim - x.sim || y.q.text.length + y.c.text.length - (x.q.text.length + x.c.text.length));
+  scored.sort((x, y) => y.sim - x.sim || y.q.weight + y.c.weight - (x.q.weight + x.c.weight));
   let usedQ = 0;
   let usedC = 0;
   let matched = 0;
   let matchedQ = 0;
   let matchedC = 0;
   let creditSum = 0;
+  let tokensMatched = 0;
   const pairs: AlignedPair[] = [];
   for (const { q, c, sim } of scored) {
     if ((usedQ & q.mask) !== 0 || (usedC & c.mask) !== 0) continue;
     usedQ |= q.mask;
     usedC |= c.mask;
     const value = credit(sim);
-    matched += value * (q.text.length + c.text.length);
-    matchedQ += q.text.length;
-    matchedC += c.text.length;
+    matched += value * (q.weight + c.weight);
+    matchedQ += q.weight;
+    matchedC += c.weight;
     creditSum += value;
+    tokensMatched += popcount(q.mask);
     pairs.push({ query: q.text, candidate: c.text, similarity: sim });
   }
   const total = query.length + candidate.length;
   let score = matched / total;
-  const queryCovered = matchedQ === query.length;
-  const candidateCovered = matchedC === candidate.length;
+  const queryCovered = matchedQ >= query.length - 1e-9;
+  const candidateCovered = matchedC >= candidate.length - 1e-9;
   // Every part of the query found in a fuller listed name (a patronymic, a second given name).
   // Not the other way round: a short listed alias ("Bank for Development") inside a longer query
   // says little.
-  if (pairs.length >= 2 && queryCovered && !candidateCovered && matchedC * 2 >= candidate.length) {
+  if (tokensMatched >= 2 && queryCovered && !candidateCovered && matchedC * 2 >= candidate.length) {
     score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));
   } else if (!queryCovered && !candidateCovered) {
     score *= CONFLICT_FACTOR;

@@ -15,7 +15,18 @@ const hanjaExports = hanjaModule as unknown as { default?: HanjaApi } & HanjaApi
 const hanja: HanjaApi = hanjaExports.default ?? hanjaExports;
 
 /** Hanja family names whose everyday reading differs from the name reading (金 is 금, but Kim). */
-const FAMILY_NAME_READINGS: Record<string, string> = { 金: "김", 李: "리", 柳: "류", 盧: "로", 羅: "라", 林: "림", 梁: "량", 呂: "려", 廉: "렴", 龍: "룡" };
+const FAMILY_NAME_READINGS: Record<string, string> = {
+  金: "김",
+  李: "리",
+  柳: "류",
+  盧: "로",
+  羅: "라",
+  林: "림",
+  梁: "량",
+  呂: "려",
+  廉: "렴",
+  龍: "룡",
+};
 
 export function romanizeChinese(name: string): string[] {
   const mandarin = pinyin(name, { toneType: "none", type: "array", nonZh: "consecutive" })
@@ -28,7 +39,8 @@ export function romanizeChinese(name: string): string[] {
   if (parts.length >= 3) variants.push(`${parts[0]} ${parts.slice(1).join("")}`);
   const first = [...name][0] ?? "";
   const family = FAMILY_NAME_READINGS[first];
-  const hangul = (family ?? "") + hanja.translate(family ? name.slice(first.length) : name, "SUBSTITUTION");
+  const hangul =
+    (family ?? "") + hanja.translate(family ? name.slice(first.length) : name, "SUBSTITUTION");
   if (hangul !== name && /[\uac00-\ud7af]/u.test(hangul)) variants.push(...romanizeKorean(hangul));
   return [...new Set(variants.filter(Boolean))];
 }

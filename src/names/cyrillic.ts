@@ -4,7 +4,14 @@
  */
 import iuliia from "iuliia";
 
-const SCHEMES = [iuliia.WIKIPEDIA, iuliia.ICAO_DOC_9303, iuliia.BGN_PCGN, iuliia.ALA_LC, iuliia.GOST_52535, iuliia.MOSMETRO];
+const SCHEMES = [
+  iuliia.WIKIPEDIA,
+  iuliia.ICAO_DOC_9303,
+  iuliia.BGN_PCGN,
+  iuliia.ALA_LC,
+  iuliia.GOST_52535,
+  iuliia.MOSMETRO,
+];
 
 export function romanizeCyrillic(name: string): string[] {
   return [...new Set(SCHEMES.map((scheme) => iuliia.translate(name, scheme)))];

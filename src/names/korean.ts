@@ -10,7 +10,9 @@ const HANGUL_SYLLABLE = /[\uac00-\ud7af]/u;
 
 /** Romanises each syllable on its own: names carry no sound changes across syllables. */
 function syllables(word: string): string[] {
-  return [...word].map((char) => (HANGUL_SYLLABLE.test(char) ? romanize(char) : char)).filter(Boolean);
+  return [...word]
+    .map((char) => (HANGUL_SYLLABLE.test(char) ? romanize(char) : char))
+    .filter(Boolean);
 }
 
 /**
@@ -27,5 +29,14 @@ export function romanizeKorean(name: string): string[] {
   } else {
     variants.push(words.map((w) => syllables(w).join("")).join(" "));
   }
+  // Foreign names in Hangul carry an "eu" after consonants that the original lacks
+  // (블라디미르 beul-ra-di-mi-reu for Vladimir): a variant without it.
+  const bare = words.map((w) => syllables(w).map(dropEpenthetic).join("")).join(" ");
+  if (!variants.includes(bare)) variants.push(bare);
   return [...new Set(variants)];
+}
+
+function dropEpenthetic(syllable: string): string {
+  const match = /^([^aeiouwy]+)eu(l?)$/.exec(syllable);
+  return match ? match[1]! + match[2]! : syllable;
 }

@@ -15,16 +15,32 @@ export interface NameTokens {
 }
 
 const TITLES = new Set(
-  "mr mrs ms miss dr prof sir gen general col colonel lt ltcol capt captain maj major brig admiral adm cmdr haji hajji hadji mullah mulla sheikh shaykh sheik sayyid sayed maulana maulvi mawlawi qari hafiz eng engr ambassador amb president minister comrade".split(" "),
+  "mr mrs ms miss dr prof sir gen general col colonel lt ltcol capt captain maj major brig admiral adm cmdr haji hajji hadji mullah mulla sheikh shaykh sheik sayyid sayed maulana maulvi mawlawi qari hafiz eng engr ambassador amb president minister comrade prasident presidente presiden predsjednik presedintele elnok prezident prezydent presidentti".split(
+    " ",
+  ),
 );
 
 const LEGAL_FORMS = new Set(
-  "co company corp corporation inc incorporated ltd limited llc plc jsc ojsc cjsc pjsc ooo zao oao pao gmbh ag sa sarl srl spa bv nv jv pte pvt fze fzco fzc fzllc llp lp kk kabushiki kaisha gk sas sl ab oy bhd sdn tov pt cv sac saic ltda eirl".split(" "),
+  "co company corp corporation inc incorporated ltd limited llc plc jsc ojsc cjsc pjsc ooo zao oao pao gmbh ag sa sarl srl spa bv nv jv pte pvt fze fzco fzc fzllc llp lp kk kabushiki kaisha gk sas sl ab oy bhd sdn tov pt cv sac saic ltda eirl".split(
+    " ",
+  ),
 );
 
 const OFFICE_WORDS = new Set(["office", "bureau", "room", "division"]);
 
-const ORG_STOPWORDS = new Set(["the", "of", "and", "for", "de", "del", "la", "el", "und", "et", "y"]);
+const ORG_STOPWORDS = new Set([
+  "the",
+  "of",
+  "and",
+  "for",
+  "de",
+  "del",
+  "la",
+  "el",
+  "und",
+  "et",
+  "y",
+]);
 
 /** Abbreviations lists print for the same word. */
 const ORG_SYNONYMS: Record<string, string> = {
@@ -59,10 +75,34 @@ const ORG_SYNONYMS: Record<string, string> = {
 };
 
 const NUMERALS: Record<string, string> = {
-  first: "1", "1st": "1", second: "2", "2nd": "2", third: "3", "3rd": "3", fourth: "4", "4th": "4",
-  fifth: "5", "5th": "5", sixth: "6", "6th": "6", seventh: "7", "7th": "7", eighth: "8", "8th": "8",
-  ninth: "9", "9th": "9", tenth: "10", "10th": "10", one: "1", two: "2", three: "3", four: "4", five: "5",
-  ii: "2", iii: "3", iv: "4",
+  first: "1",
+  "1st": "1",
+  second: "2",
+  "2nd": "2",
+  third: "3",
+  "3rd": "3",
+  fourth: "4",
+  "4th": "4",
+  fifth: "5",
+  "5th": "5",
+  sixth: "6",
+  "6th": "6",
+  seventh: "7",
+  "7th": "7",
+  eighth: "8",
+  "8th": "8",
+  ninth: "9",
+  "9th": "9",
+  tenth: "10",
+  "10th": "10",
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  ii: "2",
+  iii: "3",
+  iv: "4",
 };
 
 /** Lower-case ASCII, marks removed, apostrophes gone (they split no syllables in lists). */
@@ -73,7 +113,9 @@ export function foldName(text: string): string {
 }
 
 export function tokenizeName(latin: string, kind: NameKind = "any"): NameTokens {
-  const raw = foldName(latin).split(/[^a-z0-9]+/).filter(Boolean);
+  const raw = foldName(latin)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const tokens: string[] = [];
   const legalForms: string[] = [];
   for (let i = 0; i < raw.length; i++) {

@@ -9,43 +9,96 @@
 /** Whole-part equivalents: Korean family names and popular syllable spellings. */
 const PART_EQUIVALENTS: Record<string, string> = {
   // 리/이
-  lee: "ri", yi: "ri", i: "ri", rhee: "ri", rhie: "ri", ree: "ri", li: "ri", ni: "ri",
+  lee: "ri",
+  yi: "ri",
+  i: "ri",
+  rhee: "ri",
+  rhie: "ri",
+  ree: "ri",
+  li: "ri",
+  ni: "ri",
   // 박
-  park: "pak", bak: "pak", pack: "pak", bahk: "pak",
+  park: "pak",
+  bak: "pak",
+  pack: "pak",
+  bahk: "pak",
   // 최
-  choi: "choe", chey: "choe", choy: "choe", chwe: "choe",
+  choi: "choe",
+  chey: "choe",
+  choy: "choe",
+  chwe: "choe",
   // 정 / 전 / 조 / 장
-  jeong: "chong", jung: "chong", chung: "chong", cheong: "chong", jong: "chong",
-  jeon: "chon", jun: "chon", chun: "chon", cheon: "chon",
-  jo: "cho", joh: "cho",
+  jeong: "chong",
+  jung: "chong",
+  chung: "chong",
+  cheong: "chong",
+  jong: "chong",
+  jeon: "chon",
+  jun: "chon",
+  chun: "chon",
+  cheon: "chon",
+  jo: "cho",
+  joh: "cho",
   jang: "chang",
   // 김, 강, 권, 구
-  gim: "kim", gang: "kang", gwon: "kwon", kweon: "kwon", goo: "ku", gu: "ku",
+  gim: "kim",
+  gang: "kang",
+  gwon: "kwon",
+  kweon: "kwon",
+  goo: "ku",
+  gu: "ku",
   // 류 / 로 / 노 / 오 / 윤 / 임
-  yoo: "ryu", yu: "ryu", ryoo: "ryu", lyu: "ryu",
-  roh: "ro", noh: "ro", no: "ro",
+  yoo: "ryu",
+  yu: "ryu",
+  ryoo: "ryu",
+  lyu: "ryu",
+  roh: "ro",
+  noh: "ro",
+  no: "ro",
   oh: "o",
   yoon: "yun",
-  lim: "rim", im: "rim",
+  lim: "rim",
+  im: "rim",
   // popular given-name syllables
-  chul: "chol", cheol: "chol", chu: "chol",
-  young: "yong", yeong: "yong",
-  kyung: "kyong", gyeong: "kyong", kyoung: "kyong",
-  sung: "song", seong: "song",
-  hyun: "hyon", hyeon: "hyon",
+  chul: "chol",
+  cheol: "chol",
+  chu: "chol",
+  young: "yong",
+  yeong: "yong",
+  kyung: "kyong",
+  gyeong: "kyong",
+  kyoung: "kyong",
+  sung: "song",
+  seong: "song",
+  hyun: "hyon",
+  hyeon: "hyon",
   hoon: "hun",
-  suk: "sok", seok: "sok",
-  duk: "tok", deok: "tok",
-  myung: "myong", myeong: "myong",
-  hyuk: "hyok", hyeok: "hyok",
-  eun: "un", eung: "ung",
+  suk: "sok",
+  seok: "sok",
+  duk: "tok",
+  deok: "tok",
+  myung: "myong",
+  myeong: "myong",
+  hyuk: "hyok",
+  hyeok: "hyok",
+  eun: "un",
+  eung: "ung",
   // frequent Arabic and Slavic variants
-  mohammed: "muhamad", mohammad: "muhamad", muhammad: "muhamad", mohamed: "muhamad", mohamad: "muhamad", muhammed: "muhamad",
-  ahmed: "ahmad", ahmet: "ahmad",
-  wladimir: "vladimir", vladimer: "vladimir",
+  mohammed: "muhamad",
+  mohammad: "muhamad",
+  muhammad: "muhamad",
+  mohamed: "muhamad",
+  mohamad: "muhamad",
+  muhammed: "muhamad",
+  ahmed: "ahmad",
+  ahmet: "ahmad",
+  wladimir: "vladimir",
+  vladimer: "vladimir",
 };
 
 const REWRITES: Array<[RegExp, string]> = [
+  // Dutch and German "oe" before a consonant (Poetin); Korean "oe" ends a syllable (Choe).
+  [/oe(?=[bcdfgjklmnpqrstvxz])/g, "u"],
   [/eo/g, "o"],
   [/eu/g, "u"],
   [/oo/g, "u"],
@@ -80,8 +133,22 @@ export function phoneticKey(part: string): string {
   const cached = cache.get(part);
   if (cached !== undefined) return cached;
   let key = PART_EQUIVALENTS[part] ?? part;
-  if (!/^\d+$/.test(key)) for (const [pattern, replacement] of REWRITES) key = key.replace(pattern, replacement);
+  if (!/^\d+$/.test(key))
+    for (const [pattern, replacement] of REWRITES) key = key.replace(pattern, replacement);
   key = key.toLowerCase();
   if (cache.size < CACHE_LIMIT) cache.set(part, key);
   return key;
+}
+
+/**
+ * The consonants of a name part, the way abjads (Arabic, Persian, Hebrew) write it: vowels and
+ * the letters that stand for long vowels dropped, p/b and v/f merged (Arabic has neither p nor v).
+ * محمد → "mhmd" meets Muhammad, Mohamed; فلاديمير → "fldymyr" meets Vladimir.
+ */
+export function consonantSkeleton(part: string): string {
+  const rest = part.slice(1).replace(/[aeiouwy]/g, "");
+  return (/[aeiou]/.test(part[0] ?? "") ? rest : (part[0] ?? "") + rest)
+    .replace(/p/g, "b")
+    .replace(/v/g, "f")
+    .replace(/([a-z])\1+/g, "$1");
 }

@@ -2,7 +2,8 @@
  * A name ready for comparison: every Latin rendering of it, tokenised, with phonetic keys.
  * Prepared once per listed name when the index is built, and once per query name.
  */
-import { phoneticKey } from "./phonetic.ts";
+import { consonantSkeleton, phoneticKey } from "./phonetic.ts";
+import { isAbjad } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
 import { tokenizeName, type NameKind } from "./normalize.ts";
 
@@ -10,16 +11,22 @@ import { tokenizeName, type NameKind } from "./normalize.ts";
 export interface NameUnit {
   text: string;
   key: string;
+  /** Consonant skeleton, for comparing with names romanised from an abjad. */
+  cons: string;
   mask: number;
+  /** How much the unit counts in an alignment: its length, scaled down for common name parts. */
+  weight: number;
 }
 
 export interface PreparedForm {
   kind: NameKind;
+  /** Romanised from Arabic or Hebrew script: vowels are missing, compare consonants. */
+  abjad: boolean;
   tokens: string[];
   units: NameUnit[];
   keys: string[];
   legalForms: string[];
-  /** Characters in all tokens: the weight of the form in alignments. */
+  /** Sum of the tokens' weights: the weight of the form in alignments. */
   length: number;
 }
 
@@ -31,6 +38,7 @@ export interface PreparedName {
 export function prepareName(original: string, kind: NameKind): PreparedName {
   const forms: PreparedForm[] = [];
   const seen = new Set<string>();
+  const abjad = isAbjad(original);
   for (const latin of latinVariants(original)) {
     const { tokens, legalForms } = tokenizeName(latin, kind);
     if (tokens.length === 0) continue;
@@ -40,6 +48,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     const keys = tokens.map(phoneticKey);
     forms.push({
       kind,
+      abjad,
       tokens,
       units: nameUnits(tokens, keys),
       keys,
@@ -58,13 +67,49 @@ const MAX_TOKENS = 30;
 function nameUnits(tokens: string[], keys: string[]): NameUnit[] {
   const count = Math.min(tokens.length, MAX_TOKENS);
   const units: NameUnit[] = [];
-  for (let i = 0; i < count; i++) units.push({ text: tokens[i]!, key: keys[i]!, mask: 1 << i });
-  for (let i = 0; i + 1 < count; i++) {
-    const a = tokens[i]!;
-    const b = tokens[i + 1]!;
-    if (a.length <= MAX_SYLLABLE && b.length <= MAX_SYLLABLE) {
-      units.push({ text: a + b, key: keys[i]! + keys[i + 1]!, mask: (1 << i) | (1 << (i + 1)) });
+  for (let i = 0; i < count; i++) {
+    const text = tokens[i]!;
+    units.push({
+      text,
+      key: keys[i]!,
+      cons: consonantSkeleton(text),
+      mask: 1 << i,
+      weight: text.length,
+    });
+  }
+  // Two or three neighbouring syllables joined: Nam Chon Gang = Namchongang.
+  for (let span = 2; span <= 3; span++) {
+    for (let i = 0; i + span <= count; i++) {
+      const parts = tokens.slice(i, i + span);
+      if (parts.some((p) => p.length > MAX_SYLLABLE)) continue;
+      const text = parts.join("");
+      let mask = 0;
+      for (let j = i; j < i + span; j++) mask |= 1 << j;
+      units.push({
+        text,
+        key: keys.slice(i, i + span).join(""),
+        cons: consonantSkeleton(text),
+        mask,
+        weight: text.length,
+      });
     }
   }
   return units;
+}
+
+/**
+ * Scales a form's units by how common their parts are (Kim, Korea, Trading count less than
+ * Ryonha): `rarity` gives a factor in (0, 1] per token.
+ */
+export function weighForm(form: PreparedForm, rarity: (token: string) => number): void {
+  const factors = form.tokens.map(rarity);
+  let total = 0;
+  form.tokens.forEach((token, i) => (total += token.length * factors[i]!));
+  form.length = total;
+  for (const unit of form.units) {
+    let weight = 0;
+    for (let i = 0; i < form.tokens.length; i++)
+      if (unit.mask & (1 << i)) weight += form.tokens[i]!.length * factors[i]!;
+    unit.weight = weight;
+  }
 }

@@ -1,5 +1,14 @@
 /** Which writing systems a name uses, to pick its romanisations. */
-export const SCRIPTS = ["latin", "hangul", "han", "kana", "cyrillic", "arabic", "other"] as const;
+export const SCRIPTS = [
+  "latin",
+  "hangul",
+  "han",
+  "kana",
+  "cyrillic",
+  "arabic",
+  "hebrew",
+  "other",
+] as const;
 export type Script = (typeof SCRIPTS)[number];
 
 const PATTERNS: Array<[Script, RegExp]> = [
@@ -8,6 +17,7 @@ const PATTERNS: Array<[Script, RegExp]> = [
   ["han", /\p{Script=Han}/u],
   ["cyrillic", /\p{Script=Cyrillic}/u],
   ["arabic", /\p{Script=Arabic}/u],
+  ["hebrew", /\p{Script=Hebrew}/u],
   ["latin", /\p{Script=Latin}/u],
 ];
 
@@ -21,4 +31,10 @@ export function detectScripts(text: string): Set<Script> {
 export function isLatin(text: string): boolean {
   const scripts = detectScripts(text);
   return scripts.size === 1 && scripts.has("latin");
+}
+
+/** Scripts that write consonants and long vowels only: their romanisations lack vowels. */
+export function isAbjad(text: string): boolean {
+  const scripts = detectScripts(text);
+  return scripts.has("arabic") || scripts.has("hebrew");
 }

@@ -17,15 +17,37 @@ export interface PairScore {
   match: boolean;
 }
 
-export function scorePair(schema: string, name1: string, name2: string, threshold = DEFAULT_THRESHOLD): PairScore {
+export function scorePair(
+  schema: string,
+  name1: string,
+  name2: string,
+  threshold = DEFAULT_THRESHOLD,
+): PairScore {
   const s = findSchema(schema)?.name ?? "LegalEntity";
-  const query = prepareQuery({ schema: s, names: [name1], birthDates: [], countries: [], identifiers: [] });
-  const candidate = prepareEntity({ id: "pair", schema: s, properties: { name: [name2] }, datasets: [], sourceIds: [], hash: "" });
+  const query = prepareQuery({
+    schema: s,
+    names: [name1],
+    birthDates: [],
+    countries: [],
+    identifiers: [],
+  });
+  const candidate = prepareEntity({
+    id: "pair",
+    schema: s,
+    properties: { name: [name2] },
+    datasets: [],
+    sourceIds: [],
+    hash: "",
+  });
   const { score } = scoreCandidate(query, candidate);
   return { score, match: score >= threshold };
 }
 
-export async function comparePairsFile(input: string, output: string, threshold = DEFAULT_THRESHOLD): Promise<number> {
+export async function comparePairsFile(
+  input: string,
+  output: string,
+  threshold = DEFAULT_THRESHOLD,
+): Promise<number> {
   const out = stringify({ header: true });
   const file = createWriteStream(output);
   out.pipe(file);
@@ -33,12 +55,20 @@ export async function comparePairsFile(input: string, output: string, threshold 
   for await (const { row, line, header } of readCsvObjects(input, { format: "pairs" })) {
     if (count === 0) {
       for (const column of ["schema", "name1", "name2"]) {
-        if (!header.includes(column)) throw new InvalidInputError(`compare: ${input}: no '${column}' column`);
+        if (!header.includes(column))
+          throw new InvalidInputError(`compare: ${input}: no '${column}' column`);
       }
     }
-    if (!row.name1 || !row.name2) throw new InvalidInputError(`compare: ${input}: line ${line}: name1 and name2 are required`);
-    const { score, match } = scorePair(row.schema || "LegalEntity", row.name1, row.name2, threshold);
-    if (!out.write({ ...row, score: score.toFixed(4), match: String(match) })) await once(out, "drain");
+    if (!row.name1 || !row.name2)
+      throw new InvalidInputError(`compare: ${input}: line ${line}: name1 and name2 are required`);
+    const { score, match } = scorePair(
+      row.schema || "LegalEntity",
+      row.name1,
+      row.name2,
+      threshold,
+    );
+    if (!out.write({ ...row, score: score.toFixed(4), match: String(match) }))
+      await once(out, "drain");
     count++;
   }
   out.end();

@@ -31,7 +31,9 @@ export interface AppliedDecision {
 export async function decisionsFor(
   store: Store,
   keys: string[],
-): Promise<(queryKey: string, entityId: string, entityHash: string) => AppliedDecision | undefined> {
+): Promise<
+  (queryKey: string, entityId: string, entityHash: string) => AppliedDecision | undefined
+> {
   const decisions = await store.findDecisions([...new Set(keys)]);
   const newest = new Map<string, Decision>();
   for (const d of decisions) {
@@ -41,6 +43,11 @@ export async function decisionsFor(
   return (key, entityId, entityHash) => {
     const d = newest.get(`${key}\u0000${entityId}`);
     if (!d || d.entityHash !== entityHash) return undefined;
-    return { decision: d.decision, reviewer: d.reviewer, comment: d.comment, decidedAt: d.createdAt };
+    return {
+      decision: d.decision,
+      reviewer: d.reviewer,
+      comment: d.comment,
+      decidedAt: d.createdAt,
+    };
   };
 }

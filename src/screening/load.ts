@@ -25,7 +25,14 @@ export async function loadIndex(store: Store, datasets?: string[]): Promise<Load
     if (!getSchema(row.schema).matchable) continue;
     const existing = merged.get(row.id);
     if (!existing) {
-      merged.set(row.id, { id: row.id, schema: row.schema, properties: row.properties, datasets: [row.dataset], sourceIds: [row.sourceId], hash: "" });
+      merged.set(row.id, {
+        id: row.id,
+        schema: row.schema,
+        properties: row.properties,
+        datasets: [row.dataset],
+        sourceIds: [row.sourceId],
+        hash: "",
+      });
       continue;
     }
     const entity = mergeEntities(existing, row);

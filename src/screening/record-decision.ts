@@ -15,12 +15,23 @@ export interface DecisionInput {
   query?: EntityLikeQuery;
 }
 
-export async function recordDecision(store: Store, screening: ScreeningService, input: DecisionInput): Promise<Decision> {
-  if (!input.recordId && !input.query) throw new InvalidInputError("decision: give the query's record id or the query");
+export async function recordDecision(
+  store: Store,
+  screening: ScreeningService,
+  input: DecisionInput,
+): Promise<Decision> {
+  if (!input.recordId && !input.query)
+    throw new InvalidInputError("decision: give the query's record id or the query");
   const index = await screening.ready();
   const entity = index.get(input.entityId);
-  if (!entity) throw new NotFoundError(`decision: entity '${input.entityId}' is not in the screening index`);
-  const key = input.recordId ? queryKey({ schema: "", names: [], birthDates: [], countries: [], identifiers: [] }, input.recordId) : queryKey(queryFromEntity(input.query!));
+  if (!entity)
+    throw new NotFoundError(`decision: entity '${input.entityId}' is not in the screening index`);
+  const key = input.recordId
+    ? queryKey(
+        { schema: "", names: [], birthDates: [], countries: [], identifiers: [] },
+        input.recordId,
+      )
+    : queryKey(queryFromEntity(input.query!));
   return store.addDecision({
     queryKey: key,
     entityId: entity.id,

@@ -3,7 +3,13 @@
  * change, and answers queries with reviewers' decisions applied.
  */
 import { ScreeningIndex } from "../matching/index.ts";
-import { DEFAULT_LIMIT, DEFAULT_THRESHOLD, type MatchOptions, type MatchQuery, type MatchResult } from "../matching/types.ts";
+import {
+  DEFAULT_LIMIT,
+  DEFAULT_THRESHOLD,
+  type MatchOptions,
+  type MatchQuery,
+  type MatchResult,
+} from "../matching/types.ts";
 import type { Store } from "../store/store.ts";
 import { decisionsFor, queryKey, type AppliedDecision } from "./decisions.ts";
 import { loadIndex, versionKeyOf } from "./load.ts";
@@ -56,7 +62,11 @@ export class ScreeningService {
   }
 
   /** Answers several queries; `recordIds` (same order) give the identities decisions bind to. */
-  async match(queries: MatchQuery[], options: Partial<MatchOptions> = {}, recordIds?: Array<string | undefined>): Promise<ScreeningAnswer[]> {
+  async match(
+    queries: MatchQuery[],
+    options: Partial<MatchOptions> = {},
+    recordIds?: Array<string | undefined>,
+  ): Promise<ScreeningAnswer[]> {
     const index = await this.ready();
     const full: MatchOptions = { limit: DEFAULT_LIMIT, threshold: DEFAULT_THRESHOLD, ...options };
     const keys = queries.map((q, i) => queryKey(q, recordIds?.[i]));

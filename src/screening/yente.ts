@@ -26,7 +26,10 @@ export interface YenteResult {
   decision?: { status: string; reviewer: string; comment: string | null; decided_at: string };
 }
 
-export function toYenteResult(hit: ScreeningHit, seen: (datasets: string[]) => string | null): YenteResult {
+export function toYenteResult(
+  hit: ScreeningHit,
+  seen: (datasets: string[]) => string | null,
+): YenteResult {
   const entity = hit.entity;
   const when = seen(entity.datasets);
   const result: YenteResult = {
@@ -44,7 +47,10 @@ export function toYenteResult(hit: ScreeningHit, seen: (datasets: string[]) => s
     match: hit.match,
     features: hit.features,
     explanations: Object.fromEntries(
-      Object.entries(hit.explanations).map(([key, e]) => [key, { score: e.weight, description: e.detail }]),
+      Object.entries(hit.explanations).map(([key, e]) => [
+        key,
+        { score: e.weight, description: e.detail },
+      ]),
     ),
     source_ids: entity.sourceIds,
   };

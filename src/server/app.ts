@@ -4,7 +4,11 @@
  */
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import { ScreeningService } from "../screening/service.ts";
 import type { ListVersion, Store } from "../store/store.ts";
 import { registerErrorHandler } from "./errors.ts";
@@ -33,11 +37,20 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, {
-    openapi: { info: { title: "moneytrail", version: "0.1.0", description: "Sanctions screening, lists and networks" } },
+    openapi: {
+      info: {
+        title: "moneytrail",
+        version: "0.1.0",
+        description: "Sanctions screening, lists and networks",
+      },
+    },
     transform: jsonSchemaTransform,
   });
   const store = options.store;
@@ -57,7 +70,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     seenDates: async () => {
       const versions = await activeVersions();
       const byDataset = new Map(versions.map((v) => [v.dataset, v.importedAt]));
-      return (datasets) => datasets.map((d) => byDataset.get(d) ?? "").sort().at(-1) || null;
+      return (datasets) =>
+        datasets
+          .map((d) => byDataset.get(d) ?? "")
+          .sort()
+          .at(-1) || null;
     },
   };
   registerErrorHandler(app);

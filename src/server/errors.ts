@@ -19,5 +19,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error(error);
     return reply.status(500).send({ detail: "internal server error" });
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send({ detail: `no route ${request.method} ${request.url}` }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ detail: `no route ${request.method} ${request.url}` }),
+  );
 }

@@ -218,7 +218,12 @@ export class KyselyStore implements Store {
   }
 
   async listDecisions(limit = 1000): Promise<Decision[]> {
-    const rows = await this.db.selectFrom("decisions").selectAll().orderBy("id", "desc").limit(limit).execute();
+    const rows = await this.db
+      .selectFrom("decisions")
+      .selectAll()
+      .orderBy("id", "desc")
+      .limit(limit)
+      .execute();
     return rows.map(rowToDecision);
   }
 

@@ -12,7 +12,8 @@ export function registerServeCommand(program: Command): void {
     .option("--port <port>", "port", "8080")
     .action(async (flags: { host: string; port: string }) => {
       const port = Number(flags.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError(`serve: bad port '${flags.port}'`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new InvalidInputError(`serve: bad port '${flags.port}'`);
       const config = resolveConfig(program.opts<GlobalOptions>());
       const store = await openStore(config.db);
       const app = await buildApp({ store, logger: true });

@@ -19,7 +19,9 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
           reviewer: z.string().min(1).max(200),
           comment: z.string().max(5000).optional(),
           query_id: z.string().optional(),
-          query: z.object({ schema: z.string(), properties: z.record(z.string(), z.unknown()) }).optional(),
+          query: z
+            .object({ schema: z.string(), properties: z.record(z.string(), z.unknown()) })
+            .optional(),
         }),
       },
     },
@@ -39,7 +41,12 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
   );
   typed.get(
     "/decisions",
-    { schema: { summary: "Recent decisions", querystring: z.object({ limit: z.coerce.number().int().min(1).max(10000).default(100) }) } },
+    {
+      schema: {
+        summary: "Recent decisions",
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(10000).default(100) }),
+      },
+    },
     async (request) => ({ decisions: await ctx.store.listDecisions(request.query.limit) }),
   );
 }

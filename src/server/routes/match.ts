@@ -38,7 +38,9 @@ const entityQuery = z.object({
 });
 
 const matchBody = z.object({
-  queries: z.record(z.string(), entityQuery).refine((q) => Object.keys(q).length > 0, "give at least one query"),
+  queries: z
+    .record(z.string(), entityQuery)
+    .refine((q) => Object.keys(q).length > 0, "give at least one query"),
 });
 
 export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -59,15 +61,29 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
       const params = request.query;
       const names = Object.keys(request.body.queries);
       if (names.length > MAX_QUERIES) {
-        throw new InvalidInputError(`too many queries: ${names.length}, at most ${MAX_QUERIES} per request`);
+        throw new InvalidInputError(
+          `too many queries: ${names.length}, at most ${MAX_QUERIES} per request`,
+        );
       }
-      if (!ALGORITHMS.some((a) => a.name === params.algorithm || (a.aliases as readonly string[]).includes(params.algorithm))) {
+      if (
+        !ALGORITHMS.some(
+          (a) =>
+            a.name === params.algorithm ||
+            (a.aliases as readonly string[]).includes(params.algorithm),
+        )
+      ) {
         throw new InvalidInputError(`unknown algorithm '${params.algorithm}' (see /algorithms)`);
       }
       const options = await matchOptions(ctx, dataset, params);
       const entries = Object.entries(request.body.queries);
-      const queries = entries.map(([key, q]) => queryFromEntity({ schema: q.schema, properties: q.properties }, `queries.${key}`));
-      const answers = await ctx.screening.match(queries, options, entries.map(([, q]) => q.id));
+      const queries = entries.map(([key, q]) =>
+        queryFromEntity({ schema: q.schema, properties: q.properties }, `queries.${key}`),
+      );
+      const answers = await ctx.screening.match(
+        queries,
+        options,
+        entries.map(([, q]) => q.id),
+      );
       const seen = await ctx.seenDates();
       const changedSince = params.changed_since;
       const responses: Record<string, unknown> = {};
@@ -82,7 +98,11 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
           query: { id: q.id ?? null, schema: q.schema, properties: q.properties },
         };
       });
-      return { responses, matcher: { name: DEFAULT_ALGORITHM, threshold: options.threshold }, limit: options.limit };
+      return {
+        responses,
+        matcher: { name: DEFAULT_ALGORITHM, threshold: options.threshold },
+        limit: options.limit,
+      };
     },
   );
 
@@ -101,7 +121,10 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { q, schema, limit } = request.query;
-      const options = await matchOptions(ctx, request.params.dataset, { limit, threshold: DEFAULT_THRESHOLD });
+      const options = await matchOptions(ctx, request.params.dataset, {
+        limit,
+        threshold: DEFAULT_THRESHOLD,
+      });
       const [answer] = await ctx.screening.match(
         [{ schema: "Thing", names: [q], birthDates: [], countries: [], identifiers: [] }],
         { ...options, schema },
@@ -116,7 +139,13 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
 async function matchOptions(
   ctx: AppContext,
   dataset: string,
-  params: { limit: number; threshold: number; include_dataset?: string | string[]; exclude_dataset?: string | string[]; exclude_entity_ids?: string | string[] },
+  params: {
+    limit: number;
+    threshold: number;
+    include_dataset?: string | string[];
+    exclude_dataset?: string | string[];
+    exclude_entity_ids?: string | string[];
+  },
 ): Promise<MatchOptions> {
   const known = await ctx.datasets();
   if (dataset !== "default" && !known.includes(dataset)) {

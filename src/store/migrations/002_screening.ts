@@ -6,7 +6,9 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
   await db.schema
     .createTable("decisions")
     .addColumn("id", "integer", (col) =>
-      kind === "postgres" ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement(),
+      kind === "postgres"
+        ? col.primaryKey().generatedByDefaultAsIdentity()
+        : col.primaryKey().autoIncrement(),
     )
     .addColumn("query_key", "text", (col) => col.notNull())
     .addColumn("entity_id", "text", (col) => col.notNull())
@@ -16,7 +18,11 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     .addColumn("comment", "text")
     .addColumn("created_at", "text", (col) => col.notNull())
     .execute();
-  await db.schema.createIndex("decisions_query_entity").on("decisions").columns(["query_key", "entity_id"]).execute();
+  await db.schema
+    .createIndex("decisions_query_entity")
+    .on("decisions")
+    .columns(["query_key", "entity_id"])
+    .execute();
   await db.schema
     .createTable("screened_records")
     .addColumn("record_id", "text", (col) =>

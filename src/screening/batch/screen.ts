@@ -1,0 +1,166 @@
+/**
+ * `moneytrail screen`: a customer file in, one row per (input, candidate) out, in input order.
+ * Rows are screened by worker threads (or in-process with workers = 0); memory stays bounded by
+ * the chunks in flight, whatever the file's size. Screened records are kept for re-screening.
+ */
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { stringify } from "csv-stringify";
+import { MoneytrailError } from "../../errors.ts";
+import type { MatchOptions } from "../../matching/types.ts";
+import type { ScreenedRecord, Store } from "../../store/store.ts";
+import { loadIndex } from "../load.ts";
+import { queryFromRow } from "../query.ts";
+import { readScreenInput, type ScreenRow } from "./input.ts";
+import { ScreeningPool } from "./pool.ts";
+import type { ScreenedRow } from "./protocol.ts";
+import { screenRows } from "./screen-rows.ts";
+
+export const SCREEN_COLUMNS = [
+  "input_id",
+  "rank",
+  "score",
+  "match",
+  "entity_id",
+  "caption",
+  "schema",
+  "datasets",
+  "source_id",
+] as const;
+
+const CHUNK_ROWS = 250;
+const KEEP_BATCH = 2000;
+
+export interface ScreenFileOptions {
+  input: string;
+  output: string;
+  store: Store;
+  /** Where workers open the store themselves (path or URL). */
+  db: string;
+  match: MatchOptions;
+  workers: number;
+  keep: boolean;
+  onStarted?: (info: { entities: number; millis: number }) => void;
+  onProgress?: (bytes: number, rows: number) => void;
+}
+
+export interface ScreenSummary {
+  rows: number;
+  candidates: number;
+  matches: number;
+  startupMillis: number;
+  millis: number;
+}
+
+export async function screenFile(options: ScreenFileOptions): Promise<ScreenSummary> {
+  const started = performance.now();
+  const engine = await startEngine(options);
+  const startupMillis = performance.now() - started;
+  options.onStarted?.({ entities: engine.entities, millis: startupMillis });
+  const partial = `${options.output}.partial`;
+  const out = stringify({ header: true, columns: [...SCREEN_COLUMNS] });
+  const file = createWriteStream(partial);
+  out.pipe(file);
+  const summary: ScreenSummary = { rows: 0, candidates: 0, matches: 0, startupMillis, millis: 0 };
+  const kept: ScreenedRecord[] = [];
+  let bytes = 0;
+  const write = async (results: ScreenedRow[]): Promise<void> => {
+    for (const result of results) {
+      summary.rows++;
+      for (const line of outputLines(result)) if (!out.write(line)) await once(out, "drain");
+      summary.candidates += result.hits.length;
+      summary.matches += result.hits.filter((h) => h.match).length;
+      if (options.keep) kept.push(keptRecord(result));
+    }
+    if (kept.length >= KEEP_BATCH) await options.store.saveScreenedRecords(kept.splice(0));
+    options.onProgress?.(bytes, summary.rows);
+  };
+  try {
+    let chunk: ScreenRow[] = [];
+    let seq = 0;
+    const inOrder: Array<Promise<ScreenedRow[]>> = [];
+    for await (const row of readScreenInput(options.input, (b) => (bytes = b))) {
+      queryFromRow(row, `screen: ${options.input}: line ${row.line}`);
+      chunk.push(row);
+      if (chunk.length >= CHUNK_ROWS) {
+        inOrder.push((await engine.submit(seq++, chunk)).done);
+        chunk = [];
+        // Write finished chunks in input order as soon as they are at the head of the queue.
+        while (inOrder.length > engine.capacity) await write(await inOrder.shift()!);
+      }
+    }
+    if (chunk.length > 0) inOrder.push((await engine.submit(seq++, chunk)).done);
+    for (const pending of inOrder) await write(await pending);
+    if (kept.length > 0) await options.store.saveScreenedRecords(kept.splice(0));
+    out.end();
+    await once(file, "finish");
+    await rename(partial, options.output);
+  } catch (error) {
+    out.destroy();
+    file.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  } finally {
+    await engine.close();
+  }
+  summary.millis = performance.now() - started;
+  return summary;
+}
+
+interface Engine {
+  entities: number;
+  capacity: number;
+  submit(seq: number, rows: ScreenRow[]): Promise<{ done: Promise<ScreenedRow[]> }>;
+  close(): Promise<void>;
+}
+
+async function startEngine(options: ScreenFileOptions): Promise<Engine> {
+  if (options.workers <= 0) {
+    const { index } = await loadIndex(options.store, options.match.includeDatasets);
+    return {
+      entities: index.size,
+      capacity: 1,
+      submit: async (_seq, rows) => ({
+        done: Promise.resolve(screenRows(index, rows, options.match)),
+      }),
+      close: async () => undefined,
+    };
+  }
+  const { pool, entities } = await ScreeningPool.start(options.workers, options.db, options.match);
+  return {
+    entities,
+    capacity: options.workers * 2,
+    submit: (seq, rows) => pool.submit(seq, rows),
+    close: () => pool.close(),
+  };
+}
+
+function outputLines(result: ScreenedRow): string[][] {
+  if (result.hits.length === 0) return [[result.row.id, "", "", "", "", "", "", "", ""]];
+  return result.hits.map((hit, i) => [
+    result.row.id,
+    String(i + 1),
+    hit.score.toFixed(4),
+    String(hit.match),
+    hit.entityId,
+    hit.caption,
+    hit.schema,
+    hit.datasets.join(";"),
+    hit.sourceIds.join(";"),
+  ]);
+}
+
+function keptRecord(result: ScreenedRow): ScreenedRecord {
+  const { line: _line, ...query } = result.row;
+  return {
+    recordId: result.row.id,
+    query,
+    results: result.hits.map((h) => ({ entityId: h.entityId, entityHash: h.hash, score: h.score })),
+    screenedAt: new Date().toISOString(),
+  };
+}
+
+export function isScreenError(error: unknown): error is MoneytrailError {
+  return error instanceof MoneytrailError;
+}
