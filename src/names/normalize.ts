@@ -105,10 +105,15 @@ const NUMERALS: Record<string, string> = {
   iv: "4",
 };
 
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Lower-case ASCII, marks removed, apostrophes gone (they split no syllables in lists). */
 export function foldName(text: string): string {
   const decomposed = text.normalize("NFKD").replace(/\p{M}/gu, "");
-  const ascii = /^[\x00-\x7f]*$/.test(decomposed) ? decomposed : anyAscii(decomposed);
+  const ascii = isAscii(decomposed) ? decomposed : anyAscii(decomposed);
   return ascii.toLowerCase().replace(/['`’‘ʼʻ"]/g, "");
 }
 

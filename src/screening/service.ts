@@ -2,7 +2,7 @@
  * Screening over the store: keeps the in-memory index, rebuilds it when the active list versions
  * change, and answers queries with reviewers' decisions applied.
  */
-import { ScreeningIndex } from "../matching/index.ts";
+import type { ScreeningIndex } from "../matching/index.ts";
 import {
   DEFAULT_LIMIT,
   DEFAULT_THRESHOLD,

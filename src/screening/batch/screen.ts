@@ -152,7 +152,8 @@ function outputLines(result: ScreenedRow): string[][] {
 }
 
 function keptRecord(result: ScreenedRow): ScreenedRecord {
-  const { line: _line, ...query } = result.row;
+  const query: Record<string, unknown> = { ...result.row };
+  delete query.line;
   return {
     recordId: result.row.id,
     query,
