@@ -1,20 +1,27 @@
 /**
  * The in-memory screening index: every name of every listed entity, prepared, with an inverted
- * index from name trigrams and from identifiers to entities. A query takes the best-scoring
- * candidates by weighted trigram overlap (plus identifier hits) and scores only those in full.
+ * index from name trigrams to names and from identifiers to entities. A query picks the listed
+ * names with the best weighted trigram overlap, aligns only those in full, and adds the other
+ * features of their entities; identifier hits are always scored.
  */
 import { findSchema } from "../model/ftm.ts";
+import type { SimilarityCache } from "../names/align.ts";
+import { weighForm, type PreparedName } from "../names/prepare.ts";
 import { prepareEntity, prepareQuery, type Comparable } from "./prepared.ts";
 import { scoreCandidate } from "./score.ts";
 import { formTrigrams } from "./trigrams.ts";
-import { weighForm } from "../names/prepare.ts";
 import type { IndexedEntity, MatchOptions, MatchQuery, MatchResult } from "./types.ts";
 
-/** Candidates scored in full per query. */
-const CANDIDATES = 40;
-/** Candidates kept whatever their overlap, and the share of the best overlap others need. */
-const MIN_CANDIDATES = 8;
-const RELATIVE_OVERLAP = 0.5;
+/** Listed names aligned in full per query, at most. */
+const CANDIDATE_NAMES = 16;
+/** Names kept whatever their overlap, and the share of the best overlap the others need. */
+const MIN_CANDIDATE_NAMES = 4;
+const RELATIVE_OVERLAP = 0.6;
+/** Trigrams always counted, and the posting length beyond which further ones are skipped. */
+const MIN_TRIGRAMS = 4;
+const COMMON_POSTING = 800;
+/** Posting entries read per query before further (commoner) trigrams are left out. */
+const POSTING_BUDGET = 6000;
 /** The weight factor of the most common name parts. */
 const MIN_RARITY = 0.3;
 /** Results below this score are not returned at all. */
@@ -24,15 +31,22 @@ export class ScreeningIndex {
   readonly entities: IndexedEntity[] = [];
   private readonly prepared: Comparable[] = [];
   private readonly byId = new Map<string, number>();
+  /** Every listed name: the entity it belongs to, and whether the publisher marked it weak. */
+  private readonly nameEntity: number[] = [];
+  private readonly names: PreparedName[] = [];
+  private readonly nameIsWeak: boolean[] = [];
   private readonly postingLists = new Map<string, number[]>();
   private postings = new Map<string, { entries: Int32Array; idf: number }>();
   private readonly identifiers = new Map<string, number[]>();
   private scores = new Float64Array(0);
+  private nameEntityArray = new Int32Array(0);
   /** Schema of each entity as a small number, and per query schema which of them it may find. */
   private readonly schemaNames: string[] = [];
   private schemaOf = new Uint16Array(0);
   private readonly schemaCodes: number[] = [];
   private readonly compatibleBySchema = new Map<string, Uint8Array>();
+  /** Document frequency of name parts over entities, for weighing common parts down. */
+  private readonly partFrequency = new Map<string, number>();
 
   /** Adds an entity; call build() once all are added. */
   add(entity: IndexedEntity): void {
@@ -44,14 +58,21 @@ export class ScreeningIndex {
     let code = this.schemaNames.indexOf(entity.schema);
     if (code === -1) code = this.schemaNames.push(entity.schema) - 1;
     this.schemaCodes.push(code);
-    const trigrams = new Set<string>();
-    for (const name of [...prepared.names, ...prepared.weakNames])
+    const addName = (name: PreparedName, weak: boolean): void => {
+      const nameId = this.names.length;
+      this.names.push(name);
+      this.nameEntity.push(index);
+      this.nameIsWeak.push(weak);
+      const trigrams = new Set<string>();
       for (const form of name.forms) formTrigrams(form, trigrams);
-    for (const trigram of trigrams) {
-      const list = this.postingLists.get(trigram);
-      if (list) list.push(index);
-      else this.postingLists.set(trigram, [index]);
-    }
+      for (const trigram of trigrams) {
+        const list = this.postingLists.get(trigram);
+        if (list) list.push(nameId);
+        else this.postingLists.set(trigram, [nameId]);
+      }
+    };
+    for (const name of prepared.names) addName(name, false);
+    for (const name of prepared.weakNames) addName(name, true);
     for (const id of prepared.identifiers) {
       const list = this.identifiers.get(id);
       if (list) list.push(index);
@@ -60,8 +81,8 @@ export class ScreeningIndex {
   }
 
   build(): this {
-    const n = Math.max(1, this.entities.length);
     this.weighNames();
+    const n = Math.max(1, this.names.length);
     this.postings = new Map();
     for (const [trigram, list] of this.postingLists) {
       this.postings.set(trigram, {
@@ -70,38 +91,35 @@ export class ScreeningIndex {
       });
     }
     this.postingLists.clear();
-    this.scores = new Float64Array(this.entities.length);
+    this.scores = new Float64Array(this.names.length);
+    this.nameEntityArray = Int32Array.from(this.nameEntity);
     this.schemaOf = Uint16Array.from(this.schemaCodes);
     this.compatibleBySchema.clear();
     return this;
   }
 
-  /** Document frequency of name parts over entities, for weighing common parts down. */
-  private readonly partFrequency = new Map<string, number>();
-
   private weighNames(): void {
     this.partFrequency.clear();
     for (const prepared of this.prepared) {
       const parts = new Set<string>();
-      for (const name of [...prepared.names, ...prepared.weakNames])
+      for (const name of [...prepared.names, ...prepared.weakNames]) {
         for (const form of name.forms) for (const t of form.tokens) parts.add(t);
+      }
       for (const part of parts)
         this.partFrequency.set(part, (this.partFrequency.get(part) ?? 0) + 1);
     }
     const rarity = this.rarity();
-    for (const prepared of this.prepared) {
-      for (const name of [...prepared.names, ...prepared.weakNames])
-        for (const form of name.forms) weighForm(form, rarity);
-    }
+    for (const name of this.names) for (const form of name.forms) weighForm(form, rarity);
   }
 
-  /** 1 for a part no listed name has, down to MIN_RARITY for the most common. */
+  /** 1 for a part no other listed entity has, down to MIN_RARITY for the most common. */
   private rarity(): (token: string) => number {
-    const logN = Math.log(Math.max(2, this.entities.length));
+    const count = Math.max(2, this.entities.length);
+    const logN = Math.log(count);
     return (token) => {
       const df = this.partFrequency.get(token) ?? 0;
       if (df <= 1) return 1;
-      return MIN_RARITY + (1 - MIN_RARITY) * (Math.log(this.entities.length / df) / logN);
+      return MIN_RARITY + (1 - MIN_RARITY) * (Math.log(count / df) / logN);
     };
   }
 
@@ -118,12 +136,18 @@ export class ScreeningIndex {
     const q = prepareQuery(query);
     const rarity = this.rarity();
     for (const name of q.names) for (const form of name.forms) weighForm(form, rarity);
-    const candidates = this.candidates(q, options);
+    const cache: SimilarityCache = new Map();
     const results: MatchResult[] = [];
-    const cache = new Map<string, number>();
-    for (const index of candidates) {
+    for (const [index, names] of this.candidates(q, options)) {
       const entity = this.entities[index]!;
-      const scored = scoreCandidate(q, this.prepared[index]!, cache);
+      const prepared = this.prepared[index]!;
+      const only = names
+        ? {
+            names: names.filter((n) => !n.weak).map((n) => n.name),
+            weakNames: names.filter((n) => n.weak).map((n) => n.name),
+          }
+        : prepared;
+      const scored = scoreCandidate(q, { ...prepared, ...only }, cache);
       if (scored.score < CUTOFF) continue;
       results.push({ entity, ...scored, match: scored.score >= options.threshold });
     }
@@ -168,45 +192,65 @@ export class ScreeningIndex {
     return true;
   }
 
-  private candidates(query: Comparable, options: MatchOptions): number[] {
+  /**
+   * Entities to score, each with the listed names worth aligning (undefined: all of them, for
+   * identifier hits).
+   */
+  private candidates(
+    query: Comparable,
+    options: MatchOptions,
+  ): Map<number, Array<{ name: PreparedName; weak: boolean }> | undefined> {
     const scores = this.scores;
+    const owner = this.nameEntityArray;
     const compatible = this.compatibleCodes(query.schema);
     const filterSchema = options.schema ? this.compatibleCodes(options.schema) : undefined;
     const touched: number[] = [];
     const trigrams = new Set<string>();
     for (const name of query.names) for (const form of name.forms) formTrigrams(form, trigrams);
-    for (const trigram of trigrams) {
-      const posting = this.postings.get(trigram);
-      if (!posting) continue;
-      const { entries, idf } = posting;
+    // Rarest trigrams first; the commonest ("#al", "an#") are skipped once enough rare ones have
+    // spoken: they cost the most and tell the least.
+    const postings = [...trigrams]
+      .map((t) => this.postings.get(t))
+      .filter((p): p is { entries: Int32Array; idf: number } => p !== undefined)
+      .sort((a, b) => a.entries.length - b.entries.length);
+    let budget = POSTING_BUDGET;
+    for (const [rank, { entries, idf }] of postings.entries()) {
+      if (rank >= MIN_TRIGRAMS && (entries.length > COMMON_POSTING || budget <= 0)) break;
+      budget -= entries.length;
       for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        const before = scores[e]!;
-        if (before === 0) touched.push(e);
-        scores[e] = before + idf;
+        const nameId = entries[i]!;
+        const before = scores[nameId]!;
+        if (before === 0) touched.push(nameId);
+        scores[nameId] = before + idf;
       }
     }
-    // Keep the best CANDIDATES by overlap without sorting everything touched.
+    // The best CANDIDATE_NAMES by overlap, without sorting everything touched.
     const best: number[] = [];
-    for (const e of touched) {
-      const score = scores[e]!;
-      if (best.length === CANDIDATES && score <= scores[best[CANDIDATES - 1]!]!) continue;
-      if (!this.allowed(e, compatible, filterSchema, options)) continue;
+    for (const nameId of touched) {
+      const score = scores[nameId]!;
+      if (best.length === CANDIDATE_NAMES && score <= scores[best[CANDIDATE_NAMES - 1]!]!) continue;
+      if (!this.allowed(owner[nameId]!, compatible, filterSchema, options)) continue;
       let at = best.length;
       while (at > 0 && scores[best[at - 1]!]! < score) at--;
-      best.splice(at, 0, e);
-      if (best.length > CANDIDATES) best.pop();
+      best.splice(at, 0, nameId);
+      if (best.length > CANDIDATE_NAMES) best.pop();
     }
-    // Candidates far behind the best in overlap rarely win on the full score.
+    // Names far behind the best in overlap rarely win on the full score.
     const floor = best.length > 0 ? scores[best[0]!]! * RELATIVE_OVERLAP : 0;
-    const kept = best.filter((e, i) => i < MIN_CANDIDATES || scores[e]! >= floor);
-    for (const e of touched) scores[e] = 0;
-    const chosen = new Set(kept);
+    const chosen = new Map<number, Array<{ name: PreparedName; weak: boolean }> | undefined>();
+    best.forEach((nameId, rank) => {
+      if (rank >= MIN_CANDIDATE_NAMES && scores[nameId]! < floor) return;
+      const entity = owner[nameId]!;
+      const list = chosen.get(entity) ?? [];
+      list.push({ name: this.names[nameId]!, weak: this.nameIsWeak[nameId]! });
+      chosen.set(entity, list);
+    });
+    for (const nameId of touched) scores[nameId] = 0;
     for (const id of query.identifiers) {
       for (const e of this.identifiers.get(id) ?? [])
-        if (this.allowed(e, compatible, filterSchema, options)) chosen.add(e);
+        if (this.allowed(e, compatible, filterSchema, options)) chosen.set(e, undefined);
     }
-    return [...chosen];
+    return chosen;
   }
 }
 

@@ -36,7 +36,10 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
     // An initial stands for any part with that first letter, but proves little.
     return a[0] === b[0] ? 0.85 : 0;
   }
-  const similarity = Math.max(jaroWinkler(a, b), jaroWinkler(keyA, keyB) * 0.95);
+  const spelled = jaroWinkler(a, b);
+  // The phonetic keys can only help when they differ from the spellings and could beat them.
+  const sounded = spelled < 0.95 && (keyA !== a || keyB !== b) ? jaroWinkler(keyA, keyB) * 0.95 : 0;
+  const similarity = Math.max(spelled, sounded);
   // Jaro–Winkler rates a short part inside a longer one highly ("un" in "jung"); short name
   // parts must differ in length little to be variants of each other.
   // Korean syllables a letter apart are usually other syllables (Jon/Jong, Pak/Paek): short
@@ -67,8 +70,11 @@ interface Candidate {
   sim: number;
 }
 
-/** Part similarities worth caching within one query: parts repeat across listed names. */
-export type SimilarityCache = Map<string, number>;
+/**
+ * Part similarities worth caching within one query, since parts repeat across listed names:
+ * per query unit, candidate part → similarity.
+ */
+export type SimilarityCache = Map<NameUnit, Map<string, number>>;
 
 /** Parts compared by their consonants, when one side was romanised from an abjad. */
 function consonantSimilarity(q: NameUnit, c: NameUnit): number {
@@ -86,11 +92,12 @@ function cachedSimilarity(
   if (abjad)
     return Math.max(partSimilarity(q.text, c.text, q.key, c.key), consonantSimilarity(q, c));
   if (!cache) return partSimilarity(q.text, c.text, q.key, c.key);
-  const key = `${q.text}\u0000${c.text}`;
-  let sim = cache.get(key);
+  let known = cache.get(q);
+  if (!known) cache.set(q, (known = new Map()));
+  let sim = known.get(c.text);
   if (sim === undefined) {
     sim = partSimilarity(q.text, c.text, q.key, c.key);
-    cache.set(key, sim);
+    known.set(c.text, sim);
   }
   return sim;
 }

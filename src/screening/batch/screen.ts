@@ -7,11 +7,10 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { stringify } from "csv-stringify";
-import { MoneytrailError } from "../../errors.ts";
+import { InvalidInputError, MoneytrailError } from "../../errors.ts";
 import type { MatchOptions } from "../../matching/types.ts";
 import type { ScreenedRecord, Store } from "../../store/store.ts";
 import { loadIndex } from "../load.ts";
-import { queryFromRow } from "../query.ts";
 import { readScreenInput, type ScreenRow } from "./input.ts";
 import { ScreeningPool } from "./pool.ts";
 import type { ScreenedRow } from "./protocol.ts";
@@ -67,6 +66,7 @@ export async function screenFile(options: ScreenFileOptions): Promise<ScreenSumm
   let bytes = 0;
   const write = async (results: ScreenedRow[]): Promise<void> => {
     for (const result of results) {
+      if (result.error) throw new InvalidInputError(`screen: ${options.input}: ${result.error}`);
       summary.rows++;
       for (const line of outputLines(result)) if (!out.write(line)) await once(out, "drain");
       summary.candidates += result.hits.length;
@@ -81,7 +81,6 @@ export async function screenFile(options: ScreenFileOptions): Promise<ScreenSumm
     let seq = 0;
     const inOrder: Array<Promise<ScreenedRow[]>> = [];
     for await (const row of readScreenInput(options.input, (b) => (bytes = b))) {
-      queryFromRow(row, `screen: ${options.input}: line ${row.line}`);
       chunk.push(row);
       if (chunk.length >= CHUNK_ROWS) {
         inOrder.push((await engine.submit(seq++, chunk)).done);
