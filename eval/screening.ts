@@ -247,7 +247,9 @@ for (const row of falsePairs) {
   curated.add("different Korean names", false, match);
   if (match) falseHits.push(`${row.name1} ~ ${row.name2} ${score.toFixed(2)}`);
 }
-const variantPairs = parse(readFileSync(path.join(HERE, "data/korean-variant-pairs.csv")), { columns: true }) as Array<Record<string, string>>;
+const variantPairs = parse(readFileSync(path.join(HERE, "data/korean-variant-pairs.csv")), {
+  columns: true,
+}) as Array<Record<string, string>>;
 const variantMisses: string[] = [];
 for (const row of variantPairs) {
   const { score, match } = scorePair(row.schema!, row.name1!, row.name2!);
@@ -255,8 +257,11 @@ for (const row of variantPairs) {
   curated.add("all curated pairs", true, match);
   if (!match) variantMisses.push(`${row.name1} ~ ${row.name2} ${score.toFixed(2)}`);
 }
-for (const row of falsePairs) curated.add("all curated pairs", false, scorePair(row.schema!, row.name1!, row.name2!).match);
-curated.print("E. curated Korean pairs (eval/data): different names below the threshold, spellings of one name above");
+for (const row of falsePairs)
+  curated.add("all curated pairs", false, scorePair(row.schema!, row.name1!, row.name2!).match);
+curated.print(
+  "E. curated Korean pairs (eval/data): different names below the threshold, spellings of one name above",
+);
 if (variantMisses.length) console.log(`  spellings missed: ${variantMisses.join("; ")}`);
 if (falseHits.length) console.log(`  above threshold: ${falseHits.join("; ")}`);
 

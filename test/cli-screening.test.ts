@@ -19,7 +19,8 @@ const write = (name: string, content: string): string => {
   writeFileSync(p, content);
   return p;
 };
-const readCsv = (file: string): Array<Record<string, string>> => parse(readFileSync(file), { columns: true });
+const readCsv = (file: string): Array<Record<string, string>> =>
+  parse(readFileSync(file), { columns: true });
 
 const CUSTOMERS = `id,name,schema,birth_date,country,identifier
 c1,Paek Ch'ang-Ho,Person,1964-06-18,,
@@ -42,14 +43,34 @@ test("screen, compare, decisions, rescreen and match from the command line", asy
   const header = readFileSync(results, "utf8").split("\n")[0];
   assert.equal(header, "input_id,rank,score,match,entity_id,caption,schema,datasets,source_id");
   const rows = readCsv(results);
-  const first = (id: string): Record<string, string> | undefined => rows.find((r) => r.input_id === id && r.rank === "1");
+  const first = (id: string): Record<string, string> | undefined =>
+    rows.find((r) => r.input_id === id && r.rank === "1");
   assert.equal(first("c1")?.entity_id, "ofac-15667");
   assert.equal(first("c1")?.match, "true");
   assert.equal(first("c1")?.source_id, "15667");
-  assert.deepEqual(rows.filter((r) => r.input_id === "c2"), [{ input_id: "c2", rank: "", score: "", match: "", entity_id: "", caption: "", schema: "", datasets: "", source_id: "" }]);
+  assert.deepEqual(
+    rows.filter((r) => r.input_id === "c2"),
+    [
+      {
+        input_id: "c2",
+        rank: "",
+        score: "",
+        match: "",
+        entity_id: "",
+        caption: "",
+        schema: "",
+        datasets: "",
+        source_id: "",
+      },
+    ],
+  );
   assert.ok(rows.filter((r) => r.input_id === "c3").some((r) => r.entity_id === "unsc-kpe.001"));
   assert.equal(first("c4")?.entity_id, "ofac-18201");
-  assert.deepEqual([...new Set(rows.map((r) => r.input_id))], ["c1", "c2", "c3", "c4"], "input order kept");
+  assert.deepEqual(
+    [...new Set(rows.map((r) => r.input_id))],
+    ["c1", "c2", "c3", "c4"],
+    "input order kept",
+  );
 
   // XLSX input, screened in this thread.
   const workbook = new ExcelJS.Workbook();
@@ -63,18 +84,55 @@ test("screen, compare, decisions, rescreen and match from the command line", asy
   assert.equal(readCsv(xlsxOut)[0]?.caption, "KOREA MINING DEVELOPMENT TRADING CORPORATION");
 
   // A bad customer file: named line, no output left behind.
-  const bad = await runCli(["screen", write("bad.csv", "id,name\nb1,Someone\n,Nobody\n"), "--out", path.join(dir, "bad-out.csv")], env);
+  const bad = await runCli(
+    [
+      "screen",
+      write("bad.csv", "id,name\nb1,Someone\n,Nobody\n"),
+      "--out",
+      path.join(dir, "bad-out.csv"),
+    ],
+    env,
+  );
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /line 3: empty id/);
 
   const pairs = path.join(dir, "scored.csv");
-  await ok(["compare", "--pairs", write("pairs.csv", "schema,name1,name2,label\nPerson,Choi Ryong-hae,CHOE Ryong Hae,1\nPerson,George Bush,George Habbash,0\n"), "--out", pairs]);
+  await ok([
+    "compare",
+    "--pairs",
+    write(
+      "pairs.csv",
+      "schema,name1,name2,label\nPerson,Choi Ryong-hae,CHOE Ryong Hae,1\nPerson,George Bush,George Habbash,0\n",
+    ),
+    "--out",
+    pairs,
+  ]);
   const scored = readCsv(pairs);
-  assert.deepEqual(scored.map((r) => [r.label, r.match]), [["1", "true"], ["0", "false"]]);
+  assert.deepEqual(
+    scored.map((r) => [r.label, r.match]),
+    [
+      ["1", "true"],
+      ["0", "false"],
+    ],
+  );
 
   // Clear c1's hit; change the listing of the vessel c4 hit; add a new designee matching c2.
-  await ok(["decisions", "add", "--entity", "ofac-15667", "--decision", "cleared", "--reviewer", "analyst", "--query-id", "c1"]);
-  const day2 = OFAC_CSV.replace("Vessel Registration Identification IMO 8660314.", "Vessel Registration Identification IMO 8660314; Former Vessel Flag Panama.").replace(
+  await ok([
+    "decisions",
+    "add",
+    "--entity",
+    "ofac-15667",
+    "--decision",
+    "cleared",
+    "--reviewer",
+    "analyst",
+    "--query-id",
+    "c1",
+  ]);
+  const day2 = OFAC_CSV.replace(
+    "Vessel Registration Identification IMO 8660314.",
+    "Vessel Registration Identification IMO 8660314; Former Vessel Flag Panama.",
+  ).replace(
     "\x1a",
     `99999,"DOE, Jane","individual","SDGT",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n\x1a`,
   );
@@ -82,7 +140,10 @@ test("screen, compare, decisions, rescreen and match from the command line", asy
   const changes = path.join(dir, "changes.csv");
   await ok(["rescreen", "--out", changes]);
   const reported = readCsv(changes).map((r) => [r.input_id, r.entity_id, r.change]);
-  assert.deepEqual(reported.sort(), [["c2", "ofac-99999", "new"], ["c4", "ofac-18201", "changed"]]);
+  assert.deepEqual(reported.sort(), [
+    ["c2", "ofac-99999", "new"],
+    ["c4", "ofac-18201", "changed"],
+  ]);
 
   const matched = JSON.parse(await ok(["match", "Paek Chang Ho", "--schema", "Person", "--json"]));
   assert.equal(matched.results[0].id, "ofac-15667");

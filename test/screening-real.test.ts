@@ -29,9 +29,17 @@ before(async () => {
 
 after(async () => store?.close());
 
-function topOfac(name: string, schema = "LegalEntity"): { id: string; caption: string; score: number } | undefined {
-  const [top] = index!.match({ schema, names: [name], birthDates: [], countries: [], identifiers: [] }, { limit: 1, threshold: 0.7, includeDatasets: ["us_ofac_sdn"] });
-  return top && { id: top.entity.id, caption: top.entity.properties.name?.[0] ?? "", score: top.score };
+function topOfac(
+  name: string,
+  schema = "LegalEntity",
+): { id: string; caption: string; score: number } | undefined {
+  const [top] = index!.match(
+    { schema, names: [name], birthDates: [], countries: [], identifiers: [] },
+    { limit: 1, threshold: 0.7, includeDatasets: ["us_ofac_sdn"] },
+  );
+  return (
+    top && { id: top.entity.id, caption: top.entity.properties.name?.[0] ?? "", score: top.score }
+  );
 }
 
 const UN_TO_OFAC: Array<[string, string, string]> = [
@@ -62,7 +70,10 @@ test("Hangul and South Korean romanisation find the DPRK official", (t) => {
 test("scores rank: agreeing birth date above name only, conflicting one below", (t) => {
   if (!index) return t.skip("no ../shared");
   const score = (birthDates: string[]): number =>
-    index!.match({ schema: "Person", names: ["Choe Ryong Hae"], birthDates, countries: [], identifiers: [] }, { limit: 1, threshold: 0.7 })[0]?.score ?? 0;
+    index!.match(
+      { schema: "Person", names: ["Choe Ryong Hae"], birthDates, countries: [], identifiers: [] },
+      { limit: 1, threshold: 0.7 },
+    )[0]?.score ?? 0;
   const nameOnly = score([]);
   assert.ok(score(["1950-01-15"]) > nameOnly);
   assert.ok(score(["1972-03-01"]) < 0.7);
@@ -71,7 +82,16 @@ test("scores rank: agreeing birth date above name only, conflicting one below", 
 
 test("an identifier match is near-certain", (t) => {
   if (!index) return t.skip("no ../shared");
-  const [top] = index.match({ schema: "Vessel", names: ["Unknown Ship"], birthDates: [], countries: [], identifiers: ["IMO 8660313"] }, { limit: 1, threshold: 0.7 });
+  const [top] = index.match(
+    {
+      schema: "Vessel",
+      names: ["Unknown Ship"],
+      birthDates: [],
+      countries: [],
+      identifiers: ["IMO 8660313"],
+    },
+    { limit: 1, threshold: 0.7 },
+  );
   assert.equal(top?.entity.properties.name?.[0], "CHON MA SAN");
   assert.ok(top!.score >= 0.95);
 });

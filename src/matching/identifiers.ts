@@ -2,7 +2,8 @@
  * Identifiers compared as publishers print them differently ("PA 381 420 754", "381420754",
  * "IMO 8660313"): upper-case letters and digits only, prefixes like IMO dropped.
  */
-const IDENTIFIER_PROPS = [
+/** The properties that hold them, shared by listed entities and queries. */
+export const IDENTIFIER_PROPS = [
   "passportNumber",
   "idNumber",
   "taxNumber",

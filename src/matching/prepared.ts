@@ -21,7 +21,8 @@ export interface Comparable {
 }
 
 const NAME_PROPS = ["name", "alias", "previousName", "firstName"] as const;
-const COUNTRY_PROPS = [
+/** The properties that hold them, shared by listed entities and queries. */
+export const COUNTRY_PROPS = [
   "nationality",
   "citizenship",
   "country",

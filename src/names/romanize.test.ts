@@ -14,7 +14,10 @@ test("Hanja names in pinyin and in their Korean reading, family name read as a n
 
 test("Cyrillic names in several transliteration schemes", () => {
   const variants = latinVariants("Дмитрий Медведев");
-  assert.ok(variants.includes("Dmitry Medvedev") || variants.includes("Dmitriy Medvedev"), variants.join(" | "));
+  assert.ok(
+    variants.includes("Dmitry Medvedev") || variants.includes("Dmitriy Medvedev"),
+    variants.join(" | "),
+  );
   assert.ok(variants.length >= 2);
 });
 

@@ -7,6 +7,8 @@ import { InvalidInputError } from "../errors.ts";
 import { parseDates } from "../model/clean/dates.ts";
 import { countryCode } from "../model/clean/countries.ts";
 import { findSchema } from "../model/ftm.ts";
+import { IDENTIFIER_PROPS } from "../matching/identifiers.ts";
+import { COUNTRY_PROPS } from "../matching/prepared.ts";
 import type { MatchQuery } from "../matching/types.ts";
 
 const NAME_PROPS = [
@@ -21,30 +23,6 @@ const NAME_PROPS = [
   "previousName",
 ];
 const DATE_PROPS = ["birthDate", "incorporationDate", "buildDate"];
-const COUNTRY_PROPS = [
-  "nationality",
-  "citizenship",
-  "country",
-  "birthCountry",
-  "jurisdiction",
-  "mainCountry",
-  "flag",
-];
-const ID_PROPS = [
-  "idNumber",
-  "passportNumber",
-  "taxNumber",
-  "registrationNumber",
-  "leiCode",
-  "swiftBic",
-  "imoNumber",
-  "mmsi",
-  "publicKey",
-  "innCode",
-  "ogrnCode",
-  "vatCode",
-  "callSign",
-];
 
 export interface EntityLikeQuery {
   schema: string;
@@ -76,7 +54,7 @@ export function queryFromEntity(input: EntityLikeQuery, where = "query"): MatchQ
   ).flatMap(get);
   const parts = ["firstName", "secondName", "middleName", "fatherName", "lastName"].flatMap(get);
   if (parts.length > 0) names.push(parts.join(" "));
-  const identifiers = ID_PROPS.flatMap(get);
+  const identifiers = IDENTIFIER_PROPS.flatMap(get);
   if (names.length === 0 && identifiers.length === 0) {
     throw new InvalidInputError(`${where}: give at least a name or an identifier`);
   }
