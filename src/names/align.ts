@@ -36,6 +36,10 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
     // An initial stands for any part with that first letter, but proves little.
     return a[0] === b[0] ? 0.85 : 0;
   }
+  // Short parts pay a length penalty below; when it alone sinks them, skip the comparison.
+  const shortestLength = Math.min(a.length, b.length);
+  if (shortestLength <= 3 && 1 - 0.12 * Math.abs(a.length - b.length) - SHORT_PART_PENALTY < FLOOR)
+    return 0;
   const spelled = jaroWinkler(a, b);
   // The phonetic keys can only help when they differ from the spellings and could beat them.
   const sounded = spelled < 0.95 && (keyA !== a || keyB !== b) ? jaroWinkler(keyA, keyB) * 0.95 : 0;
@@ -110,7 +114,10 @@ export function alignForms(
   const scored: Candidate[] = [];
   const abjad = query.abjad || candidate.abjad;
   for (const q of query.units) {
+    const qJoined = (q.mask & (q.mask - 1)) !== 0;
     for (const c of candidate.units) {
+      // Joined syllables meet spaced ones; joined against joined repeats what their parts found.
+      if (qJoined && (c.mask & (c.mask - 1)) !== 0) continue;
       const sim = cachedSimilarity(q, c, cache, abjad);
       if (sim >= FLOOR) scored.push({ q, c, sim });
     }

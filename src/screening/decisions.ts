@@ -4,7 +4,7 @@
  * new list version changes that entity, so a changed designation is reviewed again.
  */
 import { hashRaw } from "../store/hash.ts";
-import type { Decision, Store } from "../store/store.ts";
+import type { Decision } from "../store/store.ts";
 import type { MatchQuery } from "../matching/types.ts";
 
 /** The identity of a query for decisions: the caller's record id when given, else its content. */
@@ -28,18 +28,9 @@ export interface AppliedDecision {
 }
 
 /** Finds the decisions still valid for hits: newest per (query, entity), same entity content. */
-export async function decisionsFor(
-  store: Store,
-  keys: string[],
-): Promise<
-  (queryKey: string, entityId: string, entityHash: string) => AppliedDecision | undefined
-> {
-  const decisions = await store.findDecisions([...new Set(keys)]);
-  const newest = new Map<string, Decision>();
-  for (const d of decisions) {
-    const key = `${d.queryKey}\u0000${d.entityId}`;
-    if (!newest.has(key)) newest.set(key, d);
-  }
+export function decisionLookup(
+  newest: Map<string, Decision>,
+): (queryKey: string, entityId: string, entityHash: string) => AppliedDecision | undefined {
   return (key, entityId, entityHash) => {
     const d = newest.get(`${key}\u0000${entityId}`);
     if (!d || d.entityHash !== entityHash) return undefined;

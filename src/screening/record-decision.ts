@@ -32,7 +32,7 @@ export async function recordDecision(
         input.recordId,
       )
     : queryKey(queryFromEntity(input.query!));
-  return store.addDecision({
+  const decision = await store.addDecision({
     queryKey: key,
     entityId: entity.id,
     entityHash: entity.hash,
@@ -40,4 +40,6 @@ export async function recordDecision(
     reviewer: input.reviewer,
     comment: input.comment ?? null,
   });
+  screening.decisions.invalidate();
+  return decision;
 }

@@ -11,7 +11,8 @@ import {
   type MatchResult,
 } from "../matching/types.ts";
 import type { Store } from "../store/store.ts";
-import { decisionsFor, queryKey, type AppliedDecision } from "./decisions.ts";
+import { DecisionCache } from "./decision-cache.ts";
+import { decisionLookup, queryKey, type AppliedDecision } from "./decisions.ts";
 import { loadIndex, versionKeyOf } from "./load.ts";
 
 export interface ScreeningHit extends MatchResult {
@@ -36,12 +37,14 @@ export class ScreeningService {
   private checkedAt = 0;
   private loading: Promise<ScreeningIndex> | undefined;
   private readonly staleCheckMillis: number;
+  readonly decisions: DecisionCache;
   /** Milliseconds the last index build took. */
   lastBuildMillis = 0;
 
   constructor(store: Store, options: ServiceOptions = {}) {
     this.store = store;
     this.staleCheckMillis = options.staleCheckMillis ?? 5000;
+    this.decisions = new DecisionCache(store, Math.min(this.staleCheckMillis, 2000));
   }
 
   /** The current index, rebuilt first if a list version was activated since it was built. */
@@ -69,8 +72,9 @@ export class ScreeningService {
   ): Promise<ScreeningAnswer[]> {
     const index = await this.ready();
     const full: MatchOptions = { limit: DEFAULT_LIMIT, threshold: DEFAULT_THRESHOLD, ...options };
+    const newest = await this.decisions.newestDecisions();
     const keys = queries.map((q, i) => queryKey(q, recordIds?.[i]));
-    const lookup = await decisionsFor(this.store, keys);
+    const lookup = decisionLookup(newest);
     return queries.map((query, i) => {
       const key = keys[i]!;
       const results = index.match(query, full).map((result): ScreeningHit => {

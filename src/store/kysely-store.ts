@@ -227,6 +227,14 @@ export class KyselyStore implements Store {
     return rows.map(rowToDecision);
   }
 
+  async countDecisions(): Promise<number> {
+    const row = await this.db
+      .selectFrom("decisions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async saveScreenedRecords(records: ScreenedRecord[]): Promise<void> {
     if (records.length === 0) return;
     const now = new Date().toISOString();

@@ -131,6 +131,7 @@ export interface Store {
   /** Decisions on these query keys, newest first. */
   findDecisions(queryKeys: string[]): Promise<Decision[]>;
   listDecisions(limit?: number): Promise<Decision[]>;
+  countDecisions(): Promise<number>;
 
   saveScreenedRecords(records: ScreenedRecord[]): Promise<void>;
   iterateScreenedRecords(): AsyncIterable<ScreenedRecord>;
