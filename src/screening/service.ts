@@ -54,13 +54,21 @@ export class ScreeningService {
     this.checkedAt = now;
     const key = versionKeyOf(await this.store.activeVersions());
     if (this.index && key === this.versionKey) return this.index;
-    this.loading ??= loadIndex(this.store).then((loaded) => {
-      this.index = loaded.index;
-      this.versionKey = loaded.versionKey;
-      this.lastBuildMillis = loaded.millis;
-      this.loading = undefined;
-      return loaded.index;
-    });
+    this.loading ??= loadIndex(this.store).then(
+      (loaded) => {
+        this.index = loaded.index;
+        this.versionKey = loaded.versionKey;
+        this.lastBuildMillis = loaded.millis;
+        this.loading = undefined;
+        return loaded.index;
+      },
+      (error: unknown) => {
+        // A failed build is retried on the next call rather than remembered.
+        this.loading = undefined;
+        this.checkedAt = 0;
+        throw error;
+      },
+    );
     return this.loading;
   }
 
