@@ -138,7 +138,9 @@ console.log(
   `  brute-force token Jaro–Winkler over ${names.length} names, one thread: ${bruteRate.toFixed(1)} queries/s`,
 );
 console.log(`  ratio: ${(screenRate / bruteRate).toFixed(0)}× (goal ≥ 200×)`);
-console.log(`  peak RSS of the process (main thread and workers): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(
+  `  peak RSS of the process (main thread and workers): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+);
 await store.close();
 
 if (process.env.BENCH_SKIP_LOAD === "1") process.exit(0);
