@@ -6,6 +6,7 @@
  * more parts agree; parts left over on both sides are a conflict (Kim Jong Un vs Kim Yo Jong).
  */
 import { jaroWinkler } from "./jaro-winkler.ts";
+import { consonantSkeleton } from "./phonetic.ts";
 import type { NameUnit, PreparedForm } from "./prepare.ts";
 
 /** Below this similarity two parts are different names, not variants of one. */
@@ -82,9 +83,11 @@ export type SimilarityCache = Map<NameUnit, Map<string, number>>;
 
 /** Parts compared by their consonants, when one side was romanised from an abjad. */
 function consonantSimilarity(q: NameUnit, c: NameUnit): number {
-  if (q.cons.length === 0 || c.cons.length === 0) return 0;
-  if (q.cons === c.cons) return 0.97;
-  return Math.min(q.cons.length, c.cons.length) >= 3 ? jaroWinkler(q.cons, c.cons) * 0.9 : 0;
+  const qc = (q.cons ??= consonantSkeleton(q.text));
+  const cc = (c.cons ??= consonantSkeleton(c.text));
+  if (qc.length === 0 || cc.length === 0) return 0;
+  if (qc === cc) return 0.97;
+  return Math.min(qc.length, cc.length) >= 3 ? jaroWinkler(qc, cc) * 0.9 : 0;
 }
 
 function cachedSimilarity(

@@ -2,7 +2,7 @@
  * A name ready for comparison: every Latin rendering of it, tokenised, with phonetic keys.
  * Prepared once per listed name when the index is built, and once per query name.
  */
-import { consonantSkeleton, phoneticKey } from "./phonetic.ts";
+import { phoneticKey } from "./phonetic.ts";
 import { isAbjad } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
 import { tokenizeName, type NameKind } from "./normalize.ts";
@@ -11,8 +11,8 @@ import { tokenizeName, type NameKind } from "./normalize.ts";
 export interface NameUnit {
   text: string;
   key: string;
-  /** Consonant skeleton, for comparing with names romanised from an abjad. */
-  cons: string;
+  /** Consonant skeleton, for comparing with names romanised from an abjad; made when first needed. */
+  cons?: string;
   mask: number;
   /** How much the unit counts in an alignment: its length, scaled down for common name parts. */
   weight: number;
@@ -72,7 +72,6 @@ function nameUnits(tokens: string[], keys: string[]): NameUnit[] {
     units.push({
       text,
       key: keys[i]!,
-      cons: consonantSkeleton(text),
       mask: 1 << i,
       weight: text.length,
     });
@@ -88,7 +87,6 @@ function nameUnits(tokens: string[], keys: string[]): NameUnit[] {
       units.push({
         text,
         key: keys.slice(i, i + span).join(""),
-        cons: consonantSkeleton(text),
         mask,
         weight: text.length,
       });

@@ -21,7 +21,6 @@ export interface ScreeningHit extends MatchResult {
 
 export interface ScreeningAnswer {
   query: MatchQuery;
-  queryKey: string;
   results: ScreeningHit[];
 }
 
@@ -81,15 +80,19 @@ export class ScreeningService {
     const index = await this.ready();
     const full: MatchOptions = { limit: DEFAULT_LIMIT, threshold: DEFAULT_THRESHOLD, ...options };
     const newest = await this.decisions.newestDecisions();
-    const keys = queries.map((q, i) => queryKey(q, recordIds?.[i]));
     const lookup = decisionLookup(newest);
     return queries.map((query, i) => {
-      const key = keys[i]!;
-      const results = index.match(query, full).map((result): ScreeningHit => {
-        const decision = lookup(key, result.entity.id, result.entity.hash);
-        return decision ? { ...result, decision } : result;
-      });
-      return { query, queryKey: key, results };
+      const results: ScreeningHit[] = index.match(query, full);
+      // A query key costs a hash; with no decision recorded there is nothing to look up.
+      if (newest.size === 0) return { query, results };
+      const key = queryKey(query, recordIds?.[i]);
+      return {
+        query,
+        results: results.map((result) => {
+          const decision = lookup(key, result.entity.id, result.entity.hash);
+          return decision ? { ...result, decision } : result;
+        }),
+      };
     });
   }
 }
