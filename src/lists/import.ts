@@ -91,7 +91,7 @@ export async function importList(
           raw: record.raw,
         });
         for (const entity of record.entities) entities.push({ sourceId: record.sourceId, entity });
-        linker.addParty(main, record.sourceId);
+        linker.addParty(main);
         linker.addLinks(record.links ?? [], record.sourceId);
         count++;
         if (records.length >= WRITE_BATCH) await flush();
@@ -150,7 +150,7 @@ class LinkResolver {
   private readonly byName = new Map<string, string | null>();
   private readonly pending: Array<PendingLink & { sourceId: string }> = [];
 
-  addParty(entity: Entity, _sourceId: string): void {
+  addParty(entity: Entity): void {
     for (const name of [...(entity.properties.name ?? []), ...(entity.properties.alias ?? [])]) {
       const key = linkKey(name);
       const existing = this.byName.get(key);

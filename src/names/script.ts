@@ -28,11 +28,6 @@ export function detectScripts(text: string): Set<Script> {
   return found;
 }
 
-export function isLatin(text: string): boolean {
-  const scripts = detectScripts(text);
-  return scripts.size === 1 && scripts.has("latin");
-}
-
 /** Scripts that write consonants and long vowels only: their romanisations lack vowels. */
 export function isAbjad(text: string): boolean {
   const scripts = detectScripts(text);

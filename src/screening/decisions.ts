@@ -9,7 +9,7 @@ import type { MatchQuery } from "../matching/types.ts";
 
 /** The identity of a query for decisions: the caller's record id when given, else its content. */
 export function queryKey(query: MatchQuery, recordId?: string): string {
-  if (recordId) return `id:${recordId}`;
+  if (recordId) return recordKey(recordId);
   const identity = {
     schema: query.schema,
     names: [...query.names].map((n) => n.trim().toLowerCase()).sort(),
@@ -18,6 +18,11 @@ export function queryKey(query: MatchQuery, recordId?: string): string {
     identifiers: [...query.identifiers].sort(),
   };
   return `q:${hashRaw(identity)}`;
+}
+
+/** The decision identity of a screened customer record. */
+export function recordKey(recordId: string): string {
+  return `id:${recordId}`;
 }
 
 export interface AppliedDecision {

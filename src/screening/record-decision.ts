@@ -1,7 +1,7 @@
 /** Records a reviewer's decision against the listed entity as it is now. */
 import { InvalidInputError, NotFoundError } from "../errors.ts";
 import type { Decision, DecisionKind, Store } from "../store/store.ts";
-import { queryKey } from "./decisions.ts";
+import { queryKey, recordKey } from "./decisions.ts";
 import { queryFromEntity, type EntityLikeQuery } from "./query.ts";
 import type { ScreeningService } from "./service.ts";
 
@@ -26,12 +26,7 @@ export async function recordDecision(
   const entity = index.get(input.entityId);
   if (!entity)
     throw new NotFoundError(`decision: entity '${input.entityId}' is not in the screening index`);
-  const key = input.recordId
-    ? queryKey(
-        { schema: "", names: [], birthDates: [], countries: [], identifiers: [] },
-        input.recordId,
-      )
-    : queryKey(queryFromEntity(input.query!));
+  const key = input.recordId ? recordKey(input.recordId) : queryKey(queryFromEntity(input.query!));
   const decision = await store.addDecision({
     queryKey: key,
     entityId: entity.id,

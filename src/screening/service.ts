@@ -37,8 +37,6 @@ export class ScreeningService {
   private loading: Promise<ScreeningIndex> | undefined;
   private readonly staleCheckMillis: number;
   readonly decisions: DecisionCache;
-  /** Milliseconds the last index build took. */
-  lastBuildMillis = 0;
 
   constructor(store: Store, options: ServiceOptions = {}) {
     this.store = store;
@@ -57,7 +55,6 @@ export class ScreeningService {
       (loaded) => {
         this.index = loaded.index;
         this.versionKey = loaded.versionKey;
-        this.lastBuildMillis = loaded.millis;
         this.loading = undefined;
         return loaded.index;
       },

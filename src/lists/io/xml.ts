@@ -137,6 +137,19 @@ export function nestedTexts(node: XmlNode, name: string, inner: string): string[
   );
 }
 
+/** Every element with this name anywhere below `node`, in document order. */
+export function descendants(node: XmlNode, name: string): XmlNode[] {
+  const out: XmlNode[] = [];
+  const walk = (n: XmlNode): void => {
+    for (const c of n.children) {
+      if (c.name === name) out.push(c);
+      walk(c);
+    }
+  };
+  walk(node);
+  return out;
+}
+
 /** A plain object of the node, for keeping the raw record. */
 export function nodeToRaw(node: XmlNode): Record<string, unknown> {
   const out: Record<string, unknown> = { ...node.attrs };

@@ -6,7 +6,15 @@
  * until the sanctions entries that name their programmes have been read.
  */
 import { ListFormatError } from "../../errors.ts";
-import { children, child, nodeToRaw, streamXmlRecords, type XmlNode } from "../io/xml.ts";
+import {
+  child,
+  children,
+  childText,
+  descendants,
+  nodeToRaw,
+  streamXmlRecords,
+  type XmlNode,
+} from "../io/xml.ts";
 import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 import { designationToRecord, type OfacAlias } from "./designation.ts";
 
@@ -113,11 +121,6 @@ interface Context {
   listNames: Map<string, string>;
 }
 
-function childText(node: XmlNode, name: string): string | undefined {
-  const text = child(node, name)?.text.trim();
-  return text ? text : undefined;
-}
-
 function refText(refs: Context["refs"], set: string, id: string | undefined): string {
   return (
     refs
@@ -134,18 +137,6 @@ function locationText(node: XmlNode, refs: Context["refs"]): string {
   const country = child(node, "LocationCountry")?.attrs.CountryID;
   if (country) parts.push(refText(refs, "Country", country));
   return parts.filter(Boolean).join(", ");
-}
-
-function descendants(node: XmlNode, name: string): XmlNode[] {
-  const out: XmlNode[] = [];
-  const walk = (n: XmlNode): void => {
-    for (const c of n.children) {
-      if (c.name === name) out.push(c);
-      walk(c);
-    }
-  };
-  walk(node);
-  return out;
 }
 
 function aliasName(alias: XmlNode): string {

@@ -9,6 +9,7 @@ import {
   child,
   children,
   childText,
+  descendants,
   nodeToRaw,
   streamXmlRecords,
   type XmlNode,
@@ -42,17 +43,11 @@ export const ukXmlReader: ListReader = {
   },
 };
 
-/** Texts of `<Outer><Inner>x</Inner>…</Outer>` found anywhere below `node`. */
+/** Texts of the elements with this name anywhere below `node`, empty ones left out. */
 function deepTexts(node: XmlNode, name: string): string[] {
-  const out: string[] = [];
-  const walk = (n: XmlNode): void => {
-    for (const c of n.children) {
-      if (c.name === name && c.text.trim()) out.push(c.text.trim());
-      walk(c);
-    }
-  };
-  walk(node);
-  return out;
+  return descendants(node, name)
+    .map((c) => c.text.trim())
+    .filter(Boolean);
 }
 
 export function ukPersonName(name: XmlNode | Record<string, string>): string {
@@ -88,7 +83,7 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
     party.add("position", deepTexts(node, "Position"));
     party.add("passportNumber", deepTexts(node, "PassportNumber"));
     party.add("idNumber", deepTexts(node, "NationalIdentifierNumber"));
-    for (const location of deepNodes(node, "Location")) {
+    for (const location of descendants(node, "Location")) {
       const place = [childText(location, "TownOfBirth"), childText(location, "CountryOfBirth")]
         .filter(Boolean)
         .join(", ");
@@ -105,7 +100,7 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
     party.add("registrationNumber", deepTexts(node, "BusinessRegistrationNumber"));
     party.add("classification", deepTexts(node, "TypeOfEntity"));
   }
-  for (const address of deepNodes(node, "Address")) {
+  for (const address of descendants(node, "Address")) {
     const lines = address.children.filter(
       (c) => c.name.startsWith("Address") || c.name === "AddressPostalCode",
     );
@@ -135,16 +130,4 @@ function toRecord(node: XmlNode, sourceId: string): SourceRecord {
     .add("provisions", childText(node, "SanctionsImposed"))
     .add("reason", childText(node, "UKStatementofReasons"));
   return { sourceId, raw: nodeToRaw(node), entities: [party.build(), sanction.build()] };
-}
-
-function deepNodes(node: XmlNode, name: string): XmlNode[] {
-  const out: XmlNode[] = [];
-  const walk = (n: XmlNode): void => {
-    for (const c of n.children) {
-      if (c.name === name) out.push(c);
-      else walk(c);
-    }
-  };
-  walk(node);
-  return out;
 }

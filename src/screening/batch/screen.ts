@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { stringify } from "csv-stringify";
-import { InvalidInputError, MoneytrailError } from "../../errors.ts";
+import { InvalidInputError } from "../../errors.ts";
 import type { MatchOptions } from "../../matching/types.ts";
 import type { ScreenedRecord, Store } from "../../store/store.ts";
 import { loadIndex } from "../load.ts";
@@ -159,8 +159,4 @@ function keptRecord(result: ScreenedRow): ScreenedRecord {
     results: result.hits.map((h) => ({ entityId: h.entityId, entityHash: h.hash, score: h.score })),
     screenedAt: new Date().toISOString(),
   };
-}
-
-export function isScreenError(error: unknown): error is MoneytrailError {
-  return error instanceof MoneytrailError;
 }
