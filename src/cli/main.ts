@@ -8,6 +8,7 @@ import { registerEntityCommands } from "./commands/entities.ts";
 import { registerListCommands } from "./commands/lists.ts";
 import { registerScreeningCommands } from "./commands/screening.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerTransactionCommands } from "./commands/transactions.ts";
 
 export function buildProgram(): Command {
   const program = new Command("moneytrail")
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerListCommands(program);
   registerEntityCommands(program);
   registerScreeningCommands(program);
+  registerTransactionCommands(program);
   registerServeCommand(program);
   return program;
 }

@@ -7,6 +7,8 @@ import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { caption, type Entity } from "../model/entity.ts";
 import { mergeEntities } from "../model/merge.ts";
 import { hashRaw, mergeRaw } from "./hash.ts";
+import { KyselyLedger } from "./ledger/kysely-ledger.ts";
+import type { LedgerStore } from "./ledger/ledger-store.ts";
 import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
 import { rowToDecision, rowToEntity, rowToRecord, rowToVersion } from "./rows.ts";
 import type { Database } from "./schema.ts";
@@ -33,10 +35,12 @@ const READ_PAGE = 2000;
 export class KyselyStore implements Store {
   readonly kind: StoreKind;
   readonly db: Kysely<Database>;
+  readonly ledger: LedgerStore;
 
   constructor(db: Kysely<Database>, kind: StoreKind) {
     this.db = db;
     this.kind = kind;
+    this.ledger = new KyselyLedger(db, kind);
   }
 
   async migrate(): Promise<void> {

@@ -49,7 +49,53 @@ export interface ScreenedRecordsTable {
   screened_at: string;
 }
 
+export interface TxImportsTable {
+  id: Generated<number>;
+  dataset: string;
+  format: string;
+  file: string;
+  sha256: string;
+  rows: number;
+  added: number;
+  imported_at: string;
+}
+
+export interface TxTransfersTable {
+  seq: number;
+  dataset: string;
+  id: string;
+  source: string;
+  target: string;
+  amount: number;
+  currency: string;
+  timestamp: number;
+  reference: string | null;
+}
+
+export interface TxAccountsTable {
+  id: string;
+  dataset: string;
+  owner_name: string | null;
+  iban: string | null;
+  bic: string | null;
+  bank: string | null;
+  country: string | null;
+}
+
+export interface TxAccountLinksTable {
+  account_id: string;
+  entity_id: string;
+  caption: string;
+  score: number;
+  evidence: string;
+  linked_at: string;
+}
+
 export interface Database {
+  tx_imports: TxImportsTable;
+  tx_transfers: TxTransfersTable;
+  tx_accounts: TxAccountsTable;
+  tx_account_links: TxAccountLinksTable;
   decisions: DecisionsTable;
   screened_records: ScreenedRecordsTable;
   list_versions: ListVersionsTable;

@@ -3,6 +3,7 @@
  * store/postgres) over the same Kysely queries; one test suite runs against both.
  */
 import type { Entity } from "../model/entity.ts";
+import type { LedgerStore } from "./ledger/ledger-store.ts";
 
 export const VERSION_STATUSES = ["loading", "complete", "failed"] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
@@ -103,6 +104,8 @@ export interface EntityFilter {
 
 export interface Store {
   readonly kind: "sqlite" | "postgres";
+  /** Transfers, accounts and account links (see ledger/ledger-store.ts). */
+  readonly ledger: LedgerStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

@@ -17,34 +17,44 @@ export const ftmReader: ListReader = {
   defaultDataset: () => "ftm",
   async *read(files: string[], options: ReadOptions): AsyncIterable<SourceRecord> {
     for (const file of files) {
-      const input = await openListFile(file, FORMAT, options.onProgress);
-      const lines = createInterface({ input, crlfDelay: Infinity });
-      let line = 0;
       const seen = new Set<string>();
-      for await (const text of lines) {
-        line++;
-        if (text.trim() === "") continue;
-        if (text.length > MAX_LINE)
-          throw new ListFormatError(FORMAT, { file, line }, "line longer than 16 MB");
-        const entity = parseEntity(file, line, text);
+      for await (const { entity, line, raw } of readEntityLines(file, FORMAT, options.onProgress)) {
         // A repeated id is another fragment: it becomes part of the first record's entity.
         const sourceId = seen.has(entity.id) ? `${entity.id}#${line}` : entity.id;
         seen.add(entity.id);
-        yield { sourceId, raw: JSON.parse(text) as Record<string, unknown>, entities: [entity] };
+        yield { sourceId, raw, entities: [entity] };
       }
     }
   },
 };
 
-function parseEntity(file: string, line: number, text: string): Entity {
+/** Streams the entities of an FtM JSON-lines file, each with its line and raw object. */
+export async function* readEntityLines(
+  file: string,
+  format: string,
+  onProgress?: ReadOptions["onProgress"],
+): AsyncGenerator<{ entity: Entity; line: number; raw: Record<string, unknown> }> {
+  const input = await openListFile(file, format, onProgress);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === "") continue;
+    if (text.length > MAX_LINE) throw new ListFormatError(format, { file, line }, "line longer than 16 MB");
+    const entity = parseEntity(file, line, text, format);
+    yield { entity, line, raw: JSON.parse(text) as Record<string, unknown> };
+  }
+}
+
+function parseEntity(file: string, line: number, text: string, format: string): Entity {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ListFormatError(FORMAT, { file, line }, `invalid JSON: ${(error as Error).message}`);
+    throw new ListFormatError(format, { file, line }, `invalid JSON: ${(error as Error).message}`);
   }
   const fail = (detail: string): never => {
-    throw new ListFormatError(FORMAT, { file, line }, detail);
+    throw new ListFormatError(format, { file, line }, detail);
   };
   if (!data || typeof data !== "object" || Array.isArray(data))
     return fail("expected a JSON object per line");

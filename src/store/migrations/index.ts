@@ -5,12 +5,14 @@
 import { Migrator, type Kysely, type Migration } from "kysely";
 import * as lists from "./001_lists.ts";
 import * as screening from "./002_screening.ts";
+import * as ledger from "./003_ledger.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
 const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Promise<void> }> = {
   "001_lists": lists,
   "002_screening": screening,
+  "003_ledger": ledger,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

@@ -1,0 +1,109 @@
+/**
+ * IBM AMLSim output. Two layouts: the original runs (`sourceNodeId,targetNodeId,value,time`, time
+ * in simulation steps, read as days after the base date) and the v2 export
+ * (`tran_id,orig_acct,bene_acct,tx_type,base_amt,tran_timestamp,…`) whose sibling `accounts.csv`
+ * gives owners, banks and countries. Labels (`nodes.csv`, `alert_accounts.csv`) are for
+ * evaluation and are not imported.
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ListFormatError } from "../../errors.ts";
+import { readCsvObjects } from "../../lists/io/csv.ts";
+import type { LedgerItem } from "../types.ts";
+import {
+  parseAmount,
+  parseCurrency,
+  parseTimestamp,
+  requireField,
+  stepToTimestamp,
+} from "../values.ts";
+import { rowError, type LedgerReadOptions } from "./reader.ts";
+
+const V1 = ["sourceNodeId", "targetNodeId", "value", "time"];
+const V2 = ["tran_id", "orig_acct", "bene_acct", "base_amt", "tran_timestamp"];
+
+export async function* readAmlsim(
+  file: string,
+  options: LedgerReadOptions,
+): AsyncGenerator<LedgerItem> {
+  let layout: "v1" | "v2" | undefined;
+  for await (const { row, line, header } of readCsvObjects(file, {
+    format: "amlsim",
+    onProgress: options.onProgress,
+  })) {
+    layout ??= detectLayout(file, header);
+    try {
+      yield layout === "v1" ? v1Transfer(row, line, options) : v2Transfer(row, line, options);
+    } catch (error) {
+      throw rowError("amlsim", file, line, error);
+    }
+  }
+  if (layout === "v2") yield* readV2Accounts(path.join(path.dirname(file), "accounts.csv"));
+}
+
+function detectLayout(file: string, header: string[]): "v1" | "v2" {
+  if (V1.every((h) => header.includes(h))) return "v1";
+  if (V2.every((h) => header.includes(h))) return "v2";
+  throw new ListFormatError(
+    "amlsim",
+    { file, line: 1 },
+    `header (${header.join(",")}) is neither ${V1.join(",")} nor the v2 export (${V2.join(",")})`,
+  );
+}
+
+function v1Transfer(
+  row: Record<string, string>,
+  line: number,
+  options: LedgerReadOptions,
+): LedgerItem {
+  return {
+    kind: "transfer",
+    line,
+    transfer: {
+      id: `line-${line}`,
+      source: requireField(row.sourceNodeId, "sourceNodeId"),
+      target: requireField(row.targetNodeId, "targetNodeId"),
+      amount: parseAmount(row.value),
+      currency: options.currency,
+      timestamp: stepToTimestamp(row.time, options.baseDate),
+    },
+  };
+}
+
+function v2Transfer(
+  row: Record<string, string>,
+  line: number,
+  options: LedgerReadOptions,
+): LedgerItem {
+  return {
+    kind: "transfer",
+    line,
+    transfer: {
+      id: requireField(row.tran_id, "tran_id"),
+      source: requireField(row.orig_acct, "orig_acct"),
+      target: requireField(row.bene_acct, "bene_acct"),
+      amount: parseAmount(row.base_amt),
+      currency: parseCurrency(row.currency, options.currency),
+      timestamp: parseTimestamp(row.tran_timestamp),
+      reference: row.tx_type || undefined,
+    },
+  };
+}
+
+async function* readV2Accounts(file: string): AsyncGenerator<LedgerItem> {
+  if (!existsSync(file)) return;
+  for await (const { row, line } of readCsvObjects(file, { format: "amlsim" })) {
+    if (!row.acct_id) continue;
+    const person = [row.first_name, row.last_name].filter(Boolean).join(" ");
+    yield {
+      kind: "account",
+      line,
+      account: {
+        id: row.acct_id,
+        ownerName: person || row.dsply_nm || undefined,
+        bank: row.bank_id || undefined,
+        country: row.country || undefined,
+      },
+    };
+  }
+}
