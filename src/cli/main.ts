@@ -8,6 +8,7 @@ import { registerEntityCommands } from "./commands/entities.ts";
 import { registerListCommands } from "./commands/lists.ts";
 import { registerScreeningCommands } from "./commands/screening.ts";
 import { registerServeCommand } from "./commands/serve.ts";
+import { registerTracingCommands } from "./commands/tracing.ts";
 import { registerTransactionCommands } from "./commands/transactions.ts";
 
 export function buildProgram(): Command {
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerEntityCommands(program);
   registerScreeningCommands(program);
   registerTransactionCommands(program);
+  registerTracingCommands(program);
   registerServeCommand(program);
   return program;
 }

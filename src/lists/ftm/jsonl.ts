@@ -40,7 +40,8 @@ export async function* readEntityLines(
   for await (const text of lines) {
     line++;
     if (text.trim() === "") continue;
-    if (text.length > MAX_LINE) throw new ListFormatError(format, { file, line }, "line longer than 16 MB");
+    if (text.length > MAX_LINE)
+      throw new ListFormatError(format, { file, line }, "line longer than 16 MB");
     const entity = parseEntity(file, line, text, format);
     yield { entity, line, raw: JSON.parse(text) as Record<string, unknown> };
   }

@@ -1,0 +1,105 @@
+/**
+ * Runs the typology detectors over a ledger. Each pattern group goes to the first group detector
+ * (in TYPOLOGIES order) that recognises its shape; ledger detectors scan on their own.
+ */
+import { InvalidInputError } from "../errors.ts";
+import type { Ledger } from "../tracing/ledger.ts";
+import { bipartite } from "./bipartite.ts";
+import { cycle } from "./cycle.ts";
+import { fanIn } from "./fan-in.ts";
+import { fanOut } from "./fan-out.ts";
+import { gatherScatter } from "./gather-scatter.ts";
+import { passThrough } from "./pass-through.ts";
+import { repeatedTransfers } from "./repeated-transfers.ts";
+import { scatterGather } from "./scatter-gather.ts";
+import { computeSignals, type PatternGroup } from "./signals.ts";
+import { stack } from "./stack.ts";
+import { structuring } from "./structuring.ts";
+import {
+  DEFAULT_DETECT_OPTIONS,
+  TYPOLOGIES,
+  type Alert,
+  type DetectOptions,
+  type DetectionContext,
+  type Detector,
+  type RawAlert,
+  type Typology,
+} from "./types.ts";
+
+export const DETECTORS: Detector[] = [
+  cycle,
+  scatterGather,
+  gatherScatter,
+  bipartite,
+  fanIn,
+  fanOut,
+  stack,
+  repeatedTransfers,
+  structuring,
+  passThrough,
+];
+
+export function parseTypologies(names: string[] | undefined): Set<Typology> {
+  if (!names || names.length === 0) return new Set(TYPOLOGIES);
+  for (const name of names) {
+    if (!(TYPOLOGIES as readonly string[]).includes(name)) {
+      throw new InvalidInputError(`unknown typology '${name}' (${TYPOLOGIES.join(", ")})`);
+    }
+  }
+  return new Set(names as Typology[]);
+}
+
+export function detect(
+  ledger: Ledger,
+  wanted: Set<Typology> = new Set(TYPOLOGIES),
+  options: Partial<DetectOptions> = {},
+): Alert[] {
+  const settings = { ...DEFAULT_DETECT_OPTIONS, ...options };
+  const ctx: DetectionContext = {
+    ledger,
+    signals: computeSignals(ledger, settings.minFan),
+    options: settings,
+  };
+  const raw: RawAlert[] = [];
+  for (const group of ctx.signals.groups) {
+    for (const detector of DETECTORS) {
+      if (detector.kind !== "group") continue;
+      const reason = detector.matches(group, ctx);
+      if (reason === undefined) continue;
+      if (wanted.has(detector.typology)) raw.push(groupAlert(detector.typology, group, reason));
+      break;
+    }
+  }
+  for (const detector of DETECTORS) {
+    if (detector.kind === "ledger" && wanted.has(detector.typology))
+      raw.push(...detector.detect(ctx));
+  }
+  raw.sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
+  return raw.map((alert, i) => ({
+    id: `alert-${i + 1}`,
+    typology: alert.typology,
+    score: Math.round(alert.score * 1000) / 1000,
+    accounts: alert.accounts.map((a) => ledger.accountIds[a]!),
+    transactions: [...new Set(alert.transfers)]
+      .sort((x, y) => x - y)
+      .map((j) => ledger.transferIds[j]!),
+    reason: alert.reason,
+  }));
+}
+
+/** Scores grow with the evidence: pattern transfers and accounts in the group. */
+function groupAlert(typology: Typology, group: PatternGroup, reason: string): RawAlert {
+  const transfers = group.edges.flatMap((e) => e.transfers);
+  const score = Math.min(0.99, 0.5 + 0.04 * group.edges.length + 0.01 * transfers.length);
+  const associates = group.associates.length;
+  return {
+    typology,
+    score,
+    accounts: [...group.accounts, ...group.associates],
+    transfers,
+    reason:
+      associates > 0
+        ? `${reason}; ${associates} more account(s) deal with two or more of them`
+        : reason,
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * Structural and timing signals shared by the typology detectors. A laundering scheme shows in
+ * how transfers are arranged, not in their amounts: AMLSim and real schemes move the same money
+ * along the same pairs in bursts (several transfers on one pair within a day), or feed one account
+ * from many counterparties that appear once, on a regular cadence. The pairs that carry such
+ * signals form a "pattern graph"; its connected groups are what the group detectors classify.
+ */
+import type { Ledger } from "../tracing/ledger.ts";
+
+const DAY = 86_400_000;
+/**
+ * Fewest one-off counterparties for a cadence fan: with fewer, random timing looks regular too
+ * often (five random arrivals have near-equal gaps by chance about once in fifty accounts).
+ */
+const CADENCE_MIN_FAN = 8;
+
+export interface PatternEdge {
+  source: number;
+  target: number;
+  transfers: number[];
+}
+
+export interface PatternGroup {
+  accounts: number[];
+  edges: PatternEdge[];
+  /** Accounts outside the group that transact with two or more of its members. */
+  associates: number[];
+}
+
+export interface Signals {
+  /** Transfers per ordered pair, keyed source * accounts + target. */
+  pairCount: Map<number, number>;
+  groups: PatternGroup[];
+}
+
+const pairKey = (ledger: Ledger, s: number, t: number): number => s * ledger.accountCount + t;
+
+/** Pairs with two or more transfers on the same day: the bursts schemes leave behind. */
+function burstEdges(ledger: Ledger): {
+  edges: Map<number, PatternEdge>;
+  pairCount: Map<number, number>;
+} {
+  const pairCount = new Map<number, number>();
+  const lastDay = new Map<number, number>();
+  const lastTransfer = new Map<number, number>();
+  const edges = new Map<number, PatternEdge>();
+  for (let j = 0; j < ledger.size; j++) {
+    const s = ledger.source[j]!;
+    const t = ledger.target[j]!;
+    if (s === t) continue;
+    const key = pairKey(ledger, s, t);
+    pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+    const day = Math.floor(ledger.time[j]! / DAY);
+    if (lastDay.get(key) === day) {
+      let edge = edges.get(key);
+      if (!edge) {
+        edge = { source: s, target: t, transfers: [lastTransfer.get(key)!] };
+        edges.set(key, edge);
+      }
+      if (edge.transfers.at(-1) !== j) edge.transfers.push(j);
+    } else {
+      lastDay.set(key, day);
+    }
+    lastTransfer.set(key, j);
+  }
+  // Later transfers on a burst pair belong to the pattern too, even on days of their own.
+  for (let j = 0; j < ledger.size; j++) {
+    const edge = edges.get(pairKey(ledger, ledger.source[j]!, ledger.target[j]!));
+    if (edge && !edge.transfers.includes(j)) edge.transfers.push(j);
+  }
+  for (const edge of edges.values()) edge.transfers.sort((a, b) => a - b);
+  return { edges, pairCount };
+}
+
+/** Weakly connected groups of the pattern graph, each with its associates. */
+function groupsOf(ledger: Ledger, edges: Iterable<PatternEdge>): PatternGroup[] {
+  const parent = new Map<number, number>();
+  const find = (a: number): number => {
+    let root = a;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    let node = a;
+    while (node !== root) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  const all = [...edges];
+  for (const { source, target } of all) {
+    if (!parent.has(source)) parent.set(source, source);
+    if (!parent.has(target)) parent.set(target, target);
+    parent.set(find(source), find(target));
+  }
+  const byRoot = new Map<number, PatternGroup>();
+  for (const account of parent.keys()) {
+    const root = find(account);
+    let group = byRoot.get(root);
+    if (!group) {
+      group = { accounts: [], edges: [], associates: [] };
+      byRoot.set(root, group);
+    }
+    group.accounts.push(account);
+  }
+  for (const edge of all) byRoot.get(find(edge.source))!.edges.push(edge);
+  const groups = [...byRoot.values()];
+  attachAssociates(ledger, groups, new Set(parent.keys()));
+  return groups;
+}
+
+/**
+ * Group members also move ordinary-looking money among themselves and with accomplices: an
+ * account that deals with two or more members of one group, several times more than its number
+ * of counterparties would make likely by chance, is reported with the group.
+ */
+function attachAssociates(ledger: Ledger, groups: PatternGroup[], members: Set<number>): void {
+  const groupOf = new Map<number, PatternGroup>();
+  for (const group of groups) for (const a of group.accounts) groupOf.set(a, group);
+  const contacts = new Map<number, Map<PatternGroup, Set<number>>>();
+  const note = (outsider: number, member: number): void => {
+    const group = groupOf.get(member)!;
+    let byGroup = contacts.get(outsider);
+    if (!byGroup) contacts.set(outsider, (byGroup = new Map()));
+    let touched = byGroup.get(group);
+    if (!touched) byGroup.set(group, (touched = new Set()));
+    touched.add(member);
+  };
+  for (let j = 0; j < ledger.size; j++) {
+    const s = ledger.source[j]!;
+    const t = ledger.target[j]!;
+    const sIn = members.has(s);
+    const tIn = members.has(t);
+    if (sIn === tIn) continue;
+    const outsider = sIn ? t : s;
+    note(outsider, sIn ? s : t);
+  }
+  for (const [outsider, byGroup] of contacts) {
+    const degree = distinctCounterparties(ledger, outsider);
+    for (const [group, touched] of byGroup) {
+      const byChance = (degree * group.accounts.length) / ledger.accountCount;
+      if (touched.size >= 2 && touched.size >= ASSOCIATE_LIFT * byChance)
+        group.associates.push(outsider);
+    }
+  }
+}
+
+/** How many times the chance number of contacts makes an outsider an associate. */
+const ASSOCIATE_LIFT = 3;
+
+function distinctCounterparties(ledger: Ledger, a: number): number {
+  const seen = new Set<number>();
+  for (let i = ledger.outStart[a]!; i < ledger.outStart[a + 1]!; i++)
+    seen.add(ledger.target[ledger.outList[i]!]!);
+  for (let i = ledger.inStart[a]!; i < ledger.inStart[a + 1]!; i++)
+    seen.add(ledger.source[ledger.inList[i]!]!);
+  return seen.size;
+}
+
+/**
+ * One-off inflows (outflows) on a regular cadence: an account that hears from many counterparties
+ * exactly once each, at near-equal intervals, is being fed (is feeding) by a scheduled scheme.
+ */
+export function cadenceFans(
+  ledger: Ledger,
+  pairCount: Map<number, number>,
+  minFan: number,
+  direction: "in" | "out",
+): PatternEdge[][] {
+  const fans: PatternEdge[][] = [];
+  const [start, list] =
+    direction === "in" ? [ledger.inStart, ledger.inList] : [ledger.outStart, ledger.outList];
+  for (let a = 0; a < ledger.accountCount; a++) {
+    const count = start[a + 1]! - start[a]!;
+    if (count < minFan) continue;
+    const oneOff: number[] = [];
+    for (let i = start[a]!; i < start[a + 1]!; i++) {
+      const j = list[i]!;
+      const s = ledger.source[j]!;
+      const t = ledger.target[j]!;
+      if (s !== t && pairCount.get(pairKey(ledger, s, t)) === 1) oneOff.push(j);
+    }
+    if (oneOff.length < minFan || !regular(oneOff.map((j) => ledger.time[j]!))) continue;
+    fans.push(
+      oneOff.map((j) => ({ source: ledger.source[j]!, target: ledger.target[j]!, transfers: [j] })),
+    );
+  }
+  return fans;
+}
+
+/** Near-equal gaps between consecutive times (coefficient of variation under 0.25). */
+function regular(times: number[]): boolean {
+  const gaps: number[] = [];
+  for (let i = 1; i < times.length; i++) gaps.push(times[i]! - times[i - 1]!);
+  const mean = gaps.reduce((x, y) => x + y, 0) / gaps.length;
+  if (mean <= 0) return false;
+  const variance = gaps.reduce((x, g) => x + (g - mean) ** 2, 0) / gaps.length;
+  return Math.sqrt(variance) / mean < 0.25;
+}
+
+/**
+ * When most transfers in a ledger go over pairs that trade only once (retail payments, the
+ * original AMLSim runs), a one-off counterparty is ordinary and cadence fans say nothing.
+ */
+const ONE_OFF_ORDINARY = 0.5;
+
+function oneOffShare(ledger: Ledger, pairCount: Map<number, number>): number {
+  let oneOff = 0;
+  for (const count of pairCount.values()) if (count === 1) oneOff++;
+  return ledger.size ? oneOff / ledger.size : 0;
+}
+
+export function computeSignals(ledger: Ledger, minFan: number): Signals {
+  const { edges, pairCount } = burstEdges(ledger);
+  const groups = groupsOf(ledger, edges.values());
+  // A cadence fan is a scheme of its own: merging it with burst groups through a shared
+  // account would chain unrelated groups together.
+  const cadenceMin = Math.max(minFan, CADENCE_MIN_FAN);
+  if (oneOffShare(ledger, pairCount) > ONE_OFF_ORDINARY) return { pairCount, groups };
+  for (const fan of [
+    ...cadenceFans(ledger, pairCount, cadenceMin, "in"),
+    ...cadenceFans(ledger, pairCount, cadenceMin, "out"),
+  ]) {
+    groups.push(...groupsOf(ledger, fan));
+  }
+  return { pairCount, groups };
+}
