@@ -10,18 +10,22 @@ import {
   validatorCompiler,
 } from "fastify-type-provider-zod";
 import { ScreeningService } from "../screening/service.ts";
+import { LedgerCache } from "../transactions/ledger-cache.ts";
 import type { ListVersion, Store } from "../store/store.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { registerDecisionRoutes } from "./routes/decisions.ts";
 import { registerEntityRoutes } from "./routes/entities.ts";
 import { registerMatchRoutes } from "./routes/match.ts";
 import { registerSystemRoutes } from "./routes/system.ts";
+import { registerTracingRoutes } from "./routes/tracing.ts";
 
 const VERSION_CACHE_MILLIS = 2000;
 
 export interface AppContext {
   store: Store;
   screening: ScreeningService;
+  /** The in-memory ledger, rebuilt when the store's ledger changes. */
+  ledger: LedgerCache;
   /** Names of datasets with an active version. */
   datasets(): Promise<string[]>;
   /** When entities of these datasets were last seen (their active versions' import time). */
@@ -66,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const ctx: AppContext = {
     store,
     screening: options.screening ?? new ScreeningService(store),
+    ledger: new LedgerCache(store),
     datasets: async () => (await activeVersions()).map((v) => v.dataset),
     seenDates: async () => {
       const versions = await activeVersions();
@@ -82,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMatchRoutes(app, ctx);
   registerEntityRoutes(app, ctx);
   registerDecisionRoutes(app, ctx);
+  registerTracingRoutes(app, ctx);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -2,6 +2,7 @@
  * Amounts, timestamps and currencies as ledgers write them. Each parser throws a short reason
  * that the importer prefixes with file and line.
  */
+import { InvalidInputError } from "../errors.ts";
 const DAY_MS = 86_400_000;
 
 export class ValueError extends Error {}
@@ -104,4 +105,23 @@ export function requireField(value: string | undefined, field: string): string {
   const trimmed = value?.trim();
   if (!trimmed) throw new ValueError(`${field} is missing`);
   return trimmed;
+}
+
+/**
+ * A --from/--to style bound given by a user: a bare date as an upper bound means the whole day.
+ * Problems become InvalidInputError naming the field.
+ */
+export function parseTimeBound(
+  value: string | undefined,
+  field: string,
+  upper: boolean,
+): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  try {
+    const ms = parseTimestamp(value);
+    return upper && /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) ? ms + DAY_MS - 1 : ms;
+  } catch (error) {
+    if (error instanceof ValueError) throw new InvalidInputError(`${field}: ${error.message}`);
+    throw error;
+  }
 }

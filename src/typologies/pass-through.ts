@@ -43,7 +43,7 @@ export const passThrough: Detector = {
       if (passes.length / 2 < MIN_PASSES) continue;
       alerts.push({
         typology: "pass-through",
-        score: Math.min(1, 0.4 + 0.1 * (passes.length / 2)),
+        score: Math.min(0.8, 0.3 + 0.05 * (passes.length / 2)),
         accounts: [a],
         transfers: passes,
         reason: `${passes.length / 2} times money came in and left again, nearly whole, within a day (${counterparties.size} counterparties)`,

@@ -3,7 +3,9 @@ import { stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { InvalidInputError } from "../../errors.ts";
 import { readMapping } from "../../lists/csv/mapping.ts";
+import { ScreeningService } from "../../screening/service.ts";
 import { importLedgerFile } from "../../transactions/import.ts";
+import { linkAccounts } from "../../transactions/link.ts";
 import { LEDGER_FORMATS, type LedgerFormat } from "../../transactions/types.ts";
 import { printJson, withStore, type GlobalOptions } from "../context.ts";
 import { startProgress } from "../progress.ts";
@@ -64,6 +66,8 @@ export function registerTransactionCommands(program: Command): void {
       });
     });
 
+  registerLinkCommand(tx, global);
+
   tx.command("status")
     .description("transfers and accounts in the ledger, by dataset")
     .option("--json", "print as JSON")
@@ -78,6 +82,38 @@ export function registerTransactionCommands(program: Command): void {
         process.stdout.write(
           `${summary.transfers} transfers, ${summary.accounts} accounts with details, ${summary.links} links to listed entities\n`,
         );
+      });
+    });
+}
+
+function registerLinkCommand(tx: Command, global: () => GlobalOptions): void {
+  tx.command("link")
+    .description(
+      "screen every account owner against the active lists; keep the matches as evidence",
+    )
+    .option("--threshold <score>", "lowest score kept as a link", "0.8")
+    .option("--json", "print the links as JSON")
+    .action(async (flags: { threshold: string; json?: boolean }) => {
+      const threshold = Number(flags.threshold);
+      if (!(threshold > 0 && threshold <= 1))
+        throw new InvalidInputError(`--threshold: '${flags.threshold}' is not a score in (0, 1]`);
+      await withStore(global(), async (store) => {
+        const accounts = await store.ledger.listAccounts();
+        const screening = new ScreeningService(store);
+        const progress = startProgress("link accounts", accounts.length);
+        const links = await linkAccounts(accounts, screening, {
+          threshold,
+          onProgress: (n) => progress.update(n),
+        });
+        await store.ledger.replaceAccountLinks(links);
+        progress.stop(
+          `${links.length} links for ${new Set(links.map((l) => l.accountId)).size} of ${accounts.length} accounts`,
+        );
+        if (flags.json) return printJson(links);
+        for (const l of links)
+          process.stdout.write(
+            `${l.accountId.padEnd(30)} ${l.score.toFixed(2)}  ${l.entityId}  ${l.caption}\n`,
+          );
       });
     });
 }
