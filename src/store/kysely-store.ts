@@ -7,6 +7,7 @@ import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { caption, type Entity } from "../model/entity.ts";
 import { mergeEntities } from "../model/merge.ts";
 import { hashRaw, mergeRaw } from "./hash.ts";
+import { keysetPages } from "./paging.ts";
 import { KyselyLedger } from "./ledger/kysely-ledger.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
 import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
@@ -131,20 +132,25 @@ export class KyselyStore implements Store {
   }
 
   async *iterateRecords(versionId: number): AsyncIterable<RecordWithCaption> {
-    let after = "";
-    for (;;) {
-      const rows = await this.db
-        .selectFrom("records as r")
-        .leftJoin("entities as e", (join) =>
-          join.onRef("e.version_id", "=", "r.version_id").onRef("e.id", "=", "r.entity_id"),
-        )
-        .selectAll("r")
-        .select(["e.caption", "e.schema"])
-        .where("r.version_id", "=", versionId)
-        .where("r.source_id", ">", after)
-        .orderBy("r.source_id")
-        .limit(READ_PAGE)
-        .execute();
+    const pages = keysetPages(
+      "",
+      READ_PAGE,
+      (after) =>
+        this.db
+          .selectFrom("records as r")
+          .leftJoin("entities as e", (join) =>
+            join.onRef("e.version_id", "=", "r.version_id").onRef("e.id", "=", "r.entity_id"),
+          )
+          .selectAll("r")
+          .select(["e.caption", "e.schema"])
+          .where("r.version_id", "=", versionId)
+          .where("r.source_id", ">", after)
+          .orderBy("r.source_id")
+          .limit(READ_PAGE)
+          .execute(),
+      (row) => row.source_id,
+    );
+    for await (const rows of pages) {
       for (const row of rows) {
         yield {
           ...rowToRecord(row),
@@ -152,8 +158,6 @@ export class KyselyStore implements Store {
           schema: row.schema ?? "",
         };
       }
-      if (rows.length < READ_PAGE) return;
-      after = rows.at(-1)!.source_id;
     }
   }
 
@@ -266,15 +270,20 @@ export class KyselyStore implements Store {
   }
 
   async *iterateScreenedRecords(): AsyncIterable<ScreenedRecord> {
-    let after = "";
-    for (;;) {
-      const rows = await this.db
-        .selectFrom("screened_records")
-        .selectAll()
-        .where("record_id", ">", after)
-        .orderBy("record_id")
-        .limit(READ_PAGE)
-        .execute();
+    const pages = keysetPages(
+      "",
+      READ_PAGE,
+      (after) =>
+        this.db
+          .selectFrom("screened_records")
+          .selectAll()
+          .where("record_id", ">", after)
+          .orderBy("record_id")
+          .limit(READ_PAGE)
+          .execute(),
+      (row) => row.record_id,
+    );
+    for await (const rows of pages) {
       for (const row of rows) {
         yield {
           recordId: row.record_id,
@@ -283,8 +292,6 @@ export class KyselyStore implements Store {
           screenedAt: row.screened_at,
         };
       }
-      if (rows.length < READ_PAGE) return;
-      after = rows.at(-1)!.record_id;
     }
   }
 
@@ -295,20 +302,23 @@ export class KyselyStore implements Store {
       (v) => !filter.datasets || filter.datasets.includes(v.dataset),
     );
     for (const version of versions) {
-      let after = "";
-      for (;;) {
-        const rows = await this.db
-          .selectFrom("entities")
-          .select(["id", "schema", "properties", "source_id"])
-          .where("version_id", "=", version.id)
-          .where("id", ">", after)
-          .orderBy("id")
-          .limit(READ_PAGE)
-          .execute();
+      const pages = keysetPages(
+        "",
+        READ_PAGE,
+        (after) =>
+          this.db
+            .selectFrom("entities")
+            .select(["id", "schema", "properties", "source_id"])
+            .where("version_id", "=", version.id)
+            .where("id", ">", after)
+            .orderBy("id")
+            .limit(READ_PAGE)
+            .execute(),
+        (row) => row.id,
+      );
+      for await (const rows of pages) {
         for (const row of rows)
           yield { ...rowToEntity(row), dataset: version.dataset, sourceId: row.source_id };
-        if (rows.length < READ_PAGE) break;
-        after = rows.at(-1)!.id;
       }
     }
   }

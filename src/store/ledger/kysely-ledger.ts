@@ -6,6 +6,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { Account, AccountLink, Transfer } from "../../transactions/types.ts";
 import type { StoreKind } from "../migrations/index.ts";
+import { keysetPages } from "../paging.ts";
 import type { Database } from "../schema.ts";
 import type {
   LedgerImportMeta,
@@ -60,17 +61,20 @@ export class KyselyLedger implements LedgerStore {
   }
 
   async *iterateTransfers(): AsyncIterable<StoredTransfer[]> {
-    let after = 0;
-    for (;;) {
-      const rows = await this.db
-        .selectFrom("tx_transfers")
-        .selectAll()
-        .where("seq", ">", after)
-        .orderBy("seq")
-        .limit(READ_PAGE)
-        .execute();
-      if (rows.length === 0) return;
-      after = Number(rows[rows.length - 1]!.seq);
+    const pages = keysetPages(
+      0,
+      READ_PAGE,
+      (after) =>
+        this.db
+          .selectFrom("tx_transfers")
+          .selectAll()
+          .where("seq", ">", after)
+          .orderBy("seq")
+          .limit(READ_PAGE)
+          .execute(),
+      (row) => Number(row.seq),
+    );
+    for await (const rows of pages) {
       yield rows.map((row) => ({
         seq: Number(row.seq),
         dataset: row.dataset,

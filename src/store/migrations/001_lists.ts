@@ -1,18 +1,13 @@
-import { sql, type ColumnDefinitionBuilder, type Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { byteOrder, identityPrimaryKey } from "./columns.ts";
 import type { StoreKind } from "./index.ts";
 
 /** Versioned lists: versions, their source records, and the entities made from them. */
 export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
-  // Byte order for ids in PostgreSQL, as in SQLite and JavaScript: diffs merge-join on it.
-  const byteOrder = (col: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
-    kind === "postgres" ? col.modifyEnd(sql`collate "C"`) : col;
+  const byteOrdered = byteOrder(kind);
   await db.schema
     .createTable("list_versions")
-    .addColumn("id", "integer", (col) =>
-      kind === "postgres"
-        ? col.primaryKey().generatedByDefaultAsIdentity()
-        : col.primaryKey().autoIncrement(),
-    )
+    .addColumn("id", "integer", identityPrimaryKey(kind))
     .addColumn("dataset", "text", (col) => col.notNull())
     .addColumn("label", "text", (col) => col.notNull())
     .addColumn("format", "text", (col) => col.notNull())
@@ -33,7 +28,7 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     .addColumn("version_id", "integer", (col) =>
       col.notNull().references("list_versions.id").onDelete("cascade"),
     )
-    .addColumn("source_id", "text", (col) => byteOrder(col.notNull()))
+    .addColumn("source_id", "text", (col) => byteOrdered(col.notNull()))
     .addColumn("entity_id", "text", (col) => col.notNull())
     .addColumn("hash", "text", (col) => col.notNull())
     .addColumn("raw", "text", (col) => col.notNull())
@@ -44,10 +39,10 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     .addColumn("version_id", "integer", (col) =>
       col.notNull().references("list_versions.id").onDelete("cascade"),
     )
-    .addColumn("id", "text", (col) => byteOrder(col.notNull()))
+    .addColumn("id", "text", (col) => byteOrdered(col.notNull()))
     .addColumn("schema", "text", (col) => col.notNull())
     .addColumn("caption", "text", (col) => col.notNull())
-    .addColumn("source_id", "text", (col) => byteOrder(col.notNull()))
+    .addColumn("source_id", "text", (col) => byteOrdered(col.notNull()))
     .addColumn("properties", "text", (col) => col.notNull())
     .addPrimaryKeyConstraint("entities_pk", ["version_id", "id"])
     .execute();

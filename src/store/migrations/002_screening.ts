@@ -1,15 +1,12 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { byteOrder, identityPrimaryKey } from "./columns.ts";
 import type { StoreKind } from "./index.ts";
 
 /** Reviewers' decisions on screening hits, and the customer records kept for re-screening. */
 export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
   await db.schema
     .createTable("decisions")
-    .addColumn("id", "integer", (col) =>
-      kind === "postgres"
-        ? col.primaryKey().generatedByDefaultAsIdentity()
-        : col.primaryKey().autoIncrement(),
-    )
+    .addColumn("id", "integer", identityPrimaryKey(kind))
     .addColumn("query_key", "text", (col) => col.notNull())
     .addColumn("entity_id", "text", (col) => col.notNull())
     .addColumn("entity_hash", "text", (col) => col.notNull())
@@ -25,10 +22,7 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     .execute();
   await db.schema
     .createTable("screened_records")
-    .addColumn("record_id", "text", (col) =>
-      // Byte order in PostgreSQL too, for keyset paging.
-      kind === "postgres" ? col.primaryKey().modifyEnd(sql`collate "C"`) : col.primaryKey(),
-    )
+    .addColumn("record_id", "text", (col) => byteOrder(kind)(col.primaryKey()))
     .addColumn("query", "text", (col) => col.notNull())
     .addColumn("results", "text", (col) => col.notNull())
     .addColumn("screened_at", "text", (col) => col.notNull())

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
+import { byteOrder, identityPrimaryKey } from "./columns.ts";
 import type { StoreKind } from "./index.ts";
 
 /**
@@ -6,14 +7,10 @@ import type { StoreKind } from "./index.ts";
  * themselves, and the links from account owners to listed entities (with the screening evidence).
  */
 export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
-  const byteOrdered = kind === "postgres" ? sql`collate "C"` : sql``;
+  const byteOrdered = byteOrder(kind);
   await db.schema
     .createTable("tx_imports")
-    .addColumn("id", "integer", (col) =>
-      kind === "postgres"
-        ? col.primaryKey().generatedByDefaultAsIdentity()
-        : col.primaryKey().autoIncrement(),
-    )
+    .addColumn("id", "integer", identityPrimaryKey(kind))
     .addColumn("dataset", "text", (col) => col.notNull())
     .addColumn("format", "text", (col) => col.notNull())
     .addColumn("file", "text", (col) => col.notNull())
@@ -27,7 +24,7 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     // Import order: ties between equal timestamps keep the order the source gave them.
     .addColumn("seq", "bigint", (col) => col.notNull().unique())
     .addColumn("dataset", "text", (col) => col.notNull())
-    .addColumn("id", "text", (col) => col.notNull().modifyEnd(byteOrdered))
+    .addColumn("id", "text", (col) => byteOrdered(col.notNull()))
     .addColumn("source", "text", (col) => col.notNull())
     .addColumn("target", "text", (col) => col.notNull())
     .addColumn("amount", "double precision", (col) => col.notNull())
@@ -39,7 +36,7 @@ export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
     .execute();
   await db.schema
     .createTable("tx_accounts")
-    .addColumn("id", "text", (col) => col.primaryKey().modifyEnd(byteOrdered))
+    .addColumn("id", "text", (col) => byteOrdered(col.primaryKey()))
     .addColumn("dataset", "text", (col) => col.notNull())
     .addColumn("owner_name", "text")
     .addColumn("iban", "text")
