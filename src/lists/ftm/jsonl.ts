@@ -42,12 +42,17 @@ export async function* readEntityLines(
     if (text.trim() === "") continue;
     if (text.length > MAX_LINE)
       throw new ListFormatError(format, { file, line }, "line longer than 16 MB");
-    const entity = parseEntity(file, line, text, format);
-    yield { entity, line, raw: JSON.parse(text) as Record<string, unknown> };
+    yield { ...parseEntity(file, line, text, format), line };
   }
 }
 
-function parseEntity(file: string, line: number, text: string, format: string): Entity {
+/** One line's entity, checked against the model, and the line's object as it was (parsed once). */
+function parseEntity(
+  file: string,
+  line: number,
+  text: string,
+  format: string,
+): { entity: Entity; raw: Record<string, unknown> } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -75,5 +80,5 @@ function parseEntity(file: string, line: number, text: string, format: string): 
     const strings = values.filter((v): v is string => typeof v === "string" && v.trim() !== "");
     if (strings.length > 0) clean[prop] = strings;
   }
-  return { id, schema, properties: clean };
+  return { entity: { id, schema, properties: clean }, raw: data as Record<string, unknown> };
 }
