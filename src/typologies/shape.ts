@@ -27,6 +27,15 @@ export function shapeOf(group: PatternGroup): Shape {
 export const outDegree = (shape: Shape, a: number): number => shape.out.get(a)!.size;
 export const inDegree = (shape: Shape, a: number): number => shape.in.get(a)!.size;
 
+/** Distinct counterparties of the group's busiest account by `degree`. */
+export function busiestDegree(
+  group: PatternGroup,
+  degree: (shape: Shape, a: number) => number,
+): number {
+  const shape = shapeOf(group);
+  return group.accounts.reduce((most, a) => Math.max(most, degree(shape, a)), 0);
+}
+
 /** Kahn's algorithm: a directed cycle exists when some accounts never reach in-degree zero. */
 export function hasCycle(group: PatternGroup): boolean {
   const shape = shapeOf(group);

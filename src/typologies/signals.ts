@@ -42,7 +42,6 @@ function burstEdges(ledger: Ledger): {
 } {
   const pairCount = new Map<number, number>();
   const lastDay = new Map<number, number>();
-  const lastTransfer = new Map<number, number>();
   const edges = new Map<number, PatternEdge>();
   for (let j = 0; j < ledger.size; j++) {
     const s = ledger.source[j]!;
@@ -51,24 +50,13 @@ function burstEdges(ledger: Ledger): {
     const key = pairKey(ledger, s, t);
     pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
     const day = Math.floor(ledger.time[j]! / DAY);
-    if (lastDay.get(key) === day) {
-      let edge = edges.get(key);
-      if (!edge) {
-        edge = { source: s, target: t, transfers: [lastTransfer.get(key)!] };
-        edges.set(key, edge);
-      }
-      if (edge.transfers.at(-1) !== j) edge.transfers.push(j);
-    } else {
-      lastDay.set(key, day);
-    }
-    lastTransfer.set(key, j);
+    if (lastDay.get(key) !== day) lastDay.set(key, day);
+    else if (!edges.has(key)) edges.set(key, { source: s, target: t, transfers: [] });
   }
-  // Later transfers on a burst pair belong to the pattern too, even on days of their own.
+  // Every transfer on a burst pair belongs to the pattern, on burst days or not, in time order.
   for (let j = 0; j < ledger.size; j++) {
-    const edge = edges.get(pairKey(ledger, ledger.source[j]!, ledger.target[j]!));
-    if (edge && !edge.transfers.includes(j)) edge.transfers.push(j);
+    edges.get(pairKey(ledger, ledger.source[j]!, ledger.target[j]!))?.transfers.push(j);
   }
-  for (const edge of edges.values()) edge.transfers.sort((a, b) => a - b);
   return { edges, pairCount };
 }
 
@@ -104,7 +92,7 @@ function groupsOf(ledger: Ledger, edges: Iterable<PatternEdge>): PatternGroup[] 
   }
   for (const edge of all) byRoot.get(find(edge.source))!.edges.push(edge);
   const groups = [...byRoot.values()];
-  attachAssociates(ledger, groups, new Set(parent.keys()));
+  attachAssociates(ledger, groups);
   return groups;
 }
 
@@ -113,7 +101,7 @@ function groupsOf(ledger: Ledger, edges: Iterable<PatternEdge>): PatternGroup[] 
  * account that deals with two or more members of one group, several times more than its number
  * of counterparties would make likely by chance, is reported with the group.
  */
-function attachAssociates(ledger: Ledger, groups: PatternGroup[], members: Set<number>): void {
+function attachAssociates(ledger: Ledger, groups: PatternGroup[]): void {
   const groupOf = new Map<number, PatternGroup>();
   for (const group of groups) for (const a of group.accounts) groupOf.set(a, group);
   const contacts = new Map<number, Map<PatternGroup, Set<number>>>();
@@ -128,8 +116,8 @@ function attachAssociates(ledger: Ledger, groups: PatternGroup[], members: Set<n
   for (let j = 0; j < ledger.size; j++) {
     const s = ledger.source[j]!;
     const t = ledger.target[j]!;
-    const sIn = members.has(s);
-    const tIn = members.has(t);
+    const sIn = groupOf.has(s);
+    const tIn = groupOf.has(t);
     if (sIn === tIn) continue;
     const outsider = sIn ? t : s;
     note(outsider, sIn ? s : t);
