@@ -110,7 +110,7 @@ function blinded(ledger: Ledger, labels: Set<string>, seed: number): Ledger {
   for (let j = 0; j < ledger.size; j++) {
     const amount = ordinary[Math.floor(random() * ordinary.length)]!;
     builder.add(
-      ledger.transferIds[j]!,
+      ledger.transferIds.get(j),
       ledger.accountIds[ledger.source[j]!]!,
       ledger.accountIds[ledger.target[j]!]!,
       amount,

@@ -29,11 +29,14 @@ export class ListFormatError extends MoneytrailError {
   override readonly status = 422;
   readonly format: string;
   readonly position: SourcePosition;
+  /** The message without format and position. */
+  readonly detail: string;
 
   constructor(format: string, position: SourcePosition, detail: string) {
     super(`${format}: ${describePosition(position)}: ${detail}`);
     this.format = format;
     this.position = position;
+    this.detail = detail;
   }
 }
 

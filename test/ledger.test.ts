@@ -98,6 +98,31 @@ for (const backend of backends()) {
   });
 }
 
+test("rows parse the same on a worker thread: semicolons, quoted line breaks, errors by line", async () => {
+  // A bank export: semicolon-separated, a purpose spanning two lines, a bad amount after it.
+  const text =
+    'id;source;target;amount;timestamp;currency;purpose\nt1;A;B;100;2020-01-01;USD;"coal,\nsecond line"\n\nt2;B;C;60;2020-01-02;USD;\n';
+  for (const parseOn of ["worker", "this-thread"] as const) {
+    const store = await openStore(":memory:");
+    try {
+      const file = csvFile("export.csv", text);
+      const result = await importLedgerFile(store, file, { parseOn });
+      assert.equal(result.added, 2, parseOn);
+      const transfers = [];
+      for await (const page of store.ledger.iterateTransfers()) transfers.push(...page);
+      assert.equal(transfers[0]!.reference, "coal,\nsecond line");
+      const bad = csvFile("bad.csv", `${text}t3;C;D;ten;2020-01-03;USD;\n`);
+      await assert.rejects(importLedgerFile(store, bad, { parseOn }), (error: Error) => {
+        assert.match(error.message, /bad\.csv: line 6: amount 'ten' is not a number/, parseOn);
+        return true;
+      });
+      assert.equal((await store.ledger.summary()).transfers, 2, parseOn);
+    } finally {
+      await store.close();
+    }
+  }
+});
+
 test("AMLSim run from the CLI: import twice, trace, detect with the data's own account ids", async (t) => {
   const file = needShared(t, "data/transactions/amlsim/20K_cycle200/transactions.csv");
   if (!file) return;

@@ -8,7 +8,9 @@ import { caption, type Entity } from "../model/entity.ts";
 import { mergeEntities } from "../model/merge.ts";
 import { hashRaw, mergeRaw } from "./hash.ts";
 import { keysetPages } from "./paging.ts";
+import type { Database as SqliteHandle } from "better-sqlite3";
 import { KyselyLedger } from "./ledger/kysely-ledger.ts";
+import { SqliteTransfers } from "./ledger/sqlite-transfers.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
 import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
 import { rowToDecision, rowToEntity, rowToRecord, rowToVersion } from "./rows.ts";
@@ -38,10 +40,10 @@ export class KyselyStore implements Store {
   readonly db: Kysely<Database>;
   readonly ledger: LedgerStore;
 
-  constructor(db: Kysely<Database>, kind: StoreKind) {
+  constructor(db: Kysely<Database>, kind: StoreKind, sqlite?: SqliteHandle) {
     this.db = db;
     this.kind = kind;
-    this.ledger = new KyselyLedger(db, kind);
+    this.ledger = new KyselyLedger(db, kind, sqlite && (() => new SqliteTransfers(sqlite)));
   }
 
   async migrate(): Promise<void> {

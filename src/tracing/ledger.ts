@@ -2,11 +2,14 @@
  * The ledger as compact arrays for tracing and detection: one slot per transfer in typed arrays,
  * accounts numbered 0..n-1, transfers in time order (ties keep import order), and per account its
  * outgoing and incoming transfers in time order (CSR layout). A 5-million-transfer ledger takes
- * about 40 bytes per transfer plus its id strings, instead of an object per transfer.
+ * about 40 bytes per transfer plus its id bytes, instead of an object per transfer.
  *
  * Balances follow DOMAIN.md: every account starts at 0; an outflow larger than the balance takes
  * the excess from an unknown source, leaving the balance at 0.
  */
+import type { PackedStrings } from "./packed-strings.ts";
+import { PackedStringsBuilder } from "./packed-strings.ts";
+
 export interface LedgerInput {
   accountIds: string[];
   source: Int32Array;
@@ -16,7 +19,7 @@ export interface LedgerInput {
   /** Index into `currencies` per transfer. */
   currency: Uint16Array;
   currencies: string[];
-  transferIds: string[];
+  transferIds: PackedStrings;
 }
 
 export class Ledger {
@@ -29,7 +32,7 @@ export class Ledger {
   readonly amount: Float64Array;
   readonly time: Float64Array;
   readonly currency: Uint16Array;
-  readonly transferIds: string[];
+  readonly transferIds: PackedStrings;
   /** CSR: transfers leaving account a are outList[outStart[a] .. outStart[a+1]), by time. */
   readonly outStart: Int32Array;
   readonly outList: Int32Array;
@@ -54,7 +57,7 @@ export class Ledger {
     this.amount = permute(input.amount, order, new Float64Array(n));
     this.time = permute(input.time, order, new Float64Array(n));
     this.currency = permute(input.currency, order, new Uint16Array(n));
-    this.transferIds = order ? Array.from(order, (i) => input.transferIds[i]!) : input.transferIds;
+    this.transferIds = order ? input.transferIds.permute(order) : input.transferIds;
     const accounts = input.accountIds.length;
     [this.outStart, this.outList] = adjacency(this.source, accounts);
     [this.inStart, this.inList] = adjacency(this.target, accounts);
@@ -178,7 +181,7 @@ export class LedgerBuilder {
   private readonly accountIds: string[] = [];
   private readonly currencyIds = new Map<string, number>();
   private readonly currencies: string[] = [];
-  private readonly transferIds: string[] = [];
+  private readonly transferIds = new PackedStringsBuilder();
   private capacity = 1024;
   private count = 0;
   private source = new Int32Array(this.capacity);
@@ -248,7 +251,7 @@ export class LedgerBuilder {
       time: this.time.slice(0, n),
       currency: this.currency.slice(0, n),
       currencies: this.currencies,
-      transferIds: this.transferIds,
+      transferIds: this.transferIds.build(),
     });
   }
 }

@@ -33,12 +33,16 @@ export interface TraceResult {
   truncated: boolean;
 }
 
-/** Accumulates a trace densely per account; edges keyed by (source, target). */
+/**
+ * Accumulates a trace densely per account, and the transfers that carried traced funds as a
+ * plain list (grouped into edges once, at the end: cheaper than a map lookup per transfer).
+ */
 export class TraceAccumulator implements TraceSink {
   readonly amount: Float64Array;
   readonly hops: Uint8Array;
   readonly touched: number[] = [];
-  readonly edges = new Map<number, { amount: number; transfers: number[] }>();
+  readonly carried: number[] = [];
+  readonly carriedAmount: number[] = [];
   unknownAmount = 0;
   wasTruncated = false;
 
@@ -62,15 +66,65 @@ export class TraceAccumulator implements TraceSink {
 
   edge(transfer: number, amount: number): void {
     if (!this.keepEdges) return;
-    const key =
-      this.ledger.source[transfer]! * this.ledger.accountCount + this.ledger.target[transfer]!;
-    let edge = this.edges.get(key);
-    if (!edge) {
-      edge = { amount: 0, transfers: [] };
-      this.edges.set(key, edge);
+    this.carried.push(transfer);
+    this.carriedAmount.push(amount);
+  }
+
+  /** Accounts reached, largest amount first (then fewer hops, then id). */
+  flows(): TraceFlow[] {
+    const { accountIds } = this.ledger;
+    const amount = this.amount;
+    const hops = this.hops;
+    const order = Uint32Array.from(this.touched);
+    for (const a of order) amount[a] = round(amount[a]!);
+    order.sort(
+      (a, b) =>
+        amount[b]! - amount[a]! ||
+        hops[a]! - hops[b]! ||
+        (accountIds[a]! < accountIds[b]! ? -1 : 1),
+    );
+    return Array.from(order, (a) => ({
+      account: accountIds[a]!,
+      amount: amount[a]!,
+      hops: hops[a]!,
+    }));
+  }
+
+  /** Carried transfers grouped by (source, target), largest amount first. */
+  edges(): TraceEdge[] {
+    const { source, target, accountIds, transferIds } = this.ledger;
+    const carried = this.carried;
+    const order = new Uint32Array(carried.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort(
+      (a, b) =>
+        source[carried[a]!]! - source[carried[b]!]! ||
+        target[carried[a]!]! - target[carried[b]!]! ||
+        carried[a]! - carried[b]!,
+    );
+    const edges: TraceEdge[] = [];
+    let last: TraceEdge | undefined;
+    let lastPair = -1;
+    let lastTransfer = -1;
+    for (const i of order) {
+      const j = carried[i]!;
+      const pair = source[j]! * this.ledger.accountCount + target[j]!;
+      if (pair !== lastPair) {
+        last = {
+          source: accountIds[source[j]!]!,
+          target: accountIds[target[j]!]!,
+          amount: 0,
+          transactions: [],
+        };
+        edges.push(last);
+        lastPair = pair;
+      }
+      last!.amount += this.carriedAmount[i]!;
+      if (j !== lastTransfer) last!.transactions.push(transferIds.get(j));
+      lastTransfer = j;
     }
-    edge.amount += amount;
-    if (edge.transfers.at(-1) !== transfer) edge.transfers.push(transfer);
+    for (const edge of edges) edge.amount = round(edge.amount);
+    return edges.sort((x, y) => y.amount - x.amount);
   }
 
   unknown(amount: number): void {
@@ -120,23 +174,8 @@ export function trace(
   }
   const sink = new TraceAccumulator(ledger, true);
   runTrace(ledger, origins, { ...options, currency: currencyIndex }, sink);
-  const flows = sink.touched
-    .map((a) => ({
-      account: ledger.accountIds[a]!,
-      amount: round(sink.amount[a]!),
-      hops: sink.hops[a]!,
-    }))
-    .sort((x, y) => y.amount - x.amount || x.hops - y.hops || (x.account < y.account ? -1 : 1));
-  const edges = [...sink.edges.entries()]
-    .map(([key, edge]) => ({
-      source: ledger.accountIds[Math.floor(key / ledger.accountCount)]!,
-      target: ledger.accountIds[key % ledger.accountCount]!,
-      amount: round(edge.amount),
-      transactions: [...new Set(edge.transfers)]
-        .sort((a, b) => a - b)
-        .map((j) => ledger.transferIds[j]!),
-    }))
-    .sort((x, y) => y.amount - x.amount);
+  const flows = sink.flows();
+  const edges = sink.edges();
   return {
     origin: originIds.length === 1 ? originIds[0]! : originIds,
     direction: options.direction,

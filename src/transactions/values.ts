@@ -7,6 +7,8 @@ const DAY_MS = 86_400_000;
 
 export class ValueError extends Error {}
 
+const PLAIN_AMOUNT = /^\d+(?:\.\d+)?$/;
+
 /**
  * Accepts `1234.56`, `1,234.56`, `1.234,56`, `1 234,56`, `$1,234`, `1234 USD`. The last of `.`
  * and `,` is the decimal mark when both occur; a lone `,` followed by exactly three digits is a
@@ -14,6 +16,8 @@ export class ValueError extends Error {}
  */
 export function parseAmount(text: string | undefined): number {
   const raw = (text ?? "").trim();
+  // Most machine-written ledgers: skip the separator logic below.
+  if (PLAIN_AMOUNT.test(raw)) return Number(raw);
   if (raw === "") throw new ValueError("amount is missing");
   const negative = /^-|^\(.*\)$|-$/.test(raw);
   let digits = raw.replace(/[^\d.,]/g, "");

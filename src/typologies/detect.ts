@@ -82,7 +82,7 @@ export function detect(
     accounts: alert.accounts.map((a) => ledger.accountIds[a]!),
     transactions: [...new Set(alert.transfers)]
       .sort((x, y) => x - y)
-      .map((j) => ledger.transferIds[j]!),
+      .map((j) => ledger.transferIds.get(j)),
     reason: alert.reason,
   }));
 }

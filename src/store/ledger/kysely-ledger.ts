@@ -7,6 +7,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { Account, AccountLink, Transfer } from "../../transactions/types.ts";
 import type { StoreKind } from "../migrations/index.ts";
 import { keysetPages } from "../paging.ts";
+import type { SqliteTransfers, TransferRow } from "./sqlite-transfers.ts";
 import type { Database } from "../schema.ts";
 import type {
   LedgerImportMeta,
@@ -24,9 +25,26 @@ export class KyselyLedger implements LedgerStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: StoreKind,
+    /** SQLite only: bulk inserts and reads on the driver's own handle (made after migration). */
+    private readonly makeFast?: () => SqliteTransfers,
   ) {}
 
+  private fastPaths?: SqliteTransfers;
+  private get fast(): SqliteTransfers | undefined {
+    this.fastPaths ??= this.makeFast?.();
+    return this.fastPaths;
+  }
+
   async importLedger(
+    meta: LedgerImportMeta,
+    fill: (writer: LedgerWriter) => Promise<void>,
+  ): Promise<LedgerImportResult> {
+    const fast = this.fast;
+    if (fast) return fast.withBulkCache(() => this.importInTransaction(meta, fill));
+    return this.importInTransaction(meta, fill);
+  }
+
+  private importInTransaction(
     meta: LedgerImportMeta,
     fill: (writer: LedgerWriter) => Promise<void>,
   ): Promise<LedgerImportResult> {
@@ -35,7 +53,13 @@ export class KyselyLedger implements LedgerStore {
         .selectFrom("tx_transfers")
         .select((eb) => eb.fn.max("seq").as("seq"))
         .executeTakeFirst();
-      const writer = new BulkWriter(trx, this.kind, meta.dataset, Number(last?.seq ?? 0) + 1);
+      const writer = new BulkWriter(
+        trx,
+        this.kind,
+        meta.dataset,
+        Number(last?.seq ?? 0) + 1,
+        this.fast,
+      );
       await fill(writer);
       const inserted = await trx
         .insertInto("tx_imports")
@@ -61,30 +85,45 @@ export class KyselyLedger implements LedgerStore {
   }
 
   async *iterateTransfers(): AsyncIterable<StoredTransfer[]> {
+    const fast = this.fast;
     const pages = keysetPages(
       0,
       READ_PAGE,
-      (after) =>
-        this.db
-          .selectFrom("tx_transfers")
-          .selectAll()
-          .where("seq", ">", after)
-          .orderBy("seq")
-          .limit(READ_PAGE)
-          .execute(),
-      (row) => Number(row.seq),
+      async (after): Promise<TransferRow[]> =>
+        fast
+          ? fast.readPage(after, READ_PAGE)
+          : (
+              await this.db
+                .selectFrom("tx_transfers")
+                .selectAll()
+                .where("seq", ">", after)
+                .orderBy("seq")
+                .limit(READ_PAGE)
+                .execute()
+            ).map((row) => [
+              Number(row.seq),
+              row.dataset,
+              row.id,
+              row.source,
+              row.target,
+              Number(row.amount),
+              row.currency,
+              Number(row.timestamp),
+              row.reference,
+            ]),
+      (row) => row[0],
     );
     for await (const rows of pages) {
-      yield rows.map((row) => ({
-        seq: Number(row.seq),
-        dataset: row.dataset,
-        id: row.id,
-        source: row.source,
-        target: row.target,
-        amount: Number(row.amount),
-        currency: row.currency,
-        timestamp: Number(row.timestamp),
-        reference: row.reference ?? undefined,
+      yield rows.map(([seq, dataset, id, source, target, amount, currency, timestamp, ref]) => ({
+        seq,
+        dataset,
+        id,
+        source,
+        target,
+        amount,
+        currency,
+        timestamp,
+        reference: ref ?? undefined,
       }));
     }
   }
@@ -183,11 +222,12 @@ class BulkWriter implements LedgerWriter {
     private readonly kind: StoreKind,
     private readonly dataset: string,
     private nextSeq: number,
+    private readonly fast?: SqliteTransfers,
   ) {}
 
   async writeTransfers(transfers: Transfer[]): Promise<void> {
     if (transfers.length === 0) return;
-    const rows = transfers.map((t) => [
+    const rows = transfers.map((t): TransferRow => [
       this.nextSeq++,
       this.dataset,
       t.id,
@@ -199,6 +239,10 @@ class BulkWriter implements LedgerWriter {
       t.reference ?? null,
     ]);
     this.rows += transfers.length;
+    if (this.fast) {
+      this.added += this.fast.insert(rows);
+      return;
+    }
     const result = await this.insertTransfers(JSON.stringify(rows)).execute(this.trx);
     this.added += Number(result.numAffectedRows ?? 0n);
   }

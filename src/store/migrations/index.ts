@@ -6,6 +6,7 @@ import { Migrator, type Kysely, type Migration } from "kysely";
 import * as lists from "./001_lists.ts";
 import * as screening from "./002_screening.ts";
 import * as ledger from "./003_ledger.ts";
+import * as transferRowid from "./004_transfer_rowid.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "001_lists": lists,
   "002_screening": screening,
   "003_ledger": ledger,
+  "004_transfer_rowid": transferRowid,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

@@ -8,7 +8,6 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ListFormatError } from "../../errors.ts";
-import { readCsvObjects } from "../../lists/io/csv.ts";
 import type { LedgerItem } from "../types.ts";
 import {
   parseAmount,
@@ -17,6 +16,7 @@ import {
   requireField,
   stepToTimestamp,
 } from "../values.ts";
+import { columnIndex, readCsvTable } from "./csv-table.ts";
 import { rowError, type LedgerReadOptions } from "./reader.ts";
 
 const V1 = ["sourceNodeId", "targetNodeId", "value", "time"];
@@ -25,21 +25,36 @@ const V2 = ["tran_id", "orig_acct", "bene_acct", "base_amt", "tran_timestamp"];
 export async function* readAmlsim(
   file: string,
   options: LedgerReadOptions,
-): AsyncGenerator<LedgerItem> {
+): AsyncGenerator<LedgerItem[]> {
   let layout: "v1" | "v2" | undefined;
-  for await (const { row, line, header } of readCsvObjects(file, {
+  let column: Map<string, number> | undefined;
+  for await (const { header, rows, lines } of readCsvTable(file, {
     format: "amlsim",
     onProgress: options.onProgress,
   })) {
     layout ??= detectLayout(file, header);
-    try {
-      yield layout === "v1" ? v1Transfer(row, line, options) : v2Transfer(row, line, options);
-    } catch (error) {
-      throw rowError("amlsim", file, line, error);
+    column ??= columnIndex(header);
+    const toTransfer = layout === "v1" ? v1Transfer : v2Transfer;
+    const items: LedgerItem[] = [];
+    let fields: string[] = [];
+    const get = (name: string): string | undefined => {
+      const at = column!.get(name);
+      return at === undefined ? undefined : fields[at]?.trim();
+    };
+    for (let i = 0; i < rows.length; i++) {
+      fields = rows[i]!;
+      try {
+        items.push(toTransfer(get, lines[i]!, options));
+      } catch (error) {
+        throw rowError("amlsim", file, lines[i]!, error);
+      }
     }
+    yield items;
   }
   if (layout === "v2") yield* readV2Accounts(path.join(path.dirname(file), "accounts.csv"));
 }
+
+type Field = (name: string) => string | undefined;
 
 function detectLayout(file: string, header: string[]): "v1" | "v2" {
   if (V1.every((h) => header.includes(h))) return "v1";
@@ -51,59 +66,63 @@ function detectLayout(file: string, header: string[]): "v1" | "v2" {
   );
 }
 
-function v1Transfer(
-  row: Record<string, string>,
-  line: number,
-  options: LedgerReadOptions,
-): LedgerItem {
+function v1Transfer(row: Field, line: number, options: LedgerReadOptions): LedgerItem {
   return {
     kind: "transfer",
     line,
     transfer: {
       id: `line-${line}`,
-      source: requireField(row.sourceNodeId, "sourceNodeId"),
-      target: requireField(row.targetNodeId, "targetNodeId"),
-      amount: parseAmount(row.value),
+      source: requireField(row("sourceNodeId"), "sourceNodeId"),
+      target: requireField(row("targetNodeId"), "targetNodeId"),
+      amount: parseAmount(row("value")),
       currency: options.currency,
-      timestamp: stepToTimestamp(row.time, options.baseDate),
+      timestamp: stepToTimestamp(row("time"), options.baseDate),
     },
   };
 }
 
-function v2Transfer(
-  row: Record<string, string>,
-  line: number,
-  options: LedgerReadOptions,
-): LedgerItem {
+function v2Transfer(row: Field, line: number, options: LedgerReadOptions): LedgerItem {
   return {
     kind: "transfer",
     line,
     transfer: {
-      id: requireField(row.tran_id, "tran_id"),
-      source: requireField(row.orig_acct, "orig_acct"),
-      target: requireField(row.bene_acct, "bene_acct"),
-      amount: parseAmount(row.base_amt),
-      currency: parseCurrency(row.currency, options.currency),
-      timestamp: parseTimestamp(row.tran_timestamp),
-      reference: row.tx_type || undefined,
+      id: requireField(row("tran_id"), "tran_id"),
+      source: requireField(row("orig_acct"), "orig_acct"),
+      target: requireField(row("bene_acct"), "bene_acct"),
+      amount: parseAmount(row("base_amt")),
+      currency: parseCurrency(row("currency"), options.currency),
+      timestamp: parseTimestamp(row("tran_timestamp")),
+      reference: row("tx_type") || undefined,
     },
   };
 }
 
-async function* readV2Accounts(file: string): AsyncGenerator<LedgerItem> {
+async function* readV2Accounts(file: string): AsyncGenerator<LedgerItem[]> {
   if (!existsSync(file)) return;
-  for await (const { row, line } of readCsvObjects(file, { format: "amlsim" })) {
-    if (!row.acct_id) continue;
-    const person = [row.first_name, row.last_name].filter(Boolean).join(" ");
-    yield {
-      kind: "account",
-      line,
-      account: {
-        id: row.acct_id,
-        ownerName: person || row.dsply_nm || undefined,
-        bank: row.bank_id || undefined,
-        country: row.country || undefined,
-      },
+  for await (const { header, rows, lines } of readCsvTable(file, { format: "amlsim" })) {
+    const column = columnIndex(header);
+    const get = (fields: string[], name: string): string | undefined => {
+      const at = column.get(name);
+      return at === undefined ? undefined : fields[at]?.trim() || undefined;
     };
+    const items: LedgerItem[] = [];
+    rows.forEach((fields, i) => {
+      const id = get(fields, "acct_id");
+      if (!id) return;
+      const person = [get(fields, "first_name"), get(fields, "last_name")]
+        .filter(Boolean)
+        .join(" ");
+      items.push({
+        kind: "account",
+        line: lines[i]!,
+        account: {
+          id,
+          ownerName: person || get(fields, "dsply_nm"),
+          bank: get(fields, "bank_id"),
+          country: get(fields, "country"),
+        },
+      });
+    });
+    yield items;
   }
 }

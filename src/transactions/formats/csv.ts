@@ -4,9 +4,9 @@
  * `line-N`, so importing the same file twice adds nothing.
  */
 import { InvalidInputError } from "../../errors.ts";
-import { readCsvObjects } from "../../lists/io/csv.ts";
 import type { Account, LedgerItem } from "../types.ts";
 import { parseAmount, parseCurrency, parseTimestamp, requireField } from "../values.ts";
+import { columnIndex, readCsvTable } from "./csv-table.ts";
 import { rowError, type LedgerReadOptions } from "./reader.ts";
 
 export const LEDGER_FIELDS = [
@@ -29,6 +29,8 @@ export const LEDGER_FIELDS = [
   "target_country",
 ] as const;
 type LedgerField = (typeof LEDGER_FIELDS)[number];
+
+const ACCOUNT_DETAILS = LEDGER_FIELDS.filter((field) => /^(source|target)_/.test(field));
 
 const GUESSES: Record<LedgerField, string[]> = {
   id: ["id", "tran_id", "transaction_id", "tx_id", "txid", "transfer_id", "payment_id"],
@@ -148,48 +150,64 @@ export function resolveLedgerMapping(
 export async function* readLedgerCsv(
   file: string,
   options: LedgerReadOptions,
-): AsyncGenerator<LedgerItem> {
-  let mapping: Partial<Record<LedgerField, string>> | undefined;
-  for await (const { row, line, header } of readCsvObjects(file, {
+): AsyncGenerator<LedgerItem[]> {
+  let columns: Partial<Record<LedgerField, number>> | undefined;
+  let hasAccountDetails = false;
+  for await (const { header, rows, lines } of readCsvTable(file, {
     format: "csv",
     onProgress: options.onProgress,
   })) {
-    mapping ??= resolveLedgerMapping(header, options.mapping);
-    const get = (field: LedgerField): string | undefined => {
-      const column = mapping![field];
-      return column === undefined ? undefined : row[column];
-    };
-    try {
-      const source = requireField(get("source"), "source account");
-      const target = requireField(get("target"), "target account");
-      yield {
-        kind: "transfer",
-        line,
-        transfer: {
-          id: get("id") || `line-${line}`,
-          source,
-          target,
-          amount: parseAmount(get("amount")),
-          currency: parseCurrency(get("currency"), options.currency),
-          timestamp: parseTimestamp(get("timestamp")),
-          reference: get("reference") || undefined,
-        },
-      };
-      for (const side of ["source", "target"] as const) {
-        const account: Account = {
-          id: side === "source" ? source : target,
-          ownerName: get(`${side}_name`) || undefined,
-          iban: get(`${side}_iban`) || undefined,
-          bic: get(`${side}_bic`) || undefined,
-          bank: get(`${side}_bank`) || undefined,
-          country: get(`${side}_country`) || undefined,
-        };
-        if (account.ownerName || account.iban || account.bic || account.bank || account.country) {
-          yield { kind: "account", line, account };
-        }
-      }
-    } catch (error) {
-      throw rowError("csv", file, line, error);
+    if (!columns) {
+      const mapping = resolveLedgerMapping(header, options.mapping);
+      const index = columnIndex(header);
+      columns = Object.fromEntries(
+        Object.entries(mapping).map(([field, column]) => [field, index.get(column)]),
+      );
+      hasAccountDetails = ACCOUNT_DETAILS.some((detail) => columns![detail] !== undefined);
     }
+    const items: LedgerItem[] = [];
+    let fields: string[] = [];
+    const get = (field: LedgerField): string | undefined => {
+      const column = columns![field];
+      return column === undefined ? undefined : fields[column]?.trim();
+    };
+    for (let i = 0; i < rows.length; i++) {
+      fields = rows[i]!;
+      const line = lines[i]!;
+      try {
+        const source = requireField(get("source"), "source account");
+        const target = requireField(get("target"), "target account");
+        items.push({
+          kind: "transfer",
+          line,
+          transfer: {
+            id: get("id") || `line-${line}`,
+            source,
+            target,
+            amount: parseAmount(get("amount")),
+            currency: parseCurrency(get("currency"), options.currency),
+            timestamp: parseTimestamp(get("timestamp")),
+            reference: get("reference") || undefined,
+          },
+        });
+        if (hasAccountDetails) {
+          for (const side of ["source", "target"] as const) {
+            const account: Account = {
+              id: side === "source" ? source : target,
+              ownerName: get(`${side}_name`) || undefined,
+              iban: get(`${side}_iban`) || undefined,
+              bic: get(`${side}_bic`) || undefined,
+              bank: get(`${side}_bank`) || undefined,
+              country: get(`${side}_country`) || undefined,
+            };
+            if (account.ownerName || account.iban || account.bic || account.bank || account.country)
+              items.push({ kind: "account", line, account });
+          }
+        }
+      } catch (error) {
+        throw rowError("csv", file, line, error);
+      }
+    }
+    yield items;
   }
 }
