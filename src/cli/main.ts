@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { MoneytrailError } from "../errors.ts";
+import { registerDocumentCommands } from "./commands/documents.ts";
 import { registerEntityCommands } from "./commands/entities.ts";
 import { registerListCommands } from "./commands/lists.ts";
 import { registerScreeningCommands } from "./commands/screening.ts";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerListCommands(program);
   registerEntityCommands(program);
   registerScreeningCommands(program);
+  registerDocumentCommands(program);
   registerTransactionCommands(program);
   registerTracingCommands(program);
   registerServeCommand(program);

@@ -14,13 +14,15 @@ export interface NameTokens {
   legalForms: string[];
 }
 
-const TITLES = new Set(
+/** Titles and honorifics that precede names (shared with document name extraction). */
+export const TITLES = new Set(
   "mr mrs ms miss dr prof sir gen general col colonel lt ltcol capt captain maj major brig admiral adm cmdr haji hajji hadji mullah mulla sheikh shaykh sheik sayyid sayed maulana maulvi mawlawi qari hafiz eng engr ambassador amb president minister comrade prasident presidente presiden predsjednik presedintele elnok prezident prezydent presidentti".split(
     " ",
   ),
 );
 
-const LEGAL_FORMS = new Set(
+/** Company legal forms, lower case without dots. */
+export const LEGAL_FORMS = new Set(
   "co company corp corporation inc incorporated ltd limited llc plc jsc ojsc cjsc pjsc ooo zao oao pao gmbh ag sa sarl srl spa bv nv jv pte pvt fze fzco fzc fzllc llp lp kk kabushiki kaisha gk sas sl ab oy bhd sdn tov pt cv sac saic ltda eirl".split(
     " ",
   ),

@@ -14,6 +14,7 @@ import { LedgerCache } from "../transactions/ledger-cache.ts";
 import type { ListVersion, Store } from "../store/store.ts";
 import { registerErrorHandler } from "./errors.ts";
 import { registerDecisionRoutes } from "./routes/decisions.ts";
+import { registerDocumentRoutes } from "./routes/documents.ts";
 import { registerEntityRoutes } from "./routes/entities.ts";
 import { registerMatchRoutes } from "./routes/match.ts";
 import { registerSystemRoutes } from "./routes/system.ts";
@@ -52,7 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: "moneytrail",
         version: "0.1.0",
-        description: "Sanctions screening, lists and networks",
+        description: "Sanctions screening, lists, money flows and documents",
       },
     },
     transform: jsonSchemaTransform,
@@ -88,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEntityRoutes(app, ctx);
   registerDecisionRoutes(app, ctx);
   registerTracingRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -9,6 +9,8 @@ import { mergeEntities } from "../model/merge.ts";
 import { hashRaw, mergeRaw } from "./hash.ts";
 import { keysetPages } from "./paging.ts";
 import type { Database as SqliteHandle } from "better-sqlite3";
+import type { DocumentStore } from "./documents/document-store.ts";
+import { KyselyDocuments } from "./documents/kysely-documents.ts";
 import { KyselyLedger } from "./ledger/kysely-ledger.ts";
 import { SqliteTransfers } from "./ledger/sqlite-transfers.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
@@ -39,11 +41,13 @@ export class KyselyStore implements Store {
   readonly kind: StoreKind;
   readonly db: Kysely<Database>;
   readonly ledger: LedgerStore;
+  readonly documents: DocumentStore;
 
   constructor(db: Kysely<Database>, kind: StoreKind, sqlite?: SqliteHandle) {
     this.db = db;
     this.kind = kind;
     this.ledger = new KyselyLedger(db, kind, sqlite && (() => new SqliteTransfers(sqlite)));
+    this.documents = new KyselyDocuments(db, kind);
   }
 
   async migrate(): Promise<void> {

@@ -91,7 +91,52 @@ export interface TxAccountLinksTable {
   linked_at: string;
 }
 
+export interface DocumentsTable {
+  id: string;
+  collection: string;
+  parent_id: string | null;
+  path: string;
+  name: string;
+  schema: string;
+  format: string | null;
+  size: number;
+  sha256: string;
+  status: string;
+  error: string | null;
+  title: string | null;
+  author: string | null;
+  date: string | null;
+  sender: string | null;
+  recipients: string;
+  pages: number;
+  text: string;
+  ingested_at: string;
+}
+
+export interface DocumentMentionsTable {
+  document_id: string;
+  seq: number;
+  type: string;
+  text: string;
+  start: number;
+  end: number;
+  confidence: number;
+  value: string | null;
+  entity_id: string | null;
+  entity_caption: string | null;
+  score: number | null;
+}
+
+export interface DocumentsFtsTable {
+  document_id: string;
+  title: string;
+  text: string;
+}
+
 export interface Database {
+  documents: DocumentsTable;
+  document_mentions: DocumentMentionsTable;
+  documents_fts: DocumentsFtsTable;
   tx_imports: TxImportsTable;
   tx_transfers: TxTransfersTable;
   tx_accounts: TxAccountsTable;

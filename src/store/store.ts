@@ -3,6 +3,7 @@
  * store/postgres) over the same Kysely queries; one test suite runs against both.
  */
 import type { Entity } from "../model/entity.ts";
+import type { DocumentStore } from "./documents/document-store.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
 
 export const VERSION_STATUSES = ["loading", "complete", "failed"] as const;
@@ -106,6 +107,8 @@ export interface Store {
   readonly kind: "sqlite" | "postgres";
   /** Transfers, accounts and account links (see ledger/ledger-store.ts). */
   readonly ledger: LedgerStore;
+  /** Ingested documents, their mentions and full-text search (see documents/document-store.ts). */
+  readonly documents: DocumentStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

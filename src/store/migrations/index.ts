@@ -7,6 +7,7 @@ import * as lists from "./001_lists.ts";
 import * as screening from "./002_screening.ts";
 import * as ledger from "./003_ledger.ts";
 import * as transferRowid from "./004_transfer_rowid.ts";
+import * as documents from "./005_documents.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "002_screening": screening,
   "003_ledger": ledger,
   "004_transfer_rowid": transferRowid,
+  "005_documents": documents,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

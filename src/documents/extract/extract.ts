@@ -1,0 +1,78 @@
+/**
+ * All mentions of one text: listed names (gazetteer), pattern entities, amounts, dates and typed
+ * proper-noun chunks, overlaps settled in that order of trust. Chunks the gazetteer did not know
+ * are offered to a linker (the screening engine) that may tie them to a listed entity.
+ */
+import type { Mention } from "../types.ts";
+import { extractAmounts } from "./amounts.ts";
+import { extractDates } from "./dates.ts";
+import type { Gazetteer } from "./gazetteer.ts";
+import { extractNames } from "./names.ts";
+import { PATTERN_EXTRACTORS } from "./patterns.ts";
+
+export interface LinkResult {
+  entityId: string;
+  caption: string;
+  score: number;
+}
+
+/** Screening by another name: ties a name of a given type to a listed entity, or not. */
+export type Linker = (
+  names: Array<{ text: string; type: Mention["type"] }>,
+) => Promise<Array<LinkResult | undefined>>;
+
+export interface ExtractOptions {
+  gazetteer?: Gazetteer | undefined;
+  linker?: Linker | undefined;
+  /** Texts longer than this are scanned for names only in their first part (NER cost). */
+  maxNameChars?: number;
+}
+
+const DEFAULT_MAX_NAME_CHARS = 2_000_000;
+
+export async function extractMentions(
+  text: string,
+  options: ExtractOptions = {},
+): Promise<Mention[]> {
+  const gazetteer = options.gazetteer;
+  const listed = gazetteer?.find(text) ?? [];
+  const patterns = PATTERN_EXTRACTORS.flatMap((extract) => extract(text)).map((m) => {
+    const entry = m.value ? gazetteer?.identifier(m.value) : undefined;
+    return entry ? { ...m, entityId: entry.entityId, entityCaption: entry.caption, score: 1 } : m;
+  });
+  const values = [...extractAmounts(text), ...extractDates(text)];
+  const chunks = extractNames(text.slice(0, options.maxNameChars ?? DEFAULT_MAX_NAME_CHARS));
+  const kept = settleOverlaps([listed, patterns, values, chunks]);
+  if (options.linker) await linkChunks(kept, options.linker);
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Earlier groups win; within a group, longer spans win. */
+function settleOverlaps(groups: Mention[][]): Mention[] {
+  const kept: Mention[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const group of groups) {
+    for (const m of [...group].sort((a, b) => b.end - b.start - (a.end - a.start))) {
+      if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
+      kept.push(m);
+      taken.push([m.start, m.end]);
+    }
+  }
+  return kept;
+}
+
+async function linkChunks(mentions: Mention[], linker: Linker): Promise<void> {
+  const open = mentions.filter(
+    (m) => !m.entityId && (m.type === "Person" || m.type === "Organization"),
+  );
+  const unique = [...new Map(open.map((m) => [`${m.type}\u0000${m.text}`, m])).values()];
+  const links = await linker(unique.map((m) => ({ text: m.text, type: m.type })));
+  const byKey = new Map(unique.map((m, i) => [`${m.type}\u0000${m.text}`, links[i]]));
+  for (const m of open) {
+    const link = byKey.get(`${m.type}\u0000${m.text}`);
+    if (!link) continue;
+    m.entityId = link.entityId;
+    m.entityCaption = link.caption;
+    m.score = link.score;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Every name of every listed entity, matched in document text: Latin names token by token with
+ * OCR confusions folded (`Kim Jong II` = `Kim Jong Il`, `0ffice` = `Office`), names in Hangul,
+ * Chinese characters or kana as they are written. Identifiers (IMO, BIC, wallets, passports)
+ * map to their entities too.
+ */
+import { entityIdentifiers, normaliseIdentifier } from "../../matching/identifiers.ts";
+import type { IndexedEntity } from "../../matching/types.ts";
+import { caption } from "../../model/entity.ts";
+import { foldName } from "../../names/normalize.ts";
+import type { Mention } from "../types.ts";
+
+export interface GazetteerEntry {
+  entityId: string;
+  caption: string;
+  schema: string;
+}
+
+const NAME_PROPS = ["name", "alias", "previousName", "weakAlias"];
+const MAX_TOKENS = 8;
+const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Lower case, ASCII, and the letters OCR mixes up made one: l/I/1 → i, 0 → o, rn → m. */
+export function ocrFold(token: string): string {
+  return foldName(token)
+    .toLowerCase()
+    .replace(/rn/g, "m")
+    .replace(/[l1|]/g, "i")
+    .replace(/0/g, "o");
+}
+
+const wordsOf = (text: string): RegExpMatchArray[] => [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+
+export class Gazetteer {
+  private readonly latin = new Map<string, GazetteerEntry[]>();
+  /** CJK names by their first two characters. */
+  private readonly cjk = new Map<string, Array<[string, GazetteerEntry]>>();
+  private readonly identifiers = new Map<string, GazetteerEntry>();
+
+  constructor(entities: Iterable<IndexedEntity>) {
+    for (const entity of entities) {
+      const entry = { entityId: entity.id, caption: caption(entity), schema: entity.schema };
+      for (const prop of NAME_PROPS) {
+        for (const name of entity.properties[prop] ?? []) this.addName(name, entry);
+      }
+      for (const id of entityIdentifiers(entity.properties)) this.identifiers.set(id, entry);
+    }
+  }
+
+  private addName(name: string, entry: GazetteerEntry): void {
+    if (CJK.test(name)) {
+      const compact = name.replace(/\s+/g, "");
+      if (compact.length < 2) return;
+      const key = compact.slice(0, 2);
+      const list = this.cjk.get(key) ?? [];
+      list.push([compact, entry]);
+      this.cjk.set(key, list);
+      return;
+    }
+    const tokens = wordsOf(name).map((m) => ocrFold(m[0]));
+    // One short word (a vessel called "SUN") would match everyday text.
+    if (tokens.length === 0 || tokens.length > MAX_TOKENS) return;
+    if (tokens.length === 1 && tokens[0]!.length < 6) return;
+    const key = tokens.join(" ");
+    const list = this.latin.get(key) ?? [];
+    if (!list.some((e) => e.entityId === entry.entityId)) list.push(entry);
+    this.latin.set(key, list);
+  }
+
+  get size(): number {
+    return this.latin.size + this.cjk.size;
+  }
+
+  /** The entity behind an identifier value ("IMO 8660313", "XBT 1A1z…"), if listed. */
+  identifier(value: string): GazetteerEntry | undefined {
+    const bare = value.replace(/^(IMO|MMSI|BIC|XBT|ETH|TRX|passport|registration)\s+/i, "");
+    return this.identifiers.get(normaliseIdentifier(bare));
+  }
+
+  /** Listed names in the text, longest first where they overlap. */
+  find(text: string): Mention[] {
+    const found: Mention[] = [];
+    const words = wordsOf(text);
+    const folded = words.map((m) => ocrFold(m[0]));
+    for (let i = 0; i < words.length; i++) {
+      // Names start with a capital (or are all capitals); lower-case words are ordinary text.
+      if (!/^[\p{Lu}\p{N}]/u.test(words[i]![0])) continue;
+      for (let n = Math.min(MAX_TOKENS, words.length - i); n >= 1; n--) {
+        const entries = this.latin.get(folded.slice(i, i + n).join(" "));
+        if (!entries) continue;
+        const start = words[i]!.index!;
+        const last = words[i + n - 1]!;
+        const end = last.index! + last[0].length;
+        const surface = text.slice(start, end);
+        if (/\n\s*\n/.test(surface)) continue;
+        const exact =
+          foldName(surface).toLowerCase() === foldName(entries[0]!.caption).toLowerCase();
+        found.push(this.mention(entries[0]!, surface, start, end, exact ? 1 : 0.92));
+        i += n - 1;
+        break;
+      }
+    }
+    for (let i = 0; i < text.length - 1; i++) {
+      const candidates = this.cjk.get(text.slice(i, i + 2));
+      if (!candidates) continue;
+      const hit = candidates
+        .filter(([name]) => text.startsWith(name, i))
+        .sort((a, b) => b[0].length - a[0].length)[0];
+      if (!hit) continue;
+      found.push(this.mention(hit[1], hit[0], i, i + hit[0].length, 1));
+      i += hit[0].length - 1;
+    }
+    return found;
+  }
+
+  private mention(
+    entry: GazetteerEntry,
+    text: string,
+    start: number,
+    end: number,
+    score: number,
+  ): Mention {
+    return {
+      type: mentionType(entry.schema),
+      text,
+      start,
+      end,
+      confidence: score >= 1 ? 0.95 : 0.85,
+      entityId: entry.entityId,
+      entityCaption: entry.caption,
+      score,
+    };
+  }
+}
+
+export function mentionType(schema: string): Mention["type"] {
+  if (schema === "Person") return "Person";
+  if (schema === "Vessel") return "Vessel";
+  if (schema === "Address") return "Location";
+  if (schema === "CryptoWallet") return "CryptoWallet";
+  if (schema === "BankAccount") return "BankAccount";
+  return "Organization";
+}

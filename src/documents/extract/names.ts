@@ -1,0 +1,190 @@
+/**
+ * People, organisations and places in English text without a downloaded model: proper-noun
+ * chunks from wink-nlp's shipped part-of-speech model, typed by rules — organisation words and
+ * legal forms, a place list, titles and the surnames of the region for people.
+ */
+import winkNLP, { type WinkMethods } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Mention } from "../types.ts";
+import { LEGAL_FORMS, TITLES as NAME_TITLES } from "../../names/normalize.ts";
+import { knownPlaces } from "./places.ts";
+
+/** Words that make a proper-noun chunk an organisation, besides the legal forms. */
+const ORG_WORDS = new Set([
+  ...LEGAL_FORMS,
+  ...`bank banks companies pte group trading trade shipping maritime industries industry enterprise enterprises holdings
+  holding partners office bureau room department ministry association federation union front party committee council
+  agency commission fund foundation institute university school academy army navy force forces command division
+  unit organization organisation society league alliance network service services corps club church hospital times
+  post news press herald journal tribune agency exchange market commerce chamber assembly government administration
+  authority court police guard bureau central international general consortium venture ventures import export airlines
+  airline railways mining energy petroleum oil steel technology electronics`.split(/\s+/),
+]);
+
+/** Titles of people in news and cables, besides those names/normalize.ts strips. */
+const TITLES = new Set([
+  ...NAME_TITLES,
+  ...`chairman chairwoman premier marshal lieutenant director secretary leader commander vice deputy
+  chief officer lord king queen prince supreme`.split(/\s+/),
+]);
+
+/** Common surnames of Korea, China and Japan in their usual romanisations. */
+const SURNAMES = new Set(
+  `kim ri lee yi rhee pak park bak choe choi choe jang chang jong jung chung chong han kang ho hong hwang
+  o oh ryu yu yoo yun yoon sin shin song so seo jo cho mun moon ko go nam ro roh no chae cha ji paek baek
+  ku koo kwon kwak min sim shim hyon hyun ryang yang ryom im lim chon jon jeon un eun wang li zhang liu chen
+  yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie tang feng deng cao peng zeng
+  xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao lu jin zhong tan
+  sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
+  yamaguchi matsumoto inoue kimura hayashi shimizu`.split(/\s+/),
+);
+
+const DEMONYMS = new Set(
+  "korean koreans chinese japanese russian american british european north south east west".split(
+    " ",
+  ),
+);
+
+const PLACE_WORDS = new Set(
+  "province city county district prefecture region island islands river port harbour harbor street road".split(
+    " ",
+  ),
+);
+
+const CONNECTORS = new Set(["of", "the", "and", "for", "&", "de", "on"]);
+
+let nlp: WinkMethods | undefined;
+
+interface Token {
+  text: string;
+  pos: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(text: string): Token[] {
+  nlp ??= winkNLP(model);
+  const doc = nlp.readDoc(text);
+  const words = doc.tokens().out();
+  const tags = doc.tokens().out(nlp.its.pos);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const at = text.indexOf(word, cursor);
+    if (at === -1) continue;
+    cursor = at + word.length;
+    tokens.push({ text: word, pos: tags[i]!, start: at, end: cursor });
+  }
+  return tokens;
+}
+
+const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+const isNamePart = (t: Token): boolean =>
+  capitalised(t.text) && (t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ");
+
+/** Proper-noun chunks typed as Person, Organization or Location. */
+export function extractNames(text: string): Mention[] {
+  const tokens = tokenize(text);
+  const places = knownPlaces();
+  const found: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNamePart(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    for (;;) {
+      const next = tokens[j];
+      if (!next) break;
+      if (isNamePart(next) && !/\n\s*\n/.test(text.slice(tokens[j - 1]!.end, next.start))) {
+        j++;
+      } else if (next.pos === "NUM" && ORG_WORDS.has(tokens[j - 1]!.text.toLowerCase())) {
+        j++; // Office 39, Room 225, Bureau 121
+      } else if (
+        CONNECTORS.has(next.text.toLowerCase()) &&
+        tokens[j + 1] &&
+        isNamePart(tokens[j + 1]!) &&
+        next.text !== next.text.toUpperCase()
+      ) {
+        j += 2;
+      } else if (next.text === "'" && tokens[j + 1] && isNamePart(tokens[j + 1]!)) {
+        j += 2; // Workers' Party
+      } else if (
+        next.text === "-" &&
+        next.start === tokens[j - 1]!.end &&
+        tokens[j + 1]?.start === next.end &&
+        /^\p{L}+$/u.test(tokens[j + 1]!.text)
+      ) {
+        j += 2; // Park Geun-hye, Jang Song-thaek
+      } else break;
+    }
+    // A title opens the chunk ("Mr. Kim Chol Man"): it is context, not part of the name.
+    let first = i;
+    while (first < j - 1 && TITLES.has(tokens[first]!.text.toLowerCase().replace(/\.$/, "")))
+      first++;
+    for (const part of splitPersonOfOrganization(
+      tokens.slice(first, j),
+      tokens[first - 1],
+      places,
+    )) {
+      const typed = typeChunk(part.chunk, part.before, places);
+      if (!typed) continue;
+      const start = part.chunk[0]!.start;
+      const end = part.chunk.at(-1)!.end;
+      found.push({
+        type: typed.type,
+        text: text.slice(start, end),
+        start,
+        end,
+        confidence: typed.confidence,
+      });
+    }
+    i = j;
+  }
+  return found;
+}
+
+/** "Mr. Kim Chol Man of Korea Daesong Trading Company" is a person and an organisation. */
+function splitPersonOfOrganization(
+  chunk: Token[],
+  before: Token | undefined,
+  places: Set<string>,
+): Array<{ chunk: Token[]; before: Token | undefined }> {
+  const at = chunk.findIndex((t) => CONNECTORS.has(t.text.toLowerCase()));
+  if (at > 0) {
+    const person = typeChunk(chunk.slice(0, at), before, places);
+    if (person?.type === "Person" && person.confidence >= 0.8) {
+      return [
+        { chunk: chunk.slice(0, at), before },
+        { chunk: chunk.slice(at + 1), before: chunk[at] },
+      ];
+    }
+  }
+  return [{ chunk, before }];
+}
+
+function typeChunk(
+  chunk: Token[],
+  before: Token | undefined,
+  places: Set<string>,
+): { type: Mention["type"]; confidence: number } | undefined {
+  const words = chunk.map((t) => t.text.toLowerCase().replace(/\.$/, ""));
+  const phrase = words.join(" ");
+  if (words.some((w) => ORG_WORDS.has(w)) && !(chunk.length === 1 && TITLES.has(words[0]!)))
+    return { type: "Organization", confidence: 0.8 };
+  if (places.has(phrase)) return { type: "Location", confidence: 0.9 };
+  if (PLACE_WORDS.has(words.at(-1)!) && chunk.length > 1)
+    return { type: "Location", confidence: 0.8 };
+  if (words.every((w) => DEMONYMS.has(w) || TITLES.has(w))) return undefined;
+  const titled = before !== undefined && TITLES.has(before.text.toLowerCase().replace(/\.$/, ""));
+  const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
+  if (!alphabetic || chunk.length > 5) return undefined;
+  if (titled && chunk.length <= 4) return { type: "Person", confidence: 0.85 };
+  if (chunk.length >= 2 && chunk.length <= 4 && SURNAMES.has(words[0]!))
+    return { type: "Person", confidence: 0.8 };
+  if (chunk.length >= 2 && chunk.length <= 3 && chunk.every((t) => t.pos === "PROPN"))
+    return { type: "Person", confidence: 0.5 };
+  return undefined;
+}

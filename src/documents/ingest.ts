@@ -1,0 +1,278 @@
+/**
+ * Ingests files and folders into a collection: every file parsed by its format, archives and
+ * e-mails opened recursively (within the limits), text searchable, mentions extracted and linked.
+ * A file that cannot be read is recorded with the reason and the batch goes on; the same bytes
+ * twice in a collection are stored once.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Store } from "../store/store.ts";
+import type { StoredDocument } from "../store/documents/document-store.ts";
+import { detectDocumentFormat } from "./detect.ts";
+import { extractMentions, type ExtractOptions } from "./extract/extract.ts";
+import { parseDocument } from "./parse.ts";
+import type { ExpansionBudget } from "./parsers/zip.ts";
+import {
+  DEFAULT_LIMITS,
+  DocumentParseError,
+  type DocumentLimits,
+  type ParsedFile,
+} from "./types.ts";
+
+export const DEFAULT_COLLECTION = "default";
+
+export interface IngestOptions {
+  collection?: string;
+  limits?: Partial<DocumentLimits>;
+  extract?: ExtractOptions;
+  /** Called after each top-level file with how many are done of how many. */
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface IngestReport {
+  collection: string;
+  files: number;
+  documents: number;
+  duplicates: number;
+  failed: Array<{ path: string; reason: string }>;
+  mentions: number;
+  linked: number;
+  /** Ids of the top-level documents, in the order of the files. */
+  ids: string[];
+}
+
+export async function ingestPaths(
+  store: Store,
+  paths: string[],
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const files = (await Promise.all(paths.map(listFiles))).flat();
+  const run = new IngestRun(store, options.collection ?? DEFAULT_COLLECTION, limits, options);
+  for (const [done, file] of files.entries()) {
+    await run.ingestFile(file);
+    options.onProgress?.(done + 1, files.length, file);
+  }
+  return run.report;
+}
+
+/** Ingests bytes received another way (an upload): the same checks as a file from disk. */
+export async function ingestUpload(
+  store: Store,
+  name: string,
+  bytes: Uint8Array,
+  options: IngestOptions = {},
+): Promise<IngestReport> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const run = new IngestRun(store, options.collection ?? DEFAULT_COLLECTION, limits, options);
+  await run.ingestReceived(`upload:${name}`, name, bytes);
+  return run.report;
+}
+
+/** The files under a path (itself when it is one), sorted so runs are repeatable. */
+async function listFiles(target: string): Promise<string[]> {
+  const info = await stat(target).catch(() => undefined);
+  if (!info) return [target];
+  if (!info.isDirectory()) return [target];
+  const entries = await readdir(target, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
+}
+
+class IngestRun {
+  readonly report: IngestReport;
+
+  constructor(
+    private readonly store: Store,
+    private readonly collection: string,
+    private readonly limits: DocumentLimits,
+    private readonly options: IngestOptions,
+  ) {
+    this.report = {
+      collection,
+      files: 0,
+      documents: 0,
+      duplicates: 0,
+      failed: [],
+      mentions: 0,
+      linked: 0,
+      ids: [],
+    };
+  }
+
+  async ingestFile(file: string): Promise<void> {
+    this.report.files++;
+    const name = path.basename(file);
+    const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
+    if (info instanceof Error || !info.isFile()) {
+      const reason =
+        info instanceof Error ? `cannot open: ${info.code ?? info.message}` : "not a file";
+      this.report.failed.push({ path: file, reason });
+      return;
+    }
+    if (info.size > this.limits.maxFileBytes) {
+      // Refused before reading: a 2 GB file is not loaded to find out what it is.
+      const reason = `file is ${info.size} bytes, over the ${this.limits.maxFileBytes}-byte limit; not read`;
+      this.report.ids.push(
+        await this.saveFailed(file, name, info.size, `size:${info.size}`, reason),
+      );
+      return;
+    }
+    await this.ingestReceived(file, name, new Uint8Array(await readFile(file)));
+  }
+
+  async ingestReceived(where: string, name: string, bytes: Uint8Array): Promise<void> {
+    const budget: ExpansionBudget = {
+      bytes: this.limits.maxExpandedBytes,
+      entries: this.limits.maxArchiveEntries,
+      maxFileBytes: this.limits.maxFileBytes,
+    };
+    if (bytes.length > this.limits.maxFileBytes) {
+      const reason = `file is ${bytes.length} bytes, over the ${this.limits.maxFileBytes}-byte limit; not read`;
+      this.report.ids.push(
+        await this.saveFailed(where, name, bytes.length, `size:${bytes.length}`, reason),
+      );
+      return;
+    }
+    this.report.ids.push(await this.ingestBytes(where, name, bytes, undefined, 0, budget));
+  }
+
+  private async ingestBytes(
+    where: string,
+    name: string,
+    bytes: Uint8Array,
+    parentId: string | undefined,
+    depth: number,
+    budget: ExpansionBudget,
+  ): Promise<string> {
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const existing = await this.store.documents.findByContent(this.collection, sha256);
+    if (existing) {
+      this.report.duplicates++;
+      return existing;
+    }
+    const format = detectDocumentFormat(name, bytes);
+    if (!format)
+      return this.saveFailed(
+        where,
+        name,
+        bytes.length,
+        sha256,
+        "unsupported binary format",
+        parentId,
+      );
+    let parsed: ParsedFile & { refused?: Array<{ name: string; reason: string }> };
+    try {
+      parsed = await parseDocument(format, name, bytes, budget);
+    } catch (error) {
+      const reason =
+        error instanceof DocumentParseError
+          ? error.message
+          : `cannot be read as ${format}: ${(error as Error).message}`;
+      return this.saveFailed(where, name, bytes.length, sha256, reason, parentId);
+    }
+    const id = documentId(this.collection, sha256);
+    let text = parsed.text;
+    if (text.length > this.limits.maxTextChars) {
+      text = `${text.slice(0, this.limits.maxTextChars)}\n[… text cut at ${this.limits.maxTextChars} characters]`;
+    }
+    const mentions = text ? await extractMentions(text, this.options.extract) : [];
+    const document: StoredDocument = {
+      id,
+      collection: this.collection,
+      parentId,
+      path: where,
+      name,
+      schema: parsed.schema,
+      format,
+      size: bytes.length,
+      sha256,
+      status: "ok",
+      title: parsed.title,
+      author: parsed.author,
+      date: parsed.date,
+      sender: parsed.sender,
+      recipients: parsed.recipients ?? [],
+      pages: parsed.pages?.length ?? 0,
+      text,
+      ingestedAt: new Date().toISOString(),
+    };
+    await this.store.documents.saveDocument(document, mentions);
+    this.report.documents++;
+    this.report.mentions += mentions.length;
+    this.report.linked += mentions.filter((m) => m.entityId).length;
+    for (const refused of parsed.refused ?? []) {
+      await this.saveFailed(
+        `${where}!/${refused.name}`,
+        path.posix.basename(refused.name),
+        0,
+        `refused:${sha256}:${refused.name}`,
+        refused.reason,
+        id,
+      );
+    }
+    for (const child of parsed.children ?? []) {
+      const childPath = `${where}!/${child.name}`;
+      if (depth + 1 > this.limits.maxDepth) {
+        await this.saveFailed(
+          childPath,
+          path.posix.basename(child.name),
+          child.bytes.length,
+          `deep:${sha256}:${child.name}`,
+          `nested more than ${this.limits.maxDepth} levels deep; not opened`,
+          id,
+        );
+        continue;
+      }
+      await this.ingestBytes(
+        childPath,
+        path.posix.basename(child.name),
+        child.bytes,
+        id,
+        depth + 1,
+        budget,
+      );
+    }
+    return id;
+  }
+
+  private async saveFailed(
+    where: string,
+    name: string,
+    size: number,
+    key: string,
+    reason: string,
+    parentId?: string,
+  ): Promise<string> {
+    const id = documentId(this.collection, `failed:${where}:${key}`);
+    this.report.failed.push({ path: where, reason });
+    await this.store.documents.saveDocument(
+      {
+        id,
+        collection: this.collection,
+        parentId,
+        path: where,
+        name,
+        schema: "Document",
+        size,
+        sha256: key.length === 64 ? key : "",
+        status: "failed",
+        error: reason,
+        recipients: [],
+        pages: 0,
+        text: "",
+        ingestedAt: new Date().toISOString(),
+      },
+      [],
+    );
+    return id;
+  }
+}
+
+/** Stable per collection and content: re-ingesting the same bytes finds the same document. */
+function documentId(collection: string, key: string): string {
+  return `doc-${createHash("sha256").update(`${collection}\u0000${key}`).digest("hex").slice(0, 24)}`;
+}

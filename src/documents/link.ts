@@ -1,0 +1,43 @@
+/**
+ * The two ways mentions reach the sanctions network: the gazetteer of every listed name, and
+ * the screening engine for names the gazetteer does not know verbatim (other romanisations,
+ * word orders, typos), both built from the screening index of the active list versions.
+ */
+import { caption } from "../model/entity.ts";
+import type { ScreeningService } from "../screening/service.ts";
+import { Gazetteer } from "./extract/gazetteer.ts";
+import type { ExtractOptions, Linker } from "./extract/extract.ts";
+
+/** Screening scores from which a name in a document is taken to be the listed entity. */
+export const DEFAULT_LINK_THRESHOLD = 0.85;
+
+export function screeningLinker(
+  service: ScreeningService,
+  threshold = DEFAULT_LINK_THRESHOLD,
+): Linker {
+  return async (names) => {
+    const answers = await service.match(
+      names.map((name) => ({
+        schema: name.type === "Person" ? "Person" : "Organization",
+        names: [name.text],
+        birthDates: [],
+        countries: [],
+        identifiers: [],
+      })),
+      { limit: 1, threshold },
+    );
+    return answers.map(({ results }) => {
+      const top = results[0];
+      return top && top.score >= threshold
+        ? { entityId: top.entity.id, caption: caption(top.entity), score: top.score }
+        : undefined;
+    });
+  };
+}
+
+/** Gazetteer and linker over the lists in the store (none when no list is loaded). */
+export async function networkExtractOptions(service: ScreeningService): Promise<ExtractOptions> {
+  const index = await service.ready();
+  if (index.entities.length === 0) return {};
+  return { gazetteer: new Gazetteer(index.entities), linker: screeningLinker(service) };
+}

@@ -1,0 +1,93 @@
+/** Documents as parsers produce them and the store keeps them. */
+
+export const DOCUMENT_FORMATS = [
+  "text",
+  "html",
+  "pdf",
+  "email",
+  "mbox",
+  "docx",
+  "xlsx",
+  "csv",
+  "json",
+  "zip",
+] as const;
+export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
+
+/** A file inside another one: an e-mail attachment, an archive member, a message of an mbox. */
+export interface ChildFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What a parser reads out of one file. */
+export interface ParsedFile {
+  /** FtM schema: Document, Email, Pages (PDF), Table (sheets, CSV), Folder (archives). */
+  schema: "Document" | "Email" | "Pages" | "Table" | "Folder";
+  text: string;
+  title?: string | undefined;
+  author?: string | undefined;
+  /** ISO date (or date-time) the file says it was written or sent. */
+  date?: string | undefined;
+  sender?: string | undefined;
+  recipients?: string[] | undefined;
+  /** PDF: text per page, so a hit can name its page. */
+  pages?: string[] | undefined;
+  children?: ChildFile[] | undefined;
+}
+
+/** Bounds on what one ingest may read and expand: hostile files are refused, not obeyed. */
+export interface DocumentLimits {
+  /** Largest single file (or archive member) read. */
+  maxFileBytes: number;
+  /** Most text kept from one file; the rest is cut with a note. */
+  maxTextChars: number;
+  /** Archives and e-mails within archives and e-mails, this deep at most. */
+  maxDepth: number;
+  /** Members read from one archive. */
+  maxArchiveEntries: number;
+  /** Bytes expanded from one archive, all members together. */
+  maxExpandedBytes: number;
+}
+
+export const DEFAULT_LIMITS: DocumentLimits = {
+  maxFileBytes: 256 * 2 ** 20,
+  maxTextChars: 20_000_000,
+  maxDepth: 5,
+  maxArchiveEntries: 10_000,
+  maxExpandedBytes: 1024 * 2 ** 20,
+};
+
+/** A file the parser refuses or cannot read; ingest records the reason and goes on. */
+export class DocumentParseError extends Error {}
+
+export const MENTION_TYPES = [
+  "Person",
+  "Organization",
+  "Location",
+  "BankAccount",
+  "Vessel",
+  "CryptoWallet",
+  "Phone",
+  "Email",
+  "Money",
+  "Date",
+  "Identifier",
+] as const;
+export type MentionType = (typeof MENTION_TYPES)[number];
+
+/** One thing named in a document's text. */
+export interface Mention {
+  type: MentionType;
+  text: string;
+  /** UTF-16 offsets into the document text, end exclusive. */
+  start: number;
+  end: number;
+  confidence: number;
+  /** Canonical form: an IBAN without spaces, an amount as "1000000000 USD", a date as ISO. */
+  value?: string | undefined;
+  /** The listed entity the mention refers to, and the screening score that says so. */
+  entityId?: string | undefined;
+  entityCaption?: string | undefined;
+  score?: number | undefined;
+}

@@ -1,0 +1,119 @@
+/**
+ * Documents over HTTP: `POST /documents` (the file as the raw body, its name in the query),
+ * `GET /documents/{id}`, `GET /documents/{id}/mentions`, `GET /search/documents`.
+ */
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { NotFoundError } from "../../errors.ts";
+import { DEFAULT_COLLECTION, ingestUpload } from "../../documents/ingest.ts";
+import { networkExtractOptions } from "../../documents/link.ts";
+import { DEFAULT_LIMITS, MENTION_TYPES } from "../../documents/types.ts";
+import type { AppContext } from "../app.ts";
+
+const UPLOAD_TYPES = [
+  "application/octet-stream",
+  "application/pdf",
+  "message/rfc822",
+  "application/zip",
+];
+
+export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  app.addContentTypeParser(
+    UPLOAD_TYPES,
+    { parseAs: "buffer", bodyLimit: DEFAULT_LIMITS.maxFileBytes },
+    (_request, body, done) => done(null, body),
+  );
+
+  typed.post(
+    "/documents",
+    {
+      bodyLimit: DEFAULT_LIMITS.maxFileBytes,
+      schema: {
+        summary: "Upload one file (raw body); archives and e-mails are opened, names extracted",
+        querystring: z.object({
+          name: z.string().min(1).max(255),
+          collection: z.string().min(1).max(100).default(DEFAULT_COLLECTION),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as Buffer | undefined;
+      const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
+      const extract = await networkExtractOptions(ctx.screening);
+      const report = await ingestUpload(ctx.store, request.query.name, bytes, {
+        collection: request.query.collection,
+        extract,
+      });
+      return reply.code(201).send(report);
+    },
+  );
+
+  typed.get(
+    "/documents/:id",
+    { schema: { summary: "One document with its text", params: z.object({ id: z.string() }) } },
+    async (request) => {
+      const document = await ctx.store.documents.getDocument(request.params.id);
+      if (!document) throw new NotFoundError(`no document '${request.params.id}'`);
+      const children = await ctx.store.documents.listDocuments({
+        parentId: document.id,
+        limit: 1000,
+      });
+      return { ...document, children };
+    },
+  );
+
+  typed.get(
+    "/documents/:id/mentions",
+    {
+      schema: {
+        summary: "Names, identifiers, amounts and dates found in a document",
+        params: z.object({ id: z.string() }),
+        querystring: z.object({ type: z.enum(MENTION_TYPES).optional() }),
+      },
+    },
+    async (request) => {
+      if (!(await ctx.store.documents.getDocument(request.params.id)))
+        throw new NotFoundError(`no document '${request.params.id}'`);
+      const mentions = await ctx.store.documents.listMentions({
+        documentId: request.params.id,
+        type: request.query.type,
+      });
+      return { mentions };
+    },
+  );
+
+  typed.get(
+    "/search/documents",
+    {
+      schema: {
+        summary: "Full-text search over documents, with highlighted snippets",
+        querystring: z.object({
+          q: z.string().min(1).max(1000),
+          collection: z.string().optional(),
+          entity: z.string().optional(),
+          type: z.enum(MENTION_TYPES).optional(),
+          schema: z.string().optional(),
+          from: z.string().optional(),
+          to: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(20),
+        }),
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const hits = await ctx.store.documents.search({
+        text: q.q,
+        collection: q.collection,
+        entityId: q.entity,
+        mentionType: q.type,
+        schema: q.schema,
+        from: q.from,
+        to: q.to,
+        limit: q.limit,
+      });
+      return { query: q.q, hits };
+    },
+  );
+}

@@ -1,0 +1,298 @@
+/**
+ * The DocumentStore over Kysely. Search is the one place the backends differ: FTS5 with
+ * snippet() in SQLite, tsvector with ts_headline() in PostgreSQL; filters are shared SQL.
+ */
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from "kysely";
+import type { Mention } from "../../documents/types.ts";
+import type { StoreKind } from "../migrations/index.ts";
+import type { Database, DocumentsTable } from "../schema.ts";
+import type {
+  DocumentHit,
+  DocumentQuery,
+  DocumentRecord,
+  DocumentStore,
+  MentionFilter,
+  StoredDocument,
+  StoredMention,
+} from "./document-store.ts";
+
+const MENTION_BATCH = 500;
+const MARK = ["<mark>", "</mark>"] as const;
+
+export class KyselyDocuments implements DocumentStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly kind: StoreKind,
+  ) {}
+
+  async findByContent(collection: string, sha256: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom("documents")
+      .select("id")
+      .where("collection", "=", collection)
+      .where("sha256", "=", sha256)
+      .where("status", "=", "ok")
+      .orderBy("id")
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  async saveDocument(document: StoredDocument, mentions: Mention[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("document_mentions").where("document_id", "=", document.id).execute();
+      await trx.deleteFrom("documents").where("id", "=", document.id).execute();
+      await trx.insertInto("documents").values(toRow(document)).execute();
+      if (this.kind === "sqlite") {
+        await trx.deleteFrom("documents_fts").where("document_id", "=", document.id).execute();
+        await trx
+          .insertInto("documents_fts")
+          .values({ document_id: document.id, title: document.title ?? "", text: document.text })
+          .execute();
+      }
+      for (let start = 0; start < mentions.length; start += MENTION_BATCH) {
+        await trx
+          .insertInto("document_mentions")
+          .values(
+            mentions.slice(start, start + MENTION_BATCH).map((m, i) => ({
+              document_id: document.id,
+              seq: start + i,
+              type: m.type,
+              text: m.text,
+              start: m.start,
+              end: m.end,
+              confidence: m.confidence,
+              value: m.value ?? null,
+              entity_id: m.entityId ?? null,
+              entity_caption: m.entityCaption ?? null,
+              score: m.score ?? null,
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | undefined> {
+    const row = await this.db
+      .selectFrom("documents")
+      .select(DOCUMENT_COLUMNS)
+      .select("text")
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ? { ...fromRow(row), text: row.text } : undefined;
+  }
+
+  async listDocuments(filter: {
+    collection?: string | undefined;
+    parentId?: string | undefined;
+    limit: number;
+  }): Promise<DocumentRecord[]> {
+    let query = this.db.selectFrom("documents").select(DOCUMENT_COLUMNS);
+    if (filter.collection) query = query.where("collection", "=", filter.collection);
+    if (filter.parentId) query = query.where("parent_id", "=", filter.parentId);
+    const rows = await query.orderBy("path").orderBy("id").limit(filter.limit).execute();
+    return rows.map(fromRow);
+  }
+
+  async listMentions(filter: MentionFilter): Promise<StoredMention[]> {
+    let query = this.db.selectFrom("document_mentions").selectAll();
+    if (filter.documentId) query = query.where("document_id", "=", filter.documentId);
+    if (filter.entityId) query = query.where("entity_id", "=", filter.entityId);
+    if (filter.type) query = query.where("type", "=", filter.type);
+    const rows = await query
+      .orderBy("document_id")
+      .orderBy("seq")
+      .limit(filter.limit ?? 10_000)
+      .execute();
+    return rows.map((row) => ({
+      documentId: row.document_id,
+      type: row.type as Mention["type"],
+      text: row.text,
+      start: Number(row.start),
+      end: Number(row.end),
+      confidence: Number(row.confidence),
+      value: row.value ?? undefined,
+      entityId: row.entity_id ?? undefined,
+      entityCaption: row.entity_caption ?? undefined,
+      score: row.score === null ? undefined : Number(row.score),
+    }));
+  }
+
+  async search(query: DocumentQuery): Promise<DocumentHit[]> {
+    return this.kind === "sqlite" ? this.searchSqlite(query) : this.searchPostgres(query);
+  }
+
+  private async searchSqlite(query: DocumentQuery): Promise<DocumentHit[]> {
+    const match = fts5Query(query.text);
+    if (!match) return [];
+    const rows = await this.filtered(
+      this.db
+        .selectFrom("documents_fts")
+        .innerJoin("documents", "documents.id", "documents_fts.document_id")
+        .select(DOCUMENT_COLUMNS.map((c) => `documents.${c}` as const))
+        .select(
+          sql<string>`snippet(documents_fts, 2, ${MARK[0]}, ${MARK[1]}, '…', 16)`.as("snippet"),
+        )
+        .where(sql<boolean>`documents_fts match ${match}`)
+        .orderBy(sql`bm25(documents_fts)`),
+      query,
+    )
+      .limit(query.limit)
+      .execute();
+    return rows.map((row) => ({
+      document: fromRow(row),
+      snippet: row.snippet,
+    }));
+  }
+
+  private async searchPostgres(query: DocumentQuery): Promise<DocumentHit[]> {
+    if (!query.text.trim()) return [];
+    const tsquery = sql`websearch_to_tsquery('simple', ${query.text})`;
+    const rows = await this.filtered(
+      this.db
+        .selectFrom("documents")
+        .select(DOCUMENT_COLUMNS.map((c) => `documents.${c}` as const))
+        .select(
+          sql<string>`ts_headline('simple', documents.text, ${tsquery},
+            ${`StartSel=${MARK[0]}, StopSel=${MARK[1]}, MaxFragments=2, MaxWords=24, MinWords=8, FragmentDelimiter=" … "`})`.as(
+            "snippet",
+          ),
+        )
+        .where(sql<boolean>`documents.search @@ ${tsquery}`)
+        .orderBy(sql`ts_rank(documents.search, ${tsquery})`, "desc"),
+      query,
+    )
+      .limit(query.limit)
+      .execute();
+    return rows.map((row) => ({
+      document: fromRow(row),
+      snippet: row.snippet,
+    }));
+  }
+
+  /** The filters every search shares, on the `documents` table whatever the backend. */
+  private filtered<O>(
+    base: SelectQueryBuilder<Database, "documents" | "documents_fts", O>,
+    query: DocumentQuery,
+  ): SelectQueryBuilder<Database, "documents" | "documents_fts", O> {
+    let q = base.where("documents.status", "=", "ok");
+    if (query.collection) q = q.where("documents.collection", "=", query.collection);
+    if (query.schema) q = q.where("documents.schema", "=", query.schema);
+    if (query.from) q = q.where("documents.date", ">=", query.from);
+    if (query.to) q = q.where("documents.date", "<=", `${query.to}\uffff`);
+    const mentioned = (column: "entity_id" | "type", value: string) =>
+      q.where("documents.id", "in", (eb) =>
+        eb.selectFrom("document_mentions").select("document_id").where(column, "=", value),
+      );
+    if (query.entityId) q = mentioned("entity_id", query.entityId);
+    if (query.mentionType) q = mentioned("type", query.mentionType);
+    return q;
+  }
+
+  async summary(): Promise<{
+    documents: number;
+    failed: number;
+    mentions: number;
+    linked: number;
+  }> {
+    const docs = await this.db
+      .selectFrom("documents")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute();
+    const mentions = await this.db
+      .selectFrom("document_mentions")
+      .select([
+        (eb) => eb.fn.countAll<number>().as("n"),
+        (eb) => eb.fn.count<number>("entity_id").as("linked"),
+      ])
+      .executeTakeFirstOrThrow();
+    const count = (status: string): number =>
+      Number(docs.find((row) => row.status === status)?.n ?? 0);
+    return {
+      documents: count("ok"),
+      failed: count("failed"),
+      mentions: Number(mentions.n),
+      linked: Number(mentions.linked),
+    };
+  }
+}
+
+const DOCUMENT_COLUMNS = [
+  "id",
+  "collection",
+  "parent_id",
+  "path",
+  "name",
+  "schema",
+  "format",
+  "size",
+  "sha256",
+  "status",
+  "error",
+  "title",
+  "author",
+  "date",
+  "sender",
+  "recipients",
+  "pages",
+  "ingested_at",
+] as const;
+
+/**
+ * Words and "quoted phrases" as an FTS5 query in which every part must occur. Each part is
+ * quoted, so FTS5 operators typed by a user (NEAR, *, :, -) are searched as text, not obeyed.
+ */
+export function fts5Query(text: string): string {
+  const parts = [...text.matchAll(/"([^"]+)"|(\S+)/g)]
+    .map((m) => (m[1] ?? m[2]!).replace(/"/g, " ").trim())
+    .filter((part) => /[\p{L}\p{N}]/u.test(part));
+  return parts.map((part) => `"${part}"`).join(" ");
+}
+
+function toRow(d: StoredDocument): DocumentsTable {
+  return {
+    id: d.id,
+    collection: d.collection,
+    parent_id: d.parentId ?? null,
+    path: d.path,
+    name: d.name,
+    schema: d.schema,
+    format: d.format ?? null,
+    size: d.size,
+    sha256: d.sha256,
+    status: d.status,
+    error: d.error ?? null,
+    title: d.title ?? null,
+    author: d.author ?? null,
+    date: d.date ?? null,
+    sender: d.sender ?? null,
+    recipients: JSON.stringify(d.recipients),
+    pages: d.pages,
+    text: d.text,
+    ingested_at: d.ingestedAt,
+  };
+}
+
+function fromRow(row: Omit<Selectable<DocumentsTable>, "text">): DocumentRecord {
+  return {
+    id: row.id,
+    collection: row.collection,
+    parentId: row.parent_id ?? undefined,
+    path: row.path,
+    name: row.name,
+    schema: row.schema,
+    format: row.format ?? undefined,
+    size: Number(row.size),
+    sha256: row.sha256,
+    status: row.status as DocumentRecord["status"],
+    error: row.error ?? undefined,
+    title: row.title ?? undefined,
+    author: row.author ?? undefined,
+    date: row.date ?? undefined,
+    sender: row.sender ?? undefined,
+    recipients: JSON.parse(row.recipients) as string[],
+    pages: Number(row.pages),
+    ingestedAt: row.ingested_at,
+  };
+}
