@@ -18,7 +18,8 @@ const ORG_WORDS = new Set([
   unit organization organisation society league alliance network service services corps club church hospital times
   post news press herald journal tribune agency exchange market commerce chamber assembly government administration
   authority court police guard bureau central international general consortium venture ventures import export airlines
-  airline railways mining energy petroleum oil steel technology electronics`.split(/\s+/),
+  airline railways mining energy petroleum oil steel technology electronics shimbun ilbo sinmun
+  gazette photo`.split(/\s+/),
 ]);
 
 /** Titles of people in news and cables, besides those names/normalize.ts strips. */
@@ -46,7 +47,7 @@ const DEMONYMS = new Set(
 );
 
 const PLACE_WORDS = new Set(
-  "province city county district prefecture region island islands river port harbour harbor street road".split(
+  "province city county district prefecture region island islands river port harbour harbor street road palace square airport stadium bridge mountain mount lake sea bay strait peninsula village".split(
     " ",
   ),
 );
@@ -103,6 +104,19 @@ export function extractNames(text: string): Mention[] {
       } else if (next.pos === "NUM" && ORG_WORDS.has(tokens[j - 1]!.text.toLowerCase())) {
         j++; // Office 39, Room 225, Bureau 121
       } else if (
+        /^no\.?$/i.test(next.text) &&
+        tokens[j + 1]?.pos === "NUM" &&
+        ORG_WORDS.has(tokens[j - 1]!.text.toLowerCase())
+      ) {
+        j += 2; // Room No. 225
+      } else if (
+        next.text === "in" &&
+        tokens[j + 1] &&
+        isNamePart(tokens[j + 1]!) &&
+        tokens.slice(i, j).some((t) => ORG_WORDS.has(t.text.toLowerCase()))
+      ) {
+        j += 2; // General Association of Korean Residents in Japan
+      } else if (
         CONNECTORS.has(next.text.toLowerCase()) &&
         tokens[j + 1] &&
         isNamePart(tokens[j + 1]!) &&
@@ -122,7 +136,17 @@ export function extractNames(text: string): Mention[] {
     }
     // A title opens the chunk ("Mr. Kim Chol Man"): it is context, not part of the name.
     let first = i;
-    while (first < j - 1 && TITLES.has(tokens[first]!.text.toLowerCase().replace(/\.$/, "")))
+    // "General Association …" keeps its first word; "Mr. Kim … of Daesong Company" drops "Mr.".
+    const head = tokens.slice(i, j);
+    const connector = head.findIndex((t) => CONNECTORS.has(t.text.toLowerCase()));
+    const organisation = head
+      .slice(0, connector === -1 ? undefined : connector)
+      .some((t) => ORG_WORDS.has(t.text.toLowerCase()));
+    while (
+      !organisation &&
+      first < j - 1 &&
+      TITLES.has(tokens[first]!.text.toLowerCase().replace(/\.$/, ""))
+    )
       first++;
     for (const part of splitPersonOfOrganization(
       tokens.slice(first, j),

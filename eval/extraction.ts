@@ -1,0 +1,190 @@
+/**
+ * eval:extraction — precision and recall of document extraction, per mention type.
+ *  1. Names (Person, Organization, Location) and amounts/dates in hand-labelled articles from
+ *     ../shared/corpus/seeds (labels in eval/extraction/*.labels.json; `split` says dev or holdout).
+ *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
+ *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
+ *     (which must not be extracted).
+ * A name counts once per document: the set of distinct mention texts of a type against the labels.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { extractMentions } from "../src/documents/extract/extract.ts";
+import type { MentionType } from "../src/documents/types.ts";
+import { sharedFile } from "../test/helpers/shared.ts";
+
+interface Labels {
+  file: string;
+  split: "dev" | "holdout";
+  entities: Partial<Record<MentionType, string[]>>;
+}
+
+interface Tally {
+  tp: number;
+  fp: number;
+  fn: number;
+  misses: string[];
+  extras: string[];
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const normal = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/['’]s$/, "")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s"“(]+|[\s"”),.;:]+$/g, "");
+
+function score(
+  tallies: Map<string, Tally>,
+  type: string,
+  predicted: string[],
+  labelled: string[],
+): void {
+  const tally = tallies.get(type) ?? { tp: 0, fp: 0, fn: 0, misses: [], extras: [] };
+  const want = new Set(labelled.map(normal));
+  const got = new Set(predicted.map(normal));
+  for (const g of got) {
+    if (want.has(g)) tally.tp++;
+    else {
+      tally.fp++;
+      tally.extras.push(g);
+    }
+  }
+  for (const w of want) {
+    if (!got.has(w)) {
+      tally.fn++;
+      tally.misses.push(w);
+    }
+  }
+  tallies.set(type, tally);
+}
+
+function print(title: string, tallies: Map<string, Tally>): void {
+  console.log(title);
+  for (const [type, t] of [...tallies].sort()) {
+    const p = t.tp / Math.max(1, t.tp + t.fp);
+    const r = t.tp / Math.max(1, t.tp + t.fn);
+    console.log(
+      `  ${type.padEnd(13)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  (${t.tp} right, ${t.fp} extra, ${t.fn} missed)`,
+    );
+    if (process.env.EVAL_VERBOSE) {
+      if (t.misses.length) console.log(`      missed: ${t.misses.join(" | ")}`);
+      if (t.extras.length) console.log(`      extra:  ${t.extras.join(" | ")}`);
+    }
+  }
+}
+
+const NAME_TYPES: MentionType[] = ["Person", "Organization", "Location", "Money", "Date"];
+
+async function labelledArticles(): Promise<void> {
+  const files = readdirSync(path.join(here, "extraction")).filter((f) =>
+    f.endsWith(".labels.json"),
+  );
+  for (const split of ["dev", "holdout"] as const) {
+    const tallies = new Map<string, Tally>();
+    let documents = 0;
+    for (const file of files) {
+      const labels = JSON.parse(
+        readFileSync(path.join(here, "extraction", file), "utf8"),
+      ) as Labels;
+      if (labels.split !== split) continue;
+      documents++;
+      const text = readFileSync(sharedFile(labels.file), "utf8");
+      const mentions = await extractMentions(text);
+      for (const type of NAME_TYPES) {
+        score(
+          tallies,
+          type,
+          mentions.filter((m) => m.type === type).map((m) => m.text),
+          labels.entities[type] ?? [],
+        );
+      }
+    }
+    if (documents > 0)
+      print(`names in labelled articles (${split}, ${documents} documents)`, tallies);
+    else console.log(`names in labelled articles (${split}): no labelled documents yet`);
+  }
+}
+
+let seed = 20261123;
+const random = (): number => {
+  seed = (seed * 16807) % 2147483647;
+  return seed / 2147483647;
+};
+const pick = <T>(items: T[], n: number): T[] =>
+  Array.from({ length: n }, () => items[Math.floor(random() * items.length)]!);
+
+/** A valid IBAN for a country and BBAN (check digits computed by ISO 13616). */
+function iban(country: string, bban: string): string {
+  const digits = [...`${bban}${country}00`]
+    .map((c) => (/\d/.test(c) ? c : String(c.charCodeAt(0) - 55)))
+    .join("");
+  let remainder = 0;
+  for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
+  return `${country}${String(98 - remainder).padStart(2, "0")}${bban}`;
+}
+
+const digitsOf = (n: number): string =>
+  Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
+const offByOne = (text: string): string =>
+  text.slice(0, -1) + String((Number(text.at(-1)) + 1) % 10);
+
+async function generatedIdentifiers(): Promise<void> {
+  const sdn = readFileSync(
+    sharedFile("data/lists/ofac-sdn-csv-snapshots/sdn_2024-05-03.csv"),
+    "latin1",
+  );
+  const imos = [...new Set([...sdn.matchAll(/IMO (\d{7})/g)].map((m) => m[1]!))];
+  const wallets = (asset: string): string[] =>
+    readFileSync(
+      sharedFile(`data/lists/ofac-crypto-addresses/sanctioned_addresses_${asset}.txt`),
+      "utf8",
+    )
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const xbt = wallets("XBT");
+  const eth = wallets("ETH");
+  const trx = wallets("TRX");
+  const tallies = new Map<string, Tally>();
+  for (let doc = 0; doc < 50; doc++) {
+    const ibans = [
+      iban("DE", digitsOf(18)),
+      iban("GB", `NWBK${digitsOf(14)}`),
+      iban("CH", digitsOf(17)),
+    ];
+    const vessels = pick(imos, 3);
+    const coins = [...pick(xbt, 2), ...pick(eth, 1), ...pick(trx, 1)];
+    const spaced = ibans[0]!.replace(/(.{4})/g, "$1 ").trim();
+    const text = [
+      `From: shipping@example.org\nSubject: settlement ${doc}`,
+      `Please pay the charter hire to IBAN ${spaced} and the fuel to ${ibans[1]}.`,
+      `Do not use account ${offByOne(ibans[2]!)} any more; the new one is ${ibans[2]}.`,
+      `Vessels: ${vessels.map((v) => `IMO ${v}`).join(", ")}; the old hull was IMO ${offByOne(vessels[0]!)}.`,
+      `Crypto settlement: ${coins.join(" and ")}; not ${offByOne(xbt[doc]!)}.`,
+      `Reference 2017/0${doc % 9} for tonnage 12,000.`,
+    ].join("\n");
+    const mentions = await extractMentions(text);
+    const of = (type: MentionType): string[] =>
+      mentions.filter((m) => m.type === type).map((m) => m.value ?? m.text);
+    score(tallies, "BankAccount (IBAN)", of("BankAccount"), ibans);
+    score(
+      tallies,
+      "Vessel (IMO)",
+      of("Vessel"),
+      vessels.map((v) => `IMO ${v}`),
+    );
+    score(
+      tallies,
+      "CryptoWallet",
+      of("CryptoWallet").map((v) => v.replace(/^(XBT|ETH|TRX) /, "")),
+      coins.map((c) => (c.startsWith("0x") ? c.toLowerCase() : c)),
+    );
+  }
+  print("identifiers in 50 generated documents with real IMO numbers and OFAC wallets", tallies);
+}
+
+await labelledArticles();
+await generatedIdentifiers();
