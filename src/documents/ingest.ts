@@ -113,31 +113,27 @@ class IngestRun {
       this.report.failed.push({ path: file, reason });
       return;
     }
-    if (info.size > this.limits.maxFileBytes) {
-      // Refused before reading: a 2 GB file is not loaded to find out what it is.
-      const reason = `file is ${info.size} bytes, over the ${this.limits.maxFileBytes}-byte limit; not read`;
-      this.report.ids.push(
-        await this.saveFailed(file, name, info.size, `size:${info.size}`, reason),
-      );
-      return;
-    }
+    // Refused before reading: a 2 GB file is not loaded to find out what it is.
+    if (await this.refusedForSize(file, name, info.size)) return;
     await this.ingestReceived(file, name, new Uint8Array(await readFile(file)));
   }
 
   async ingestReceived(where: string, name: string, bytes: Uint8Array): Promise<void> {
+    if (await this.refusedForSize(where, name, bytes.length)) return;
     const budget: ExpansionBudget = {
       bytes: this.limits.maxExpandedBytes,
       entries: this.limits.maxArchiveEntries,
       maxFileBytes: this.limits.maxFileBytes,
     };
-    if (bytes.length > this.limits.maxFileBytes) {
-      const reason = `file is ${bytes.length} bytes, over the ${this.limits.maxFileBytes}-byte limit; not read`;
-      this.report.ids.push(
-        await this.saveFailed(where, name, bytes.length, `size:${bytes.length}`, reason),
-      );
-      return;
-    }
     this.report.ids.push(await this.ingestBytes(where, name, bytes, undefined, 0, budget));
+  }
+
+  /** Records a top-level file over the size limit as failed; true when it was. */
+  private async refusedForSize(where: string, name: string, size: number): Promise<boolean> {
+    if (size <= this.limits.maxFileBytes) return false;
+    const reason = `file is ${size} bytes, over the ${this.limits.maxFileBytes}-byte limit; not read`;
+    this.report.ids.push(await this.saveFailed({ where, name, size, key: `size:${size}`, reason }));
+    return true;
   }
 
   private async ingestBytes(
@@ -155,16 +151,10 @@ class IngestRun {
       return existing;
     }
     const format = detectDocumentFormat(name, bytes);
-    if (!format)
-      return this.saveFailed(
-        where,
-        name,
-        bytes.length,
-        sha256,
-        "unsupported binary format",
-        parentId,
-      );
-    let parsed: ParsedFile & { refused?: Array<{ name: string; reason: string }> };
+    const failed = (reason: string): Promise<string> =>
+      this.saveFailed({ where, name, size: bytes.length, key: sha256, sha256, reason, parentId });
+    if (!format) return failed("unsupported binary format");
+    let parsed: ParsedFile;
     try {
       parsed = await parseDocument(format, name, bytes, budget);
     } catch (error) {
@@ -172,7 +162,7 @@ class IngestRun {
         error instanceof DocumentParseError
           ? error.message
           : `cannot be read as ${format}: ${(error as Error).message}`;
-      return this.saveFailed(where, name, bytes.length, sha256, reason, parentId);
+      return failed(reason);
     }
     const id = documentId(this.collection, sha256);
     let text = parsed.text;
@@ -205,26 +195,26 @@ class IngestRun {
     this.report.mentions += mentions.length;
     this.report.linked += mentions.filter((m) => m.entityId).length;
     for (const refused of parsed.refused ?? []) {
-      await this.saveFailed(
-        `${where}!/${refused.name}`,
-        path.posix.basename(refused.name),
-        0,
-        `refused:${sha256}:${refused.name}`,
-        refused.reason,
-        id,
-      );
+      await this.saveFailed({
+        where: `${where}!/${refused.name}`,
+        name: path.posix.basename(refused.name),
+        size: 0,
+        key: `refused:${sha256}:${refused.name}`,
+        reason: refused.reason,
+        parentId: id,
+      });
     }
     for (const child of parsed.children ?? []) {
       const childPath = `${where}!/${child.name}`;
       if (depth + 1 > this.limits.maxDepth) {
-        await this.saveFailed(
-          childPath,
-          path.posix.basename(child.name),
-          child.bytes.length,
-          `deep:${sha256}:${child.name}`,
-          `nested more than ${this.limits.maxDepth} levels deep; not opened`,
-          id,
-        );
+        await this.saveFailed({
+          where: childPath,
+          name: path.posix.basename(child.name),
+          size: child.bytes.length,
+          key: `deep:${sha256}:${child.name}`,
+          reason: `nested more than ${this.limits.maxDepth} levels deep; not opened`,
+          parentId: id,
+        });
         continue;
       }
       await this.ingestBytes(
@@ -239,15 +229,19 @@ class IngestRun {
     return id;
   }
 
-  private async saveFailed(
-    where: string,
-    name: string,
-    size: number,
-    key: string,
-    reason: string,
-    parentId?: string,
-  ): Promise<string> {
-    const id = documentId(this.collection, `failed:${where}:${key}`);
+  /** Records a file that was not read; `key` keeps the record's id stable across runs. */
+  private async saveFailed(failure: {
+    where: string;
+    name: string;
+    size: number;
+    key: string;
+    reason: string;
+    parentId?: string | undefined;
+    /** Known when the bytes were read. */
+    sha256?: string;
+  }): Promise<string> {
+    const { where, name, size, reason, parentId } = failure;
+    const id = documentId(this.collection, `failed:${where}:${failure.key}`);
     this.report.failed.push({ path: where, reason });
     await this.store.documents.saveDocument(
       {
@@ -258,7 +252,7 @@ class IngestRun {
         name,
         schema: "Document",
         size,
-        sha256: key.length === 64 ? key : "",
+        sha256: failure.sha256 ?? "",
         status: "failed",
         error: reason,
         recipients: [],

@@ -3,6 +3,7 @@
  * the screening engine for names the gazetteer does not know verbatim (other romanisations,
  * word orders, typos), both built from the screening index of the active list versions.
  */
+import type { ScreeningIndex } from "../matching/index.ts";
 import { caption } from "../model/entity.ts";
 import type { ScreeningService } from "../screening/service.ts";
 import { Gazetteer } from "./extract/gazetteer.ts";
@@ -35,9 +36,17 @@ export function screeningLinker(
   };
 }
 
+/** One gazetteer per index build: uploads reuse it until a list change brings a new index. */
+const gazetteers = new WeakMap<ScreeningIndex, Gazetteer>();
+
 /** Gazetteer and linker over the lists in the store (none when no list is loaded). */
 export async function networkExtractOptions(service: ScreeningService): Promise<ExtractOptions> {
   const index = await service.ready();
   if (index.entities.length === 0) return {};
-  return { gazetteer: new Gazetteer(index.entities), linker: screeningLinker(service) };
+  let gazetteer = gazetteers.get(index);
+  if (!gazetteer) {
+    gazetteer = new Gazetteer(index.entities);
+    gazetteers.set(index, gazetteer);
+  }
+  return { gazetteer, linker: screeningLinker(service) };
 }

@@ -8,7 +8,7 @@ import { parseMbox } from "./parsers/mbox.ts";
 import { parsePdf } from "./parsers/pdf.ts";
 import { parseText } from "./parsers/text.ts";
 import { parseXlsx } from "./parsers/xlsx.ts";
-import { parseZip, type ExpansionBudget, type RefusedMember } from "./parsers/zip.ts";
+import { parseZip, type ExpansionBudget } from "./parsers/zip.ts";
 import type { DocumentFormat, ParsedFile } from "./types.ts";
 
 export async function parseDocument(
@@ -16,7 +16,7 @@ export async function parseDocument(
   name: string,
   bytes: Uint8Array,
   budget: ExpansionBudget,
-): Promise<ParsedFile & { refused?: RefusedMember[] }> {
+): Promise<ParsedFile> {
   switch (format) {
     case "text":
       return parseText(bytes);

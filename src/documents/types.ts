@@ -20,6 +20,12 @@ export interface ChildFile {
   bytes: Uint8Array;
 }
 
+/** An archive member not opened, with the reason (unsafe path, too large). */
+export interface RefusedMember {
+  name: string;
+  reason: string;
+}
+
 /** What a parser reads out of one file. */
 export interface ParsedFile {
   /** FtM schema: Document, Email, Pages (PDF), Table (sheets, CSV), Folder (archives). */
@@ -34,6 +40,7 @@ export interface ParsedFile {
   /** PDF: text per page, so a hit can name its page. */
   pages?: string[] | undefined;
   children?: ChildFile[] | undefined;
+  refused?: RefusedMember[] | undefined;
 }
 
 /** Bounds on what one ingest may read and expand: hostile files are refused, not obeyed. */

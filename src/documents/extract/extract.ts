@@ -42,20 +42,27 @@ export async function extractMentions(
   });
   const values = [...extractAmounts(text), ...extractDates(text)];
   const chunks = extractNames(text.slice(0, options.maxNameChars ?? DEFAULT_MAX_NAME_CHARS));
-  const kept = settleOverlaps([listed, patterns, values, chunks]);
+  const kept = settleOverlaps(text.length, [listed, patterns, values, chunks]);
   if (options.linker) await linkChunks(kept, options.linker);
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** Earlier groups win; within a group, longer spans win. */
-function settleOverlaps(groups: Mention[][]): Mention[] {
+/**
+ * Earlier groups win; within a group, longer spans win. Characters already taken are marked in
+ * one array, so a spreadsheet with tens of thousands of mentions is not checked pair by pair.
+ */
+function settleOverlaps(textLength: number, groups: Mention[][]): Mention[] {
   const kept: Mention[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new Uint8Array(textLength);
+  const free = (m: Mention): boolean => {
+    for (let i = m.start; i < m.end; i++) if (taken[i]) return false;
+    return true;
+  };
   for (const group of groups) {
     for (const m of [...group].sort((a, b) => b.end - b.start - (a.end - a.start))) {
-      if (taken.some(([s, e]) => m.start < e && s < m.end)) continue;
+      if (!free(m)) continue;
       kept.push(m);
-      taken.push([m.start, m.end]);
+      taken.fill(1, m.start, m.end);
     }
   }
   return kept;

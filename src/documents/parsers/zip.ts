@@ -4,7 +4,12 @@
  * (absolute paths, `..`) are refused with a reason each.
  */
 import yauzl, { type Entry, type ZipFile } from "yauzl";
-import { DocumentParseError, type ChildFile, type ParsedFile } from "../types.ts";
+import {
+  DocumentParseError,
+  type ChildFile,
+  type ParsedFile,
+  type RefusedMember,
+} from "../types.ts";
 
 /** What is left to expand for one top-level file, shared by every archive nested in it. */
 export interface ExpansionBudget {
@@ -13,16 +18,11 @@ export interface ExpansionBudget {
   maxFileBytes: number;
 }
 
-export interface RefusedMember {
-  name: string;
-  reason: string;
-}
-
 export async function parseZip(
   bytes: Uint8Array,
   name: string,
   budget: ExpansionBudget,
-): Promise<ParsedFile & { refused: RefusedMember[] }> {
+): Promise<ParsedFile> {
   const zip = await new Promise<ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(
       Buffer.from(bytes),

@@ -86,46 +86,32 @@ export class KyselyLedger implements LedgerStore {
 
   async *iterateTransfers(): AsyncIterable<StoredTransfer[]> {
     const fast = this.fast;
-    const pages = keysetPages(
+    yield* keysetPages(
       0,
       READ_PAGE,
-      async (after): Promise<TransferRow[]> =>
-        fast
-          ? fast.readPage(after, READ_PAGE)
-          : (
-              await this.db
-                .selectFrom("tx_transfers")
-                .selectAll()
-                .where("seq", ">", after)
-                .orderBy("seq")
-                .limit(READ_PAGE)
-                .execute()
-            ).map((row) => [
-              Number(row.seq),
-              row.dataset,
-              row.id,
-              row.source,
-              row.target,
-              Number(row.amount),
-              row.currency,
-              Number(row.timestamp),
-              row.reference,
-            ]),
-      (row) => row[0],
+      async (after): Promise<StoredTransfer[]> => {
+        if (fast) return fast.readPage(after, READ_PAGE).map(fromTransferRow);
+        const rows = await this.db
+          .selectFrom("tx_transfers")
+          .selectAll()
+          .where("seq", ">", after)
+          .orderBy("seq")
+          .limit(READ_PAGE)
+          .execute();
+        return rows.map((row) => ({
+          seq: Number(row.seq),
+          dataset: row.dataset,
+          id: row.id,
+          source: row.source,
+          target: row.target,
+          amount: Number(row.amount),
+          currency: row.currency,
+          timestamp: Number(row.timestamp),
+          reference: row.reference ?? undefined,
+        }));
+      },
+      (transfer) => transfer.seq,
     );
-    for await (const rows of pages) {
-      yield rows.map(([seq, dataset, id, source, target, amount, currency, timestamp, ref]) => ({
-        seq,
-        dataset,
-        id,
-        source,
-        target,
-        amount,
-        currency,
-        timestamp,
-        reference: ref ?? undefined,
-      }));
-    }
   }
 
   async listAccounts(): Promise<Account[]> {
@@ -209,6 +195,30 @@ export class KyselyLedger implements LedgerStore {
       linkedAt: row.linked_at,
     }));
   }
+}
+
+function fromTransferRow([
+  seq,
+  dataset,
+  id,
+  source,
+  target,
+  amount,
+  currency,
+  timestamp,
+  reference,
+]: TransferRow): StoredTransfer {
+  return {
+    seq,
+    dataset,
+    id,
+    source,
+    target,
+    amount,
+    currency,
+    timestamp,
+    reference: reference ?? undefined,
+  };
 }
 
 /** Writes an import's rows inside its transaction, numbering transfers in arrival order. */

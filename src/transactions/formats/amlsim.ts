@@ -16,7 +16,7 @@ import {
   requireField,
   stepToTimestamp,
 } from "../values.ts";
-import { columnIndex, readCsvTable } from "./csv-table.ts";
+import { cell, columnIndex, readCsvTable } from "./csv-table.ts";
 import { rowError, type LedgerReadOptions } from "./reader.ts";
 
 const V1 = ["sourceNodeId", "targetNodeId", "value", "time"];
@@ -37,10 +37,7 @@ export async function* readAmlsim(
     const toTransfer = layout === "v1" ? v1Transfer : v2Transfer;
     const items: LedgerItem[] = [];
     let fields: string[] = [];
-    const get = (name: string): string | undefined => {
-      const at = column!.get(name);
-      return at === undefined ? undefined : fields[at]?.trim();
-    };
+    const get = (name: string): string | undefined => cell(fields, column!.get(name));
     for (let i = 0; i < rows.length; i++) {
       fields = rows[i]!;
       try {
@@ -101,10 +98,8 @@ async function* readV2Accounts(file: string): AsyncGenerator<LedgerItem[]> {
   if (!existsSync(file)) return;
   for await (const { header, rows, lines } of readCsvTable(file, { format: "amlsim" })) {
     const column = columnIndex(header);
-    const get = (fields: string[], name: string): string | undefined => {
-      const at = column.get(name);
-      return at === undefined ? undefined : fields[at]?.trim() || undefined;
-    };
+    const get = (fields: string[], name: string): string | undefined =>
+      cell(fields, column.get(name)) || undefined;
     const items: LedgerItem[] = [];
     rows.forEach((fields, i) => {
       const id = get(fields, "acct_id");

@@ -31,6 +31,11 @@ export function columnIndex(header: string[]): Map<string, number> {
   return new Map(header.map((name, index) => [name, index]));
 }
 
+/** The trimmed cell in a column; undefined when the file has no such column. */
+export function cell(fields: string[], column: number | undefined): string | undefined {
+  return column === undefined ? undefined : fields[column]?.trim();
+}
+
 export async function* readCsvTable(
   file: string,
   options: CsvTableOptions,

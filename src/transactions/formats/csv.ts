@@ -6,7 +6,7 @@
 import { InvalidInputError } from "../../errors.ts";
 import type { Account, LedgerItem } from "../types.ts";
 import { parseAmount, parseCurrency, parseTimestamp, requireField } from "../values.ts";
-import { columnIndex, readCsvTable } from "./csv-table.ts";
+import { cell, columnIndex, readCsvTable } from "./csv-table.ts";
 import { rowError, type LedgerReadOptions } from "./reader.ts";
 
 export const LEDGER_FIELDS = [
@@ -167,10 +167,7 @@ export async function* readLedgerCsv(
     }
     const items: LedgerItem[] = [];
     let fields: string[] = [];
-    const get = (field: LedgerField): string | undefined => {
-      const column = columns![field];
-      return column === undefined ? undefined : fields[column]?.trim();
-    };
+    const get = (field: LedgerField): string | undefined => cell(fields, columns![field]);
     for (let i = 0; i < rows.length; i++) {
       fields = rows[i]!;
       const line = lines[i]!;
