@@ -278,6 +278,32 @@ test("API: upload an e-mail, read it and its mentions, search with snippets", as
       ["note.txt"],
     );
     assert.match(hits[0]!.snippet, /<mark>tonnage<\/mark>/);
+    const memo = await app.inject({
+      method: "POST",
+      url: "/documents?name=memo.txt&collection=api",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from(
+        "Golden Star Bank transferred EUR 1.2 million to Korea Daesong Trading Company.",
+      ),
+    });
+    const memoId = memo.json<{ ids: string[] }>().ids[0]!;
+    const relations = await app.inject({ url: `/documents/${memoId}/relations?kind=paid` });
+    assert.deepEqual(
+      relations
+        .json<{
+          relations: Array<{ source: { text: string }; target: { text: string }; value: string }>;
+        }>()
+        .relations.map((r) => [r.source.text, r.target.text, r.value]),
+      [["Golden Star Bank", "Korea Daesong Trading Company", "1200000 EUR"]],
+    );
+    const badLanguage = await app.inject({
+      method: "POST",
+      url: "/documents?name=scan.png&ocr=true&ocr_lang=fra",
+      headers: { "content-type": "application/octet-stream" },
+      payload: Buffer.from("x"),
+    });
+    assert.equal(badLanguage.statusCode, 400);
+    assert.match(badLanguage.body, /unknown OCR language fra/);
     assert.equal((await app.inject({ url: "/documents/doc-missing" })).statusCode, 404);
     assert.equal((await app.inject({ url: "/search/documents" })).statusCode, 400);
   } finally {

@@ -22,11 +22,25 @@ const EXTENSIONS: Record<string, DocumentFormat> = {
   zip: "zip",
 };
 
+/** Leading bytes of the image formats Tesseract reads. */
+const IMAGE_SIGNATURES: Array<[string, number]> = [
+  ["\x89PNG\r\n\x1a\n", 0],
+  ["\xff\xd8\xff", 0],
+  ["II*\x00", 0],
+  ["MM\x00*", 0],
+  ["GIF87a", 0],
+  ["GIF89a", 0],
+  ["WEBP", 8],
+];
+
 /** undefined: a binary format we do not read. */
 export function detectDocumentFormat(name: string, bytes: Uint8Array): DocumentFormat | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
   const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
   if (head.startsWith("%PDF-")) return "pdf";
+  if (IMAGE_SIGNATURES.some(([signature, at]) => head.startsWith(signature, at))) return "image";
+  // "BM" alone also starts words: a bitmap is binary too.
+  if (head.startsWith("BM") && looksBinary(bytes)) return "image";
   if (head.startsWith("PK\x03\x04") || head.startsWith("PK\x05\x06")) {
     if (extension === "docx" || extension === "xlsx") return extension;
     if (head.includes("word/")) return "docx";

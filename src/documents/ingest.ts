@@ -11,6 +11,8 @@ import type { Store } from "../store/store.ts";
 import type { StoredDocument } from "../store/documents/document-store.ts";
 import { detectDocumentFormat } from "./detect.ts";
 import { extractMentions, type ExtractOptions } from "./extract/extract.ts";
+import { extractRelations } from "./extract/relations.ts";
+import type { OcrEngine } from "./ocr.ts";
 import { parseDocument } from "./parse.ts";
 import type { ExpansionBudget } from "./parsers/zip.ts";
 import {
@@ -26,6 +28,8 @@ export interface IngestOptions {
   collection?: string;
   limits?: Partial<DocumentLimits>;
   extract?: ExtractOptions;
+  /** Reads scanned PDF pages and images; without it they are counted in `unreadImages`. */
+  ocr?: OcrEngine | undefined;
   /** Called after each top-level file with how many are done of how many. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -38,6 +42,11 @@ export interface IngestReport {
   failed: Array<{ path: string; reason: string }>;
   mentions: number;
   linked: number;
+  relations: number;
+  /** Scanned pages and images read by OCR. */
+  ocrPages: number;
+  /** Scanned pages and images left without text (OCR off, over the limit, or failed). */
+  unreadImages: number;
   /** Ids of the top-level documents, in the order of the files. */
   ids: string[];
 }
@@ -99,6 +108,9 @@ class IngestRun {
       failed: [],
       mentions: 0,
       linked: 0,
+      relations: 0,
+      ocrPages: 0,
+      unreadImages: 0,
       ids: [],
     };
   }
@@ -146,9 +158,11 @@ class IngestRun {
   ): Promise<string> {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const existing = await this.store.documents.findByContent(this.collection, sha256);
-    if (existing) {
+    // Stored before without OCR: read again now that its scans can be read.
+    const rereadWithOcr = existing && existing.unreadImages > 0 && this.options.ocr;
+    if (existing && !rereadWithOcr) {
       this.report.duplicates++;
-      return existing;
+      return existing.id;
     }
     const format = detectDocumentFormat(name, bytes);
     const failed = (reason: string): Promise<string> =>
@@ -156,7 +170,11 @@ class IngestRun {
     if (!format) return failed("unsupported binary format");
     let parsed: ParsedFile;
     try {
-      parsed = await parseDocument(format, name, bytes, budget);
+      parsed = await parseDocument(format, name, bytes, {
+        budget,
+        ocr: this.options.ocr,
+        maxOcrPages: this.limits.maxOcrPages,
+      });
     } catch (error) {
       const reason =
         error instanceof DocumentParseError
@@ -170,6 +188,7 @@ class IngestRun {
       text = `${text.slice(0, this.limits.maxTextChars)}\n[… text cut at ${this.limits.maxTextChars} characters]`;
     }
     const mentions = text ? await extractMentions(text, this.options.extract) : [];
+    const relations = extractRelations(text, mentions);
     const document: StoredDocument = {
       id,
       collection: this.collection,
@@ -187,11 +206,16 @@ class IngestRun {
       sender: parsed.sender,
       recipients: parsed.recipients ?? [],
       pages: parsed.pages?.length ?? 0,
+      unreadImages: parsed.unreadImages ?? 0,
+      ocrPages: parsed.ocrPages ?? 0,
       text,
       ingestedAt: new Date().toISOString(),
     };
-    await this.store.documents.saveDocument(document, mentions);
+    await this.store.documents.saveDocument(document, mentions, relations);
     this.report.documents++;
+    this.report.relations += relations.length;
+    this.report.ocrPages += document.ocrPages;
+    this.report.unreadImages += document.unreadImages;
     this.report.mentions += mentions.length;
     this.report.linked += mentions.filter((m) => m.entityId).length;
     for (const refused of parsed.refused ?? []) {
@@ -257,6 +281,8 @@ class IngestRun {
         error: reason,
         recipients: [],
         pages: 0,
+        unreadImages: 0,
+        ocrPages: 0,
         text: "",
         ingestedAt: new Date().toISOString(),
       },

@@ -3,19 +3,29 @@ import { parseCsvDocument } from "./parsers/csv.ts";
 import { parseDocx } from "./parsers/docx.ts";
 import { parseEmail } from "./parsers/email.ts";
 import { parseHtml } from "./parsers/html.ts";
+import { parseImage } from "./parsers/image.ts";
 import { parseJsonDocument } from "./parsers/json.ts";
 import { parseMbox } from "./parsers/mbox.ts";
 import { parsePdf } from "./parsers/pdf.ts";
 import { parseText } from "./parsers/text.ts";
 import { parseXlsx } from "./parsers/xlsx.ts";
 import { parseZip, type ExpansionBudget } from "./parsers/zip.ts";
+import type { OcrEngine } from "./ocr.ts";
 import type { DocumentFormat, ParsedFile } from "./types.ts";
+
+export interface ParseContext {
+  /** What is left to expand of the top-level file's archives. */
+  budget: ExpansionBudget;
+  /** Reads scanned pages and images; without it they are counted as unread. */
+  ocr?: OcrEngine | undefined;
+  maxOcrPages: number;
+}
 
 export async function parseDocument(
   format: DocumentFormat,
   name: string,
   bytes: Uint8Array,
-  budget: ExpansionBudget,
+  context: ParseContext,
 ): Promise<ParsedFile> {
   switch (format) {
     case "text":
@@ -23,7 +33,7 @@ export async function parseDocument(
     case "html":
       return parseHtml(bytes);
     case "pdf":
-      return parsePdf(bytes);
+      return parsePdf(bytes, context);
     case "email":
       return parseEmail(bytes);
     case "mbox":
@@ -37,6 +47,8 @@ export async function parseDocument(
     case "json":
       return parseJsonDocument(bytes);
     case "zip":
-      return parseZip(bytes, name, budget);
+      return parseZip(bytes, name, context.budget);
+    case "image":
+      return parseImage(bytes, context.ocr);
   }
 }

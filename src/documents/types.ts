@@ -11,6 +11,7 @@ export const DOCUMENT_FORMATS = [
   "csv",
   "json",
   "zip",
+  "image",
 ] as const;
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
@@ -28,8 +29,8 @@ export interface RefusedMember {
 
 /** What a parser reads out of one file. */
 export interface ParsedFile {
-  /** FtM schema: Document, Email, Pages (PDF), Table (sheets, CSV), Folder (archives). */
-  schema: "Document" | "Email" | "Pages" | "Table" | "Folder";
+  /** FtM schema: Document, Email, Pages (PDF), Table (sheets, CSV), Folder (archives), Image. */
+  schema: "Document" | "Email" | "Pages" | "Table" | "Folder" | "Image";
   text: string;
   title?: string | undefined;
   author?: string | undefined;
@@ -41,6 +42,10 @@ export interface ParsedFile {
   pages?: string[] | undefined;
   children?: ChildFile[] | undefined;
   refused?: RefusedMember[] | undefined;
+  /** Scanned pages and images whose text was not read (OCR off, over the limit, or failed). */
+  unreadImages?: number | undefined;
+  /** Pages and images read by OCR. */
+  ocrPages?: number | undefined;
 }
 
 /** Bounds on what one ingest may read and expand: hostile files are refused, not obeyed. */
@@ -55,6 +60,8 @@ export interface DocumentLimits {
   maxArchiveEntries: number;
   /** Bytes expanded from one archive, all members together. */
   maxExpandedBytes: number;
+  /** Scanned pages read by OCR in one PDF (seconds each). */
+  maxOcrPages: number;
 }
 
 export const DEFAULT_LIMITS: DocumentLimits = {
@@ -63,6 +70,7 @@ export const DEFAULT_LIMITS: DocumentLimits = {
   maxDepth: 5,
   maxArchiveEntries: 10_000,
   maxExpandedBytes: 1024 * 2 ** 20,
+  maxOcrPages: 500,
 };
 
 /** A file the parser refuses or cannot read; ingest records the reason and goes on. */
@@ -97,4 +105,37 @@ export interface Mention {
   entityId?: string | undefined;
   entityCaption?: string | undefined;
   score?: number | undefined;
+}
+
+export const RELATION_KINDS = [
+  "co_mention",
+  "subsidiary_of",
+  "owned_by",
+  "reports_to",
+  "paid",
+] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** One side of a relation: the name as written, and the listed entity when it links to one. */
+export interface RelationParty {
+  text: string;
+  type: MentionType;
+  entityId?: string | undefined;
+}
+
+/**
+ * Something a document says about two parties. `source subsidiary_of target`, `source owned_by
+ * target`, `source reports_to target`, `source paid target` (the amount in `value`), and
+ * `co_mention` (no direction) for names in the same paragraphs.
+ */
+export interface Relation {
+  kind: RelationKind;
+  source: RelationParty;
+  target: RelationParty;
+  /** co_mention: summed over paragraphs, each paragraph sharing 1 among its other names; 1 else. */
+  weight: number;
+  value?: string | undefined;
+  /** The passage that says it (the first paragraph, for co-mentions). */
+  start: number;
+  end: number;
 }

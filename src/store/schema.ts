@@ -111,6 +111,24 @@ export interface DocumentsTable {
   pages: number;
   text: string;
   ingested_at: string;
+  unread_images: Generated<number>;
+  ocr_pages: Generated<number>;
+}
+
+export interface DocumentRelationsTable {
+  document_id: string;
+  seq: number;
+  kind: string;
+  source_text: string;
+  source_type: string;
+  source_entity_id: string | null;
+  target_text: string;
+  target_type: string;
+  target_entity_id: string | null;
+  weight: number;
+  value: string | null;
+  start: number;
+  end: number;
 }
 
 export interface DocumentMentionsTable {
@@ -136,6 +154,7 @@ export interface DocumentsFtsTable {
 export interface Database {
   documents: DocumentsTable;
   document_mentions: DocumentMentionsTable;
+  document_relations: DocumentRelationsTable;
   documents_fts: DocumentsFtsTable;
   tx_imports: TxImportsTable;
   tx_transfers: TxTransfersTable;

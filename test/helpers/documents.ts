@@ -2,8 +2,78 @@
  * Test documents made on the fly, so the repository carries no binary fixtures: PDFs (plain and
  * encrypted), Word and Excel files, e-mails with attachments, ZIP archives (also hostile ones).
  */
+import { deflateSync } from "node:zlib";
+import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+
+/** A font family installed on this machine that draws these characters, if any. */
+export function fontFor(sample: "latin" | "hangul"): string | undefined {
+  const installed = new Set(GlobalFonts.families.map((f) => f.family));
+  const preferred =
+    sample === "hangul"
+      ? ["NanumGothic", "NanumMyeongjo", "Noto Sans CJK KR", "Noto Sans KR", "UnDotum"]
+      : ["DejaVu Sans", "Liberation Sans", "Noto Sans", "FreeSans"];
+  return preferred.find((family) => installed.has(family));
+}
+
+/** Lines drawn black on white as a scanner would give them: 8-bit grey pixels. */
+export function drawLines(
+  lines: string[],
+  font: string,
+): { width: number; height: number; grey: Uint8Array; png: Uint8Array } {
+  const width = 1700;
+  const height = 140 + lines.length * 70;
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext("2d");
+  context.fillStyle = "white";
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = "black";
+  context.font = `40px "${font}"`;
+  lines.forEach((line, i) => context.fillText(line, 80, 110 + i * 70));
+  const rgba = context.getImageData(0, 0, width, height).data;
+  const grey = new Uint8Array(width * height);
+  for (let i = 0; i < grey.length; i++) grey[i] = rgba[i * 4]!;
+  return { width, height, grey, png: new Uint8Array(canvas.toBuffer("image/png")) };
+}
+
+/** A PDF whose one page is a picture of the lines, with no text layer: what a scanner makes. */
+export function makeScannedPdf(lines: string[], font: string): Uint8Array {
+  const { width, height, grey } = drawLines(lines, font);
+  const pixels = deflateSync(grey);
+  const content = `q 612 0 0 ${((612 * height) / width).toFixed(2)} 0 ${(792 - (612 * height) / width).toFixed(2)} cm /Im1 Do Q`;
+  const objects: Array<string | Buffer> = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    Buffer.concat([
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`,
+      ),
+      pixels,
+      Buffer.from("\nendstream"),
+    ]),
+  ];
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
+  let length = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      typeof body === "string" ? Buffer.from(body) : body,
+      Buffer.from("\nendobj\n"),
+    ]);
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) tail += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(Buffer.from(tail));
+  return new Uint8Array(Buffer.concat(parts));
+}
 
 /** A one-page PDF with the given lines in its text layer (xref offsets computed). */
 export function makePdf(

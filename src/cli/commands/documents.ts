@@ -2,8 +2,15 @@
 import type { Command } from "commander";
 import { InvalidInputError } from "../../errors.ts";
 import { DEFAULT_COLLECTION, ingestPaths } from "../../documents/ingest.ts";
+import { flatRelation } from "../../documents/extract/relations.ts";
 import { networkExtractOptions } from "../../documents/link.ts";
-import { MENTION_TYPES } from "../../documents/types.ts";
+import {
+  createTesseractOcr,
+  DEFAULT_OCR_LANGUAGES,
+  OCR_LANGUAGES,
+  parseOcrLanguages,
+} from "../../documents/ocr.ts";
+import { MENTION_TYPES, RELATION_KINDS } from "../../documents/types.ts";
 import { ScreeningService } from "../../screening/service.ts";
 import { printJson, withStore, type GlobalOptions } from "../context.ts";
 import { startProgress } from "../progress.ts";
@@ -18,26 +25,48 @@ export function registerDocumentCommands(program: Command): void {
     .command("ingest <paths...>")
     .description("ingest files and folders (archives and e-mail attachments opened recursively)")
     .option("--collection <name>", "collection the documents belong to", DEFAULT_COLLECTION)
+    .option("--ocr", "read scanned PDF pages and images with OCR (Tesseract, offline)")
+    .option(
+      "--ocr-lang <languages>",
+      `OCR languages, up to three of ${OCR_LANGUAGES.join(", ")} joined by +`,
+      DEFAULT_OCR_LANGUAGES.join("+"),
+    )
     .option("--json", "print the report as JSON")
-    .action(async (paths: string[], flags: { collection: string; json?: boolean }) => {
-      await withStore(global(), async (store) => {
-        const extract = await networkExtractOptions(new ScreeningService(store));
-        const progress = startProgress("ingest", 0);
-        const started = performance.now();
-        const report = await ingestPaths(store, paths, {
-          collection: flags.collection,
-          extract,
-          onProgress: (done) => progress.update(done),
-        });
-        const seconds = (performance.now() - started) / 1000;
-        progress.stop(
-          `${report.collection}: ${report.files} files, ${report.documents} documents stored, ${report.duplicates} duplicates, ${report.failed.length} not readable, ${report.mentions} mentions (${report.linked} linked to listed entities) in ${seconds.toFixed(1)}s`,
-        );
-        for (const failure of report.failed)
-          process.stderr.write(`  not read: ${failure.path}: ${failure.reason}\n`);
-        if (flags.json) printJson({ ...report, seconds });
-      });
-    });
+    .action(
+      async (
+        paths: string[],
+        flags: { collection: string; ocr?: boolean; ocrLang: string; json?: boolean },
+      ) => {
+        const ocr = flags.ocr ? createTesseractOcr(parseOcrLanguages(flags.ocrLang)) : undefined;
+        try {
+          await withStore(global(), async (store) => {
+            const extract = await networkExtractOptions(new ScreeningService(store));
+            const progress = startProgress("ingest", 0);
+            const started = performance.now();
+            const report = await ingestPaths(store, paths, {
+              collection: flags.collection,
+              extract,
+              ocr,
+              onProgress: (done) => progress.update(done),
+            });
+            const seconds = (performance.now() - started) / 1000;
+            const read = report.ocrPages ? `, ${report.ocrPages} pages read by OCR` : "";
+            progress.stop(
+              `${report.collection}: ${report.files} files, ${report.documents} documents stored, ${report.duplicates} duplicates, ${report.failed.length} not readable, ${report.mentions} mentions (${report.linked} linked to listed entities), ${report.relations} relations${read} in ${seconds.toFixed(1)}s`,
+            );
+            for (const failure of report.failed)
+              process.stderr.write(`  not read: ${failure.path}: ${failure.reason}\n`);
+            if (report.unreadImages > 0)
+              process.stderr.write(
+                `  ${report.unreadImages} scanned pages or images have no text${flags.ocr ? " (OCR limit reached or failed)" : ": ingest again with --ocr to read them"}\n`,
+              );
+            if (flags.json) printJson({ ...report, seconds });
+          });
+        } finally {
+          await ocr?.close();
+        }
+      },
+    );
 
   docs
     .command("search <query>")
@@ -93,6 +122,42 @@ export function registerDocumentCommands(program: Command): void {
             );
           }
           if (hits.length === 0) process.stderr.write("no documents match\n");
+        });
+      },
+    );
+
+  docs
+    .command("relations [document-id]")
+    .description(
+      "what documents say links their names: co-mentions, subsidiaries, owners, reporting lines, payments",
+    )
+    .option("--kind <kind>", `only relations of this kind (${RELATION_KINDS.join(", ")})`)
+    .option("--entity <id>", "only relations with this listed entity on either side")
+    .option("--json", "print as JSON")
+    .action(
+      async (
+        documentId: string | undefined,
+        flags: { kind?: string; entity?: string; json?: boolean },
+      ) => {
+        if (flags.kind && !(RELATION_KINDS as readonly string[]).includes(flags.kind))
+          throw new InvalidInputError(`--kind must be one of ${RELATION_KINDS.join(", ")}`);
+        await withStore(global(), async (store) => {
+          const relations = await store.documents.listRelations({
+            documentId,
+            kind: flags.kind,
+            entityId: flags.entity,
+          });
+          if (flags.json)
+            return printJson({
+              relations: relations.map((r) => ({ document: r.documentId, ...flatRelation(r) })),
+            });
+          for (const r of relations) {
+            const value = r.value ? `  ${r.value}` : "";
+            const weight = r.kind === "co_mention" ? `  (${r.weight})` : "";
+            process.stdout.write(
+              `${r.documentId}  ${r.source.text}  —${r.kind}→  ${r.target.text}${value}${weight}\n`,
+            );
+          }
         });
       },
     );

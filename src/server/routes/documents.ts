@@ -1,6 +1,7 @@
 /**
  * Documents over HTTP: `POST /documents` (the file as the raw body, its name in the query),
- * `GET /documents/{id}`, `GET /documents/{id}/mentions`, `GET /search/documents`.
+ * `GET /documents/{id}`, `GET /documents/{id}/mentions`, `GET /documents/{id}/relations`,
+ * `GET /search/documents`.
  */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -8,7 +9,13 @@ import { z } from "zod";
 import { NotFoundError } from "../../errors.ts";
 import { DEFAULT_COLLECTION, ingestUpload } from "../../documents/ingest.ts";
 import { networkExtractOptions } from "../../documents/link.ts";
-import { DEFAULT_LIMITS, MENTION_TYPES } from "../../documents/types.ts";
+import {
+  createTesseractOcr,
+  DEFAULT_OCR_LANGUAGES,
+  parseOcrLanguages,
+  type OcrEngine,
+} from "../../documents/ocr.ts";
+import { DEFAULT_LIMITS, MENTION_TYPES, RELATION_KINDS } from "../../documents/types.ts";
 import type { AppContext } from "../app.ts";
 
 const UPLOAD_TYPES = [
@@ -25,6 +32,18 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     { parseAs: "buffer", bodyLimit: DEFAULT_LIMITS.maxFileBytes },
     (_request, body, done) => done(null, body),
   );
+  // OCR workers start on the first upload that asks for them and live as long as the server.
+  const ocrEngines = new Map<string, OcrEngine>();
+  const ocrFor = (spec: string): OcrEngine => {
+    const languages = parseOcrLanguages(spec);
+    const key = languages.join("+");
+    let engine = ocrEngines.get(key);
+    if (!engine) ocrEngines.set(key, (engine = createTesseractOcr(languages)));
+    return engine;
+  };
+  app.addHook("onClose", async () => {
+    await Promise.all([...ocrEngines.values()].map((engine) => engine.close()));
+  });
 
   typed.post(
     "/documents",
@@ -35,6 +54,15 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         querystring: z.object({
           name: z.string().min(1).max(255),
           collection: z.string().min(1).max(100).default(DEFAULT_COLLECTION),
+          ocr: z
+            .enum(["true", "false"])
+            .default("false")
+            .describe("read scanned PDF pages and images with OCR"),
+          ocr_lang: z
+            .string()
+            .max(40)
+            .default(DEFAULT_OCR_LANGUAGES.join("+"))
+            .describe("OCR languages: up to three of eng, kor, chi_sim, jpn joined by +"),
         }),
       },
     },
@@ -42,9 +70,11 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       const body = request.body as Buffer | undefined;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
       const extract = await networkExtractOptions(ctx.screening);
+      const ocr = request.query.ocr === "true" ? ocrFor(request.query.ocr_lang) : undefined;
       const report = await ingestUpload(ctx.store, request.query.name, bytes, {
         collection: request.query.collection,
         extract,
+        ocr,
       });
       return reply.code(201).send(report);
     },
@@ -81,6 +111,27 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         type: request.query.type,
       });
       return { mentions };
+    },
+  );
+
+  typed.get(
+    "/documents/:id/relations",
+    {
+      schema: {
+        summary:
+          "What a document says links its names: co-mentions, subsidiaries, owners, reporting lines, payments",
+        params: z.object({ id: z.string() }),
+        querystring: z.object({ kind: z.enum(RELATION_KINDS).optional() }),
+      },
+    },
+    async (request) => {
+      if (!(await ctx.store.documents.getDocument(request.params.id)))
+        throw new NotFoundError(`no document '${request.params.id}'`);
+      const relations = await ctx.store.documents.listRelations({
+        documentId: request.params.id,
+        kind: request.query.kind,
+      });
+      return { relations };
     },
   );
 

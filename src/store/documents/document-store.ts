@@ -1,5 +1,5 @@
 /** The documents part of the Store: files as ingested, their mentions, full-text search. */
-import type { Mention } from "../../documents/types.ts";
+import type { Mention, Relation } from "../../documents/types.ts";
 
 export const DOCUMENT_STATUSES = ["ok", "failed"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
@@ -26,6 +26,10 @@ export interface DocumentRecord {
   sender?: string | undefined;
   recipients: string[];
   pages: number;
+  /** Scanned pages and images whose text is not read yet (OCR was off). */
+  unreadImages: number;
+  /** Pages and images whose text came from OCR. */
+  ocrPages: number;
   ingestedAt: string;
 }
 
@@ -34,6 +38,10 @@ export interface StoredDocument extends DocumentRecord {
 }
 
 export interface StoredMention extends Mention {
+  documentId: string;
+}
+
+export interface StoredRelation extends Relation {
   documentId: string;
 }
 
@@ -65,11 +73,26 @@ export interface MentionFilter {
   limit?: number | undefined;
 }
 
+export interface RelationFilter {
+  documentId?: string | undefined;
+  /** Relations with this listed entity on either side. */
+  entityId?: string | undefined;
+  kind?: string | undefined;
+  limit?: number | undefined;
+}
+
 export interface DocumentStore {
   /** The document already holding these bytes in the collection, if any. */
-  findByContent(collection: string, sha256: string): Promise<string | undefined>;
-  /** Writes a document, its search entry and its mentions in one transaction. */
-  saveDocument(document: StoredDocument, mentions: Mention[]): Promise<void>;
+  findByContent(
+    collection: string,
+    sha256: string,
+  ): Promise<{ id: string; unreadImages: number } | undefined>;
+  /** Writes a document, its search entry, mentions and relations in one transaction. */
+  saveDocument(
+    document: StoredDocument,
+    mentions: Mention[],
+    relations?: Relation[],
+  ): Promise<void>;
   getDocument(id: string): Promise<StoredDocument | undefined>;
   listDocuments(filter: {
     collection?: string | undefined;
@@ -77,6 +100,7 @@ export interface DocumentStore {
     limit: number;
   }): Promise<DocumentRecord[]>;
   listMentions(filter: MentionFilter): Promise<StoredMention[]>;
+  listRelations(filter: RelationFilter): Promise<StoredRelation[]>;
   search(query: DocumentQuery): Promise<DocumentHit[]>;
   summary(): Promise<{ documents: number; failed: number; mentions: number; linked: number }>;
 }

@@ -2,8 +2,15 @@
  * The DocumentStore over Kysely. Search is the one place the backends differ: FTS5 with
  * snippet() in SQLite, tsvector with ts_headline() in PostgreSQL; filters are shared SQL.
  */
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from "kysely";
-import type { Mention } from "../../documents/types.ts";
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+} from "kysely";
+import { flatRelation } from "../../documents/extract/relations.ts";
+import type { Mention, Relation, RelationKind } from "../../documents/types.ts";
 import type { StoreKind } from "../migrations/index.ts";
 import type { Database, DocumentsTable } from "../schema.ts";
 import type {
@@ -12,11 +19,14 @@ import type {
   DocumentRecord,
   DocumentStore,
   MentionFilter,
+  RelationFilter,
   StoredDocument,
   StoredMention,
+  StoredRelation,
 } from "./document-store.ts";
 
-const MENTION_BATCH = 500;
+/** Rows per INSERT: under SQLite's 32,766 bound parameters at 13 columns. */
+const ROW_BATCH = 500;
 const MARK = ["<mark>", "</mark>"] as const;
 
 export class KyselyDocuments implements DocumentStore {
@@ -25,21 +35,29 @@ export class KyselyDocuments implements DocumentStore {
     private readonly kind: StoreKind,
   ) {}
 
-  async findByContent(collection: string, sha256: string): Promise<string | undefined> {
+  async findByContent(
+    collection: string,
+    sha256: string,
+  ): Promise<{ id: string; unreadImages: number } | undefined> {
     const row = await this.db
       .selectFrom("documents")
-      .select("id")
+      .select(["id", "unread_images"])
       .where("collection", "=", collection)
       .where("sha256", "=", sha256)
       .where("status", "=", "ok")
       .orderBy("id")
       .executeTakeFirst();
-    return row?.id;
+    return row && { id: row.id, unreadImages: Number(row.unread_images) };
   }
 
-  async saveDocument(document: StoredDocument, mentions: Mention[]): Promise<void> {
+  async saveDocument(
+    document: StoredDocument,
+    mentions: Mention[],
+    relations: Relation[] = [],
+  ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("document_mentions").where("document_id", "=", document.id).execute();
+      await trx.deleteFrom("document_relations").where("document_id", "=", document.id).execute();
       await trx.deleteFrom("documents").where("id", "=", document.id).execute();
       await trx.insertInto("documents").values(toRow(document)).execute();
       if (this.kind === "sqlite") {
@@ -49,27 +67,69 @@ export class KyselyDocuments implements DocumentStore {
           .values({ document_id: document.id, title: document.title ?? "", text: document.text })
           .execute();
       }
-      for (let start = 0; start < mentions.length; start += MENTION_BATCH) {
+      const mentionRows = mentions.map((m, seq) => ({
+        document_id: document.id,
+        seq,
+        type: m.type,
+        text: m.text,
+        start: m.start,
+        end: m.end,
+        confidence: m.confidence,
+        value: m.value ?? null,
+        entity_id: m.entityId ?? null,
+        entity_caption: m.entityCaption ?? null,
+        score: m.score ?? null,
+      }));
+      for (let start = 0; start < mentionRows.length; start += ROW_BATCH)
         await trx
           .insertInto("document_mentions")
-          .values(
-            mentions.slice(start, start + MENTION_BATCH).map((m, i) => ({
-              document_id: document.id,
-              seq: start + i,
-              type: m.type,
-              text: m.text,
-              start: m.start,
-              end: m.end,
-              confidence: m.confidence,
-              value: m.value ?? null,
-              entity_id: m.entityId ?? null,
-              entity_caption: m.entityCaption ?? null,
-              score: m.score ?? null,
-            })),
-          )
+          .values(mentionRows.slice(start, start + ROW_BATCH))
           .execute();
-      }
+      const relationRows = relations.map((r, seq) => ({
+        document_id: document.id,
+        seq,
+        ...flatRelation(r),
+      }));
+      for (let start = 0; start < relationRows.length; start += ROW_BATCH)
+        await trx
+          .insertInto("document_relations")
+          .values(relationRows.slice(start, start + ROW_BATCH))
+          .execute();
     });
+  }
+
+  async listRelations(filter: RelationFilter): Promise<StoredRelation[]> {
+    let query = this.db.selectFrom("document_relations").selectAll();
+    if (filter.documentId) query = query.where("document_id", "=", filter.documentId);
+    if (filter.kind) query = query.where("kind", "=", filter.kind);
+    const entityId = filter.entityId;
+    if (entityId)
+      query = query.where((eb) =>
+        eb.or([eb("source_entity_id", "=", entityId), eb("target_entity_id", "=", entityId)]),
+      );
+    const rows = await query
+      .orderBy("document_id")
+      .orderBy("seq")
+      .limit(filter.limit ?? 10_000)
+      .execute();
+    return rows.map((row) => ({
+      documentId: row.document_id,
+      kind: row.kind as RelationKind,
+      source: {
+        text: row.source_text,
+        type: row.source_type as Mention["type"],
+        entityId: row.source_entity_id ?? undefined,
+      },
+      target: {
+        text: row.target_text,
+        type: row.target_type as Mention["type"],
+        entityId: row.target_entity_id ?? undefined,
+      },
+      weight: Number(row.weight),
+      value: row.value ?? undefined,
+      start: Number(row.start),
+      end: Number(row.end),
+    }));
   }
 
   async getDocument(id: string): Promise<StoredDocument | undefined> {
@@ -237,6 +297,8 @@ const DOCUMENT_COLUMNS = [
   "recipients",
   "pages",
   "ingested_at",
+  "unread_images",
+  "ocr_pages",
 ] as const;
 
 /**
@@ -250,7 +312,7 @@ export function fts5Query(text: string): string {
   return parts.map((part) => `"${part}"`).join(" ");
 }
 
-function toRow(d: StoredDocument): DocumentsTable {
+function toRow(d: StoredDocument): Insertable<DocumentsTable> {
   return {
     id: d.id,
     collection: d.collection,
@@ -271,6 +333,8 @@ function toRow(d: StoredDocument): DocumentsTable {
     pages: d.pages,
     text: d.text,
     ingested_at: d.ingestedAt,
+    unread_images: d.unreadImages,
+    ocr_pages: d.ocrPages,
   };
 }
 
@@ -293,6 +357,8 @@ function fromRow(row: Omit<Selectable<DocumentsTable>, "text">): DocumentRecord 
     sender: row.sender ?? undefined,
     recipients: JSON.parse(row.recipients) as string[],
     pages: Number(row.pages),
+    unreadImages: Number(row.unread_images),
+    ocrPages: Number(row.ocr_pages),
     ingestedAt: row.ingested_at,
   };
 }

@@ -8,6 +8,7 @@ import * as screening from "./002_screening.ts";
 import * as ledger from "./003_ledger.ts";
 import * as transferRowid from "./004_transfer_rowid.ts";
 import * as documents from "./005_documents.ts";
+import * as documentRelations from "./006_document_relations.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "003_ledger": ledger,
   "004_transfer_rowid": transferRowid,
   "005_documents": documents,
+  "006_document_relations": documentRelations,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
