@@ -4,7 +4,7 @@
  * word orders, typos), both built from the screening index of the active list versions.
  */
 import type { ScreeningIndex } from "../matching/index.ts";
-import { caption } from "../model/entity.ts";
+import { caption, type Entity } from "../model/entity.ts";
 import type { ScreeningService } from "../screening/service.ts";
 import { Gazetteer } from "./extract/gazetteer.ts";
 import type { ExtractOptions, Linker } from "./extract/extract.ts";
@@ -27,13 +27,26 @@ export function screeningLinker(
       })),
       { limit: 1, threshold },
     );
-    return answers.map(({ results }) => {
+    return answers.map(({ results }, i) => {
       const top = results[0];
-      return top && top.score >= threshold
-        ? { entityId: top.entity.id, caption: caption(top.entity), score: top.score }
-        : undefined;
+      if (!top || top.score < threshold) return undefined;
+      if (names[i]!.type === "Person" && !namesAsFully(names[i]!.text, top.entity))
+        return undefined;
+      return { entityId: top.entity.id, caption: caption(top.entity), score: top.score };
     });
   };
+}
+
+const nameParts = (name: string): number => name.split(/[\s\-‐,.]+/).filter(Boolean).length;
+
+/**
+ * A person named in running text with fewer parts than every listed name of the candidate is a
+ * different or a cut name ("Kim Jong" broken at a line end is not KIM JONG SIK), although
+ * screening, made for whole records, scores it high.
+ */
+function namesAsFully(text: string, entity: Entity): boolean {
+  const listed = [...(entity.properties.name ?? []), ...(entity.properties.alias ?? [])];
+  return listed.length === 0 || listed.some((name) => nameParts(name) <= nameParts(text));
 }
 
 /** One gazetteer per index build: uploads reuse it until a list change brings a new index. */

@@ -58,14 +58,17 @@ export class KyselyDocuments implements DocumentStore {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("document_mentions").where("document_id", "=", document.id).execute();
       await trx.deleteFrom("document_relations").where("document_id", "=", document.id).execute();
+      if (this.kind === "sqlite") {
+        // The search row shares the document's row id: found by key, not by scanning the index.
+        await sql`delete from documents_fts where rowid in
+          (select rowid from documents where id = ${document.id})`.execute(trx);
+      }
       await trx.deleteFrom("documents").where("id", "=", document.id).execute();
       await trx.insertInto("documents").values(toRow(document)).execute();
       if (this.kind === "sqlite") {
-        await trx.deleteFrom("documents_fts").where("document_id", "=", document.id).execute();
-        await trx
-          .insertInto("documents_fts")
-          .values({ document_id: document.id, title: document.title ?? "", text: document.text })
-          .execute();
+        await sql`insert into documents_fts (rowid, document_id, title, text)
+          select rowid, id, ${document.title ?? ""}, ${document.text}
+          from documents where id = ${document.id}`.execute(trx);
       }
       const mentionRows = mentions.map((m, seq) => ({
         document_id: document.id,

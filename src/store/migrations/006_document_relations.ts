@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { StoreKind } from "./index.ts";
 
 /**
@@ -6,7 +6,14 @@ import type { StoreKind } from "./index.ts";
  * many scanned pages or images of a document are still unread (so a later run with OCR reads them
  * instead of skipping the file as already ingested).
  */
-export async function up(db: Kysely<unknown>, _kind: StoreKind): Promise<void> {
+export async function up(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
+  if (kind === "sqlite") {
+    // Search rows take their document's row id, so replacing a document deletes its search row by
+    // key; before, the delete scanned the whole index (FTS5 does not index other columns).
+    await sql`delete from documents_fts`.execute(db);
+    await sql`insert into documents_fts (rowid, document_id, title, text)
+      select rowid, id, coalesce(title, ''), text from documents`.execute(db);
+  }
   await db.schema
     .alterTable("documents")
     .addColumn("unread_images", "integer", (col) => col.notNull().defaultTo(0))
