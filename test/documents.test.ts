@@ -205,6 +205,11 @@ test("CLI: with the UN list loaded, 'Bureau 39' in a document links to the Offic
     path.join(docs, "cable.txt"),
     "Funds were moved by Bureau 39 through the Foreign Trade Bank, according to a defector. Kim Jong II approved it.",
   );
+  // Names listed only in Latin letters, written in Hangul and in Chinese characters.
+  writeFileSync(
+    path.join(docs, "memo-ko.txt"),
+    "리성혁 동지가 5만 달러를 송금하였다. 이번 정부 조선 전체에 최춘식과 함께 보고.\n李成赫在丹东。",
+  );
   const ingested = await runCli([
     "--db",
     db,
@@ -216,12 +221,17 @@ test("CLI: with the UN list loaded, 'Bureau 39' in a document links to the Offic
     "--json",
   ]);
   assert.equal(ingested.code, 0, ingested.stderr);
-  assert.equal(JSON.parse(ingested.stdout).documents, 1);
+  assert.equal(JSON.parse(ingested.stdout).documents, 2);
   const listed = await runCli(["--db", db, "docs", "entities", "--json"]);
   const mentions = JSON.parse(listed.stdout).mentions as Array<Record<string, unknown>>;
   const bureau = mentions.find((m) => m.text === "Bureau 39");
   assert.ok(bureau?.entity_id, JSON.stringify(mentions));
   assert.match(String(bureau!.caption), /office 39/i);
+  const korean = mentions
+    .filter((m) => /[\p{Script=Hangul}\p{Script=Han}]/u.test(String(m.text)))
+    .filter((m) => m.type === "Person")
+    .map((m) => `${m.text} ${m.caption}`);
+  assert.deepEqual(korean, ["리성혁 RI SONG HYOK", "최춘식 CHOE CHUN-SIK", "李成赫 RI SONG HYOK"]);
   const searched = await runCli([
     "--db",
     db,

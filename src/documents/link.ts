@@ -37,7 +37,10 @@ export function screeningLinker(
   };
 }
 
-const nameParts = (name: string): number => name.split(/[\s\-‐,.]+/).filter(Boolean).length;
+const CJK_CHAR = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+/** Words of a Latin name; characters (syllables) of a name in Hangul, Han or kana. */
+const nameParts = (name: string): number =>
+  name.match(CJK_CHAR)?.length || name.split(/[\s\-‐,.]+/).filter(Boolean).length;
 
 /**
  * A person named in running text with fewer parts than every listed name of the candidate is a

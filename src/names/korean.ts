@@ -29,11 +29,29 @@ export function romanizeKorean(name: string): string[] {
   } else {
     variants.push(words.map((w) => syllables(w).join("")).join(" "));
   }
+  // North Korean spelling (official and McCune–Reischauer without breves): 리성혁 → ri song hyok.
+  if (words.length === 1 && [...words[0]!].length >= 2) {
+    const [family, ...given] = syllables(words[0]!).map(northSpelling);
+    variants.push(`${family} ${given.join(" ")}`);
+  }
   // Foreign names in Hangul carry an "eu" after consonants that the original lacks
   // (블라디미르 beul-ra-di-mi-reu for Vladimir): a variant without it.
   const bare = words.map((w) => syllables(w).map(dropEpenthetic).join("")).join(" ");
   if (!variants.includes(bare)) variants.push(bare);
   return [...new Set(variants)];
+}
+
+/**
+ * A Revised Romanization syllable as North Korea and McCune–Reischauer write it: voiceless
+ * initials (g, d, b → k, t, p) and ŏ, ŭ without their breves (eo → o, eu → u).
+ */
+function northSpelling(syllable: string): string {
+  return syllable
+    .replace(/^g(?!g)/, "k")
+    .replace(/^d(?!d)/, "t")
+    .replace(/^b(?!b)/, "p")
+    .replace(/eo/g, "o")
+    .replace(/eu/g, "u");
 }
 
 function dropEpenthetic(syllable: string): string {

@@ -4,6 +4,7 @@
  * are offered to a linker (the screening engine) that may tie them to a listed entity.
  */
 import type { Mention } from "../types.ts";
+import { cjkNameCandidates } from "./cjk-names.ts";
 import { extractAmounts } from "./amounts.ts";
 import { extractDates } from "./dates.ts";
 import type { Gazetteer } from "./gazetteer.ts";
@@ -29,6 +30,10 @@ export interface ExtractOptions {
 }
 
 const DEFAULT_MAX_NAME_CHARS = 2_000_000;
+/** CJK strings screened per document (a long Chinese text proposes one or two per surname). */
+const MAX_CJK_PROPOSALS = 5_000;
+/** Proposals are guesses at word boundaries: they need a closer match than extracted names. */
+const MIN_CJK_PROPOSAL_SCORE = 0.9;
 
 export async function extractMentions(
   text: string,
@@ -42,8 +47,16 @@ export async function extractMentions(
   });
   const values = [...extractAmounts(text), ...extractDates(text)];
   const chunks = extractNames(text.slice(0, options.maxNameChars ?? DEFAULT_MAX_NAME_CHARS));
-  const kept = settleOverlaps(text.length, [listed, patterns, values, chunks]);
-  if (options.linker) await linkChunks(kept, options.linker);
+  let kept = settleOverlaps(text.length, [listed, patterns, values, chunks]);
+  if (options.linker) {
+    await linkChunks(kept, options.linker);
+    const proposals = cjkNameCandidates(text).slice(0, MAX_CJK_PROPOSALS);
+    if (proposals.length > 0) {
+      await linkChunks(proposals, options.linker);
+      const linked = proposals.filter((m) => (m.score ?? 0) >= MIN_CJK_PROPOSAL_SCORE);
+      kept = settleOverlaps(text.length, [kept, linked]);
+    }
+  }
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
