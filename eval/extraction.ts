@@ -10,9 +10,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractMentions } from "../src/documents/extract/extract.ts";
+import { extractMentions, type ExtractOptions } from "../src/documents/extract/extract.ts";
+import { networkExtractOptions } from "../src/documents/link.ts";
+import { importList } from "../src/lists/import.ts";
+import { ScreeningService } from "../src/screening/service.ts";
+import { openStore } from "../src/store/open.ts";
 import type { MentionType } from "../src/documents/types.ts";
-import { sharedFile } from "../test/helpers/shared.ts";
+import { LISTS, sharedFile } from "../test/helpers/shared.ts";
 
 interface Labels {
   file: string;
@@ -33,6 +37,7 @@ const normal = (text: string): string =>
   text
     .toLowerCase()
     .replace(/['’]s$/, "")
+    .replace(/^the /, "")
     .replace(/\s+/g, " ")
     .replace(/^[\s"“(]+|[\s"”),.;:]+$/g, "");
 
@@ -78,7 +83,17 @@ function print(title: string, tallies: Map<string, Tally>): void {
 
 const NAME_TYPES: MentionType[] = ["Person", "Organization", "Location", "Money", "Date"];
 
+/** The lists loaded as an analyst would have them: names link and the gazetteer knows them. */
+async function listOptions(): Promise<{ options: ExtractOptions; close: () => Promise<void> }> {
+  const store = await openStore(":memory:");
+  await importList(store, [sharedFile(LISTS.un)], { version: "eval" });
+  await importList(store, [sharedFile(LISTS.sdn0503)], { version: "eval" });
+  const options = await networkExtractOptions(new ScreeningService(store));
+  return { options, close: () => store.close() };
+}
+
 async function labelledArticles(): Promise<void> {
+  const lists = await listOptions();
   const files = readdirSync(path.join(here, "extraction")).filter((f) =>
     f.endsWith(".labels.json"),
   );
@@ -92,7 +107,7 @@ async function labelledArticles(): Promise<void> {
       if (labels.split !== split) continue;
       documents++;
       const text = readFileSync(sharedFile(labels.file), "utf8");
-      const mentions = await extractMentions(text);
+      const mentions = await extractMentions(text, lists.options);
       for (const type of NAME_TYPES) {
         score(
           tallies,
@@ -103,9 +118,13 @@ async function labelledArticles(): Promise<void> {
       }
     }
     if (documents > 0)
-      print(`names in labelled articles (${split}, ${documents} documents)`, tallies);
+      print(
+        `names in labelled articles (${split}, ${documents} documents; UN and OFAC SDN lists loaded)`,
+        tallies,
+      );
     else console.log(`names in labelled articles (${split}): no labelled documents yet`);
   }
+  await lists.close();
 }
 
 let seed = 20261123;

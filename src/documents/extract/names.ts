@@ -1,12 +1,14 @@
 /**
  * People, organisations and places in English text without a downloaded model: proper-noun
  * chunks from wink-nlp's shipped part-of-speech model, typed by rules — organisation words and
- * legal forms, a place list, titles and the surnames of the region for people.
+ * legal forms, a place list, acronyms, titles, given names and the surnames of the region for
+ * people, and a person's surname alone where the document names the person in full elsewhere.
  */
 import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Mention } from "../types.ts";
 import { LEGAL_FORMS, TITLES as NAME_TITLES } from "../../names/normalize.ts";
+import { givenNames } from "./given-names.ts";
 import { knownPlaces } from "./places.ts";
 
 /** Words that make a proper-noun chunk an organisation, besides the legal forms. */
@@ -54,6 +56,16 @@ const PLACE_WORDS = new Set(
 
 const CONNECTORS = new Set(["of", "the", "and", "for", "&", "de", "on"]);
 
+/**
+ * Capitals that are not organisations: codes for currencies, units, times, documents and
+ * identifiers, and words written in capitals for emphasis.
+ */
+const NOT_ORG_ACRONYMS = new Set(
+  `usd eur jpy cny rmb kpw krw gbp chf rub hkd sgd ceo cfo coo cto md vp tv pdf doc xls am pm gmt utc
+  est kst imo mmsi iban bic swift id ok re fw fwd cc bcc ps nb pp ii iii iv vi vii viii ix xi xii
+  tbd asap faq dna gdp ngo hq`.split(/\s+/),
+);
+
 let nlp: WinkMethods | undefined;
 
 interface Token {
@@ -89,6 +101,7 @@ export function extractNames(text: string): Mention[] {
   const tokens = tokenize(text);
   const places = knownPlaces();
   const found: Mention[] = [];
+  const given = givenNames();
   let i = 0;
   while (i < tokens.length) {
     if (!isNamePart(tokens[i]!)) {
@@ -101,8 +114,13 @@ export function extractNames(text: string): Mention[] {
       if (!next) break;
       if (isNamePart(next) && !/\n\s*\n/.test(text.slice(tokens[j - 1]!.end, next.start))) {
         j++;
-      } else if (next.pos === "NUM" && ORG_WORDS.has(tokens[j - 1]!.text.toLowerCase())) {
-        j++; // Office 39, Room 225, Bureau 121
+      } else if (
+        next.pos === "NUM" &&
+        (ORG_WORDS.has(tokens[j - 1]!.text.toLowerCase()) ||
+          (/^no\.?$/i.test(tokens[j - 1]!.text) &&
+            ORG_WORDS.has(tokens[j - 2]?.text.toLowerCase() ?? "")))
+      ) {
+        j++; // Office 39, Room 225, Bureau 121, Room No. 225
       } else if (
         /^no\.?$/i.test(next.text) &&
         tokens[j + 1]?.pos === "NUM" &&
@@ -120,7 +138,8 @@ export function extractNames(text: string): Mention[] {
         CONNECTORS.has(next.text.toLowerCase()) &&
         tokens[j + 1] &&
         isNamePart(tokens[j + 1]!) &&
-        next.text !== next.text.toUpperCase()
+        next.text !== next.text.toUpperCase() &&
+        (!/^(and|&)$/i.test(next.text) || organisationAhead(tokens, j + 1))
       ) {
         j += 2;
       } else if (next.text === "'" && tokens[j + 1] && isNamePart(tokens[j + 1]!)) {
@@ -153,7 +172,7 @@ export function extractNames(text: string): Mention[] {
       tokens[first - 1],
       places,
     )) {
-      const typed = typeChunk(part.chunk, part.before, places);
+      const typed = typeChunk(part.chunk, part.before, places, given);
       if (!typed) continue;
       const start = part.chunk[0]!.start;
       const end = part.chunk.at(-1)!.end;
@@ -167,7 +186,50 @@ export function extractNames(text: string): Mention[] {
     }
     i = j;
   }
-  return found;
+  return [...found, ...surnamesAlone(tokens, text, found)];
+}
+
+/**
+ * "Robertson said" after "Phil Robertson": one capitalised word that is the first or last word of
+ * a person named in full in the same document is that person (the way news refers back).
+ */
+function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention[] {
+  const people = found.filter((m) => m.type === "Person" && m.confidence >= 0.8);
+  const parts = new Set<string>();
+  for (const person of people) {
+    const words = person.text.split(/[\s-]+/);
+    if (words.length < 2) continue;
+    parts.add(words.at(-1)!.toLowerCase());
+    parts.add(words[0]!.toLowerCase());
+  }
+  const taken = new Set(found.flatMap((m) => [m.start, m.end - 1]));
+  const alone: Mention[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (!capitalised(token.text) || token.pos !== "PROPN" || !parts.has(token.text.toLowerCase()))
+      continue;
+    if (taken.has(token.start) || taken.has(token.end - 1)) continue;
+    if (isNamePart(tokens[k - 1] ?? token) && tokens[k - 1]) continue;
+    if (tokens[k + 1] && isNamePart(tokens[k + 1]!)) continue;
+    alone.push({
+      type: "Person",
+      text: text.slice(token.start, token.end),
+      start: token.start,
+      end: token.end,
+      confidence: 0.7,
+    });
+  }
+  return alone;
+}
+
+/**
+ * "and" joins two names into one only inside an organisation's name ("Korea Trade and Investment
+ * Promotion Agency"), not in "the FBI and President Obama".
+ */
+function organisationAhead(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k < from + 5 && isNamePart(tokens[k]!); k++)
+    if (ORG_WORDS.has(tokens[k]!.text.toLowerCase())) return true;
+  return false;
 }
 
 /** "Mr. Kim Chol Man of Korea Daesong Trading Company" is a person and an organisation. */
@@ -178,7 +240,7 @@ function splitPersonOfOrganization(
 ): Array<{ chunk: Token[]; before: Token | undefined }> {
   const at = chunk.findIndex((t) => CONNECTORS.has(t.text.toLowerCase()));
   if (at > 0) {
-    const person = typeChunk(chunk.slice(0, at), before, places);
+    const person = typeChunk(chunk.slice(0, at), before, places, givenNames());
     if (person?.type === "Person" && person.confidence >= 0.8) {
       return [
         { chunk: chunk.slice(0, at), before },
@@ -189,10 +251,21 @@ function splitPersonOfOrganization(
   return [{ chunk, before }];
 }
 
+/** FBI, KOTRA, U.N., Daily NK: capitals that stand for an organisation's name. */
+function isAcronym(token: Token): boolean {
+  const bare = token.text.replace(/\./g, "");
+  return (
+    /^\p{Lu}{2,6}$/u.test(bare) &&
+    (token.text.includes(".") ? /^(\p{Lu}\.){2,}$/u.test(token.text) : true) &&
+    !NOT_ORG_ACRONYMS.has(bare.toLowerCase())
+  );
+}
+
 function typeChunk(
   chunk: Token[],
   before: Token | undefined,
   places: Set<string>,
+  given: Set<string>,
 ): { type: Mention["type"]; confidence: number } | undefined {
   const words = chunk.map((t) => t.text.toLowerCase().replace(/\.$/, ""));
   const phrase = words.join(" ");
@@ -201,14 +274,24 @@ function typeChunk(
   if (places.has(phrase)) return { type: "Location", confidence: 0.9 };
   if (PLACE_WORDS.has(words.at(-1)!) && chunk.length > 1)
     return { type: "Location", confidence: 0.8 };
+  if (places.has(chunk.map((t) => t.text.toLowerCase()).join(" ")))
+    return { type: "Location", confidence: 0.9 };
   if (words.every((w) => DEMONYMS.has(w) || TITLES.has(w))) return undefined;
+  if (chunk.length <= 3 && chunk.some(isAcronym)) return { type: "Organization", confidence: 0.6 };
   const titled = before !== undefined && TITLES.has(before.text.toLowerCase().replace(/\.$/, ""));
   const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
   if (!alphabetic || chunk.length > 5) return undefined;
   if (titled && chunk.length <= 4) return { type: "Person", confidence: 0.85 };
   if (chunk.length >= 2 && chunk.length <= 4 && SURNAMES.has(words[0]!))
     return { type: "Person", confidence: 0.8 };
-  if (chunk.length >= 2 && chunk.length <= 3 && chunk.every((t) => t.pos === "PROPN"))
+  if (chunk.length >= 2 && chunk.length <= 4 && given.has(words[0]!) && !TITLES.has(words.at(-1)!))
+    return { type: "Person", confidence: 0.8 };
+  if (
+    chunk.length >= 2 &&
+    chunk.length <= 3 &&
+    chunk.every((t) => t.pos === "PROPN") &&
+    !TITLES.has(words.at(-1)!)
+  )
     return { type: "Person", confidence: 0.5 };
   return undefined;
 }
