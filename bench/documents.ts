@@ -3,9 +3,10 @@
  * spreadsheet attached, DOCX, XLSX, ZIP archives of text, HTML and DOCX) and ingests it into a
  * fresh store with the UN list loaded, so names are linked as they are in use. Prints files/s,
  * documents/s (attachments and archive members included) and MB/s. Goal (issue 5): ≥ 20 files/s
- * on 2 cores without OCR. BENCH_FILES changes the corpus size.
+ * on 2 cores without OCR. BENCH_FILES changes the corpus size. Then OCR: BENCH_OCR_PAGES scanned
+ * one-page PDFs (default 20) read with the eng+kor models, in pages/s.
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ingestPaths } from "../src/documents/ingest.ts";
@@ -13,7 +14,16 @@ import { networkExtractOptions } from "../src/documents/link.ts";
 import { importList } from "../src/lists/import.ts";
 import { ScreeningService } from "../src/screening/service.ts";
 import { openStore } from "../src/store/open.ts";
-import { makeDocx, makeEml, makePdf, makeXlsx, makeZip } from "../test/helpers/documents.ts";
+import { createTesseractOcr } from "../src/documents/ocr.ts";
+import {
+  fontFor,
+  makeDocx,
+  makeEml,
+  makePdf,
+  makeScannedPdf,
+  makeXlsx,
+  makeZip,
+} from "../test/helpers/documents.ts";
 import { LISTS, sharedFile } from "../test/helpers/shared.ts";
 
 const FILES = Number(process.env.BENCH_FILES ?? 1000);
@@ -81,7 +91,6 @@ const pdfLines = (texts: string[]): string[] =>
   texts.flatMap((t) => t.match(/.{1,90}(\s|$)/g) ?? []).map((l) => l.trim());
 
 const KINDS = ["pdf", "eml", "docx", "xlsx", "zip"] as const;
-const { mkdirSync } = await import("node:fs");
 mkdirSync(corpus);
 let bytes = 0;
 const made = performance.now();
@@ -125,6 +134,25 @@ const extract = await networkExtractOptions(service);
 const started = performance.now();
 const report = await ingestPaths(store, [corpus], { collection: "bench", extract });
 const seconds = (performance.now() - started) / 1000;
+
+const OCR_PAGES = Number(process.env.BENCH_OCR_PAGES ?? 20);
+const latin = fontFor("latin");
+let ocrLine = "  OCR         skipped: no Latin font installed (Debian fonts-dejavu-core)";
+if (latin && OCR_PAGES > 0) {
+  const scans = path.join(dir, "scans");
+  mkdirSync(scans);
+  for (let i = 0; i < OCR_PAGES; i++)
+    writeFileSync(
+      path.join(scans, `scan-${i}.pdf`),
+      makeScannedPdf(pdfLines(paragraphs(2)).slice(0, 24), latin),
+    );
+  const ocr = createTesseractOcr(["eng", "kor"]);
+  const ocrStarted = performance.now();
+  const scanned = await ingestPaths(store, [scans], { collection: "bench-ocr", extract, ocr });
+  const ocrSeconds = (performance.now() - ocrStarted) / 1000;
+  await ocr.close();
+  ocrLine = `  OCR         ${scanned.ocrPages} scanned pages (about 24 lines each, eng+kor) in ${ocrSeconds.toFixed(1)} s: ${(scanned.ocrPages / ocrSeconds).toFixed(2)} pages/s, start-up included`;
+}
 await store.close();
 
 const cpu = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "unknown cpu"}, node ${process.version}`;
@@ -138,5 +166,6 @@ console.log(
 console.log(
   `  extracted   ${report.mentions} mentions (${report.linked} linked to UN entities), ${report.relations} relations, ${report.failed.length} failed`,
 );
+console.log(ocrLine);
 console.log(`  peak RSS    ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 console.log(`  goal: ≥ 20 files/s: ${FILES / seconds >= 20 ? "met" : "NOT met"}`);
