@@ -6,7 +6,7 @@
 import type { ScreeningIndex } from "../matching/index.ts";
 import { caption, type Entity } from "../model/entity.ts";
 import type { ScreeningService } from "../screening/service.ts";
-import { Gazetteer } from "./extract/gazetteer.ts";
+import { CJK, Gazetteer } from "./extract/gazetteer.ts";
 import type { ExtractOptions, Linker } from "./extract/extract.ts";
 
 /** Screening scores from which a name in a document is taken to be the listed entity. */
@@ -37,10 +37,10 @@ export function screeningLinker(
   };
 }
 
-const CJK_CHAR = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 /** Words of a Latin name; characters (syllables) of a name in Hangul, Han or kana. */
 const nameParts = (name: string): number =>
-  name.match(CJK_CHAR)?.length || name.split(/[\s\-‐,.]+/).filter(Boolean).length;
+  [...name].filter((char) => CJK.test(char)).length ||
+  name.split(/[\s\-‐,.]+/).filter(Boolean).length;
 
 /**
  * A person named in running text with fewer parts than every listed name of the candidate is a

@@ -55,24 +55,7 @@ export function makeScannedPdf(lines: string[], font: string): Uint8Array {
       Buffer.from("\nendstream"),
     ]),
   ];
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
-  let length = parts[0]!.length;
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(length);
-    const chunk = Buffer.concat([
-      Buffer.from(`${i + 1} 0 obj\n`),
-      typeof body === "string" ? Buffer.from(body) : body,
-      Buffer.from("\nendobj\n"),
-    ]);
-    parts.push(chunk);
-    length += chunk.length;
-  });
-  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) tail += `${String(offset).padStart(10, "0")} 00000 n \n`;
-  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`;
-  parts.push(Buffer.from(tail));
-  return new Uint8Array(Buffer.concat(parts));
+  return assemblePdf(objects);
 }
 
 /** A one-page PDF with the given lines in its text layer (xref offsets computed). */
@@ -94,20 +77,32 @@ export function makePdf(
     const hex = "ab".repeat(32);
     objects.push(`<< /Filter /Standard /V 1 /R 2 /O <${hex}> /U <${"cd".repeat(32)}> /P -4 >>`);
   }
-  let pdf = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((body, i) => {
-    offsets.push(pdf.length);
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) pdf += `${String(offset).padStart(10, "0")} 00000 n \n`;
   const encrypt = options.encrypted
     ? ` /Encrypt ${objects.length} 0 R /ID [<${"01".repeat(16)}> <${"01".repeat(16)}>]`
     : "";
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R${encrypt} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(pdf);
+  return assemblePdf(objects, `/Info 6 0 R${encrypt}`);
+}
+
+/** Objects numbered from 1 (the first the catalogue), with the cross-reference table they need. */
+function assemblePdf(objects: Array<string | Buffer>, trailer = ""): Uint8Array {
+  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n")];
+  let length = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const chunk = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`),
+      typeof body === "string" ? Buffer.from(body) : body,
+      Buffer.from("\nendobj\n"),
+    ]);
+    parts.push(chunk);
+    length += chunk.length;
+  });
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) tail += `${String(offset).padStart(10, "0")} 00000 n \n`;
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${length}\n%%EOF\n`;
+  parts.push(Buffer.from(tail));
+  return new Uint8Array(Buffer.concat(parts));
 }
 
 export async function makeDocx(paragraphs: string[]): Promise<Uint8Array> {

@@ -9,7 +9,7 @@ import type { Mention } from "../types.ts";
 
 // Surnames covering about 95% of Koreans (North and South spellings: 리/이, 림/임, 로/노, 류/유).
 const KOREAN_SURNAMES = new Set(
-  "김 리 이 박 최 정 강 조 윤 장 림 임 한 오 서 신 권 황 안 송 전 홍 류 유 고 문 량 양 손 배 백 허 남 심 로 노 하 곽 성 차 주 우 구 민 라 나 진 지 엄 채 원 천 방 공 현 함 변 렴 염 려 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 륙 육 인 맹 제 모 탁 국 어 은 편 룡 용 예 경 봉 사 부 태 계 피 왕".split(
+  "김 리 이 박 최 정 강 조 윤 장 림 임 한 오 서 신 권 황 안 송 전 홍 류 유 고 문 량 양 손 배 백 허 남 심 로 노 하 곽 성 차 주 우 구 민 라 나 진 지 엄 채 원 천 방 공 현 함 변 렴 염 려 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 륙 육 인 맹 제 모 탁 국 어 은 편 룡 용 예 경 봉 사 부 태 계 피".split(
     " ",
   ),
 );

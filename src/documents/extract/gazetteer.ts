@@ -18,7 +18,8 @@ export interface GazetteerEntry {
 
 const NAME_PROPS = ["name", "alias", "previousName", "weakAlias"];
 const MAX_TOKENS = 8;
-const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A character of Hangul, Han or kana. */
+export const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /** Lower case, ASCII, and the letters OCR mixes up made one: l/I/1 → i, 0 → o, rn → m. */
 export function ocrFold(token: string): string {

@@ -202,15 +202,19 @@ function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention
     parts.add(words.at(-1)!.toLowerCase());
     parts.add(words[0]!.toLowerCase());
   }
-  const taken = new Set(found.flatMap((m) => [m.start, m.end - 1]));
+  if (parts.size === 0) return [];
+  const taken = new Uint8Array(text.length);
+  for (const m of found) taken.fill(1, m.start, m.end);
   const alone: Mention[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k]!;
     if (!capitalised(token.text) || token.pos !== "PROPN" || !parts.has(token.text.toLowerCase()))
       continue;
-    if (taken.has(token.start) || taken.has(token.end - 1)) continue;
-    if (isNamePart(tokens[k - 1] ?? token) && tokens[k - 1]) continue;
-    if (tokens[k + 1] && isNamePart(tokens[k + 1]!)) continue;
+    if (taken[token.start] || taken[token.end - 1]) continue;
+    const previous = tokens[k - 1];
+    const next = tokens[k + 1];
+    // Part of a longer name that was not typed a person: not a reference back.
+    if ((previous && isNamePart(previous)) || (next && isNamePart(next))) continue;
     alone.push({
       type: "Person",
       text: text.slice(token.start, token.end),
