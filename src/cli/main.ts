@@ -7,6 +7,7 @@ import { MoneytrailError } from "../errors.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
 import { registerEntityCommands } from "./commands/entities.ts";
 import { registerListCommands } from "./commands/lists.ts";
+import { registerResolutionCommands } from "./commands/resolution.ts";
 import { registerScreeningCommands } from "./commands/screening.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTracingCommands } from "./commands/tracing.ts";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerListCommands(program);
   registerEntityCommands(program);
+  registerResolutionCommands(program);
   registerScreeningCommands(program);
   registerDocumentCommands(program);
   registerTransactionCommands(program);

@@ -33,7 +33,21 @@ export function entityIdentifiers(properties: Record<string, string[]>): string[
     for (const value of properties[prop] ?? []) {
       const id = normaliseIdentifier(value);
       if (id.length >= 5) out.add(id);
+      for (const number of numbersInText(value)) out.add(number);
     }
   }
   return [...out];
+}
+
+/**
+ * The numbers inside a described identifier: the UN prints "Libyan passport no. 96184442" where
+ * OFAC prints "96184442". Words with a digit and at least six characters count.
+ */
+export function numbersInText(value: string): string[] {
+  if (!/\s/.test(value.trim())) return [];
+  return value
+    .split(/[\s,;:()]+/)
+    .filter((word) => /\d/.test(word))
+    .map(normaliseIdentifier)
+    .filter((word) => word.length >= 6);
 }

@@ -1,6 +1,7 @@
 /**
  * Builds the screening index from the store: the matchable entities of every active list version,
- * merged by id across datasets (OFAC's `ofac-N` from the SDN and its supplement are one entity).
+ * merged by id across datasets (OFAC's `ofac-N` from the SDN and its supplement are one entity)
+ * and by the resolver's judgements (the same designee on the UN and OFAC lists is one entity).
  */
 import { getSchema } from "../model/ftm.ts";
 import { mergeEntities } from "../model/merge.ts";
@@ -9,6 +10,7 @@ import type { IndexedEntity } from "../matching/types.ts";
 import type { Store } from "../store/store.ts";
 import type { Entity } from "../model/entity.ts";
 import { hashRaw } from "../store/hash.ts";
+import { Resolution } from "../resolution/clusters.ts";
 
 export interface LoadedIndex {
   index: ScreeningIndex;
@@ -17,36 +19,85 @@ export interface LoadedIndex {
   millis: number;
 }
 
-export async function loadIndex(store: Store, datasets?: string[]): Promise<LoadedIndex> {
+export interface LoadOptions {
+  /**
+   * Entities merged by the resolver's judgements into canonical entities (the default); false
+   * keeps every source entity on its own, as the resolver itself needs them.
+   */
+  resolved?: boolean;
+}
+
+export async function loadIndex(
+  store: Store,
+  datasets?: string[],
+  options: LoadOptions = {},
+): Promise<LoadedIndex> {
   const started = performance.now();
   const versions = await store.activeVersions();
+  const resolved = options.resolved ?? true;
+  const judgements = resolved ? await store.resolution.judgements() : [];
+  const resolution = Resolution.fromJudgements(judgements);
   const merged = new Map<string, IndexedEntity>();
   for await (const row of store.iterateEntities(datasets ? { datasets } : {})) {
     if (!getSchema(row.schema).matchable) continue;
-    const existing = merged.get(row.id);
-    if (!existing) {
-      merged.set(row.id, {
-        id: row.id,
-        schema: row.schema,
-        properties: row.properties,
-        datasets: [row.dataset],
-        sourceIds: [row.sourceId],
-        hash: "",
-      });
-      continue;
-    }
-    const entity = mergeEntities(existing, row);
-    merged.set(row.id, {
-      ...entity,
-      datasets: [...new Set([...existing.datasets, row.dataset])],
-      sourceIds: [...new Set([...existing.sourceIds, row.sourceId])],
+    addRow(merged, resolution.canonical(row.id), row);
+  }
+  const index = buildIndex(merged.values());
+  return {
+    index,
+    versionKey: indexKey(versions, judgements.length, stampOf(judgements)),
+    millis: performance.now() - started,
+  };
+}
+
+/** Adds a source row to the entity it belongs to, merging values, datasets and source ids. */
+export function addRow(
+  merged: Map<string, IndexedEntity>,
+  id: string,
+  row: Entity & { dataset: string; sourceId: string },
+): void {
+  const existing = merged.get(id);
+  if (!existing) {
+    merged.set(id, {
+      id,
+      schema: row.schema,
+      properties: row.properties,
+      datasets: [row.dataset],
+      sourceIds: [row.sourceId],
       hash: "",
     });
+    return;
   }
+  const entity = mergeEntities(existing, row);
+  merged.set(id, {
+    ...entity,
+    datasets: [...new Set([...existing.datasets, row.dataset])],
+    sourceIds: [...new Set([...existing.sourceIds, row.sourceId])],
+    hash: "",
+  });
+}
+
+export function buildIndex(entities: Iterable<IndexedEntity>): ScreeningIndex {
   const index = new ScreeningIndex();
-  for (const entity of merged.values()) index.add({ ...entity, hash: entityHash(entity) });
-  index.build();
-  return { index, versionKey: versionKeyOf(versions), millis: performance.now() - started };
+  for (const entity of entities) index.add({ ...entity, hash: entityHash(entity) });
+  return index.build();
+}
+
+/** What an index depends on: the active list versions and the resolver's judgements. */
+export async function currentIndexKey(store: Store): Promise<string> {
+  const versions = await store.activeVersions();
+  const stamp = await store.resolution.stamp();
+  return `${versionKeyOf(versions)}|${stamp}`;
+}
+
+function indexKey(versions: Array<{ id: number }>, count: number, last: string): string {
+  return `${versionKeyOf(versions)}|${count}:${last}`;
+}
+
+function stampOf(judgements: Array<{ createdAt: string }>): string {
+  let last = "";
+  for (const j of judgements) if (j.createdAt > last) last = j.createdAt;
+  return last;
 }
 
 export function versionKeyOf(versions: Array<{ id: number }>): string {

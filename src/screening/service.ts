@@ -1,6 +1,6 @@
 /**
  * Screening over the store: keeps the in-memory index, rebuilds it when the active list versions
- * change, and answers queries with reviewers' decisions applied.
+ * or the resolver's judgements change, and answers queries with reviewers' decisions applied.
  */
 import type { ScreeningIndex } from "../matching/index.ts";
 import {
@@ -13,7 +13,7 @@ import {
 import type { Store } from "../store/store.ts";
 import { DecisionCache } from "./decision-cache.ts";
 import { decisionLookup, queryKey, type AppliedDecision } from "./decisions.ts";
-import { loadIndex, versionKeyOf } from "./load.ts";
+import { currentIndexKey, loadIndex } from "./load.ts";
 
 export interface ScreeningHit extends MatchResult {
   decision?: AppliedDecision;
@@ -49,7 +49,7 @@ export class ScreeningService {
     const now = Date.now();
     if (this.index && now - this.checkedAt < this.staleCheckMillis) return this.index;
     this.checkedAt = now;
-    const key = versionKeyOf(await this.store.activeVersions());
+    const key = await currentIndexKey(this.store);
     if (this.index && key === this.versionKey) return this.index;
     this.loading ??= loadIndex(this.store).then(
       (loaded) => {

@@ -12,6 +12,8 @@ import type { Database as SqliteHandle } from "better-sqlite3";
 import type { DocumentStore } from "./documents/document-store.ts";
 import { KyselyDocuments } from "./documents/kysely-documents.ts";
 import { KyselyLedger } from "./ledger/kysely-ledger.ts";
+import { KyselyResolution } from "./resolution/kysely-resolution.ts";
+import type { ResolutionStore } from "./resolution/resolution-store.ts";
 import { SqliteTransfers } from "./ledger/sqlite-transfers.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
 import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
@@ -42,12 +44,14 @@ export class KyselyStore implements Store {
   readonly db: Kysely<Database>;
   readonly ledger: LedgerStore;
   readonly documents: DocumentStore;
+  readonly resolution: ResolutionStore;
 
   constructor(db: Kysely<Database>, kind: StoreKind, sqlite?: SqliteHandle) {
     this.db = db;
     this.kind = kind;
     this.ledger = new KyselyLedger(db, kind, sqlite && (() => new SqliteTransfers(sqlite)));
     this.documents = new KyselyDocuments(db, kind);
+    this.resolution = new KyselyResolution(db);
   }
 
   async migrate(): Promise<void> {

@@ -151,7 +151,27 @@ export interface DocumentsFtsTable {
   text: string;
 }
 
+export interface ResolverJudgementsTable {
+  left_id: string;
+  right_id: string;
+  judgement: string;
+  source: string;
+  score: number | null;
+  reviewer: string;
+  created_at: string;
+}
+
+export interface ResolverCandidatesTable {
+  left_id: string;
+  right_id: string;
+  score: number;
+  explanation: string;
+  created_at: string;
+}
+
 export interface Database {
+  resolver_judgements: ResolverJudgementsTable;
+  resolver_candidates: ResolverCandidatesTable;
   documents: DocumentsTable;
   document_mentions: DocumentMentionsTable;
   document_relations: DocumentRelationsTable;

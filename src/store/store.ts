@@ -5,6 +5,7 @@
 import type { Entity } from "../model/entity.ts";
 import type { DocumentStore } from "./documents/document-store.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
+import type { ResolutionStore } from "./resolution/resolution-store.ts";
 
 export const VERSION_STATUSES = ["loading", "complete", "failed"] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
@@ -109,6 +110,8 @@ export interface Store {
   readonly ledger: LedgerStore;
   /** Ingested documents, their mentions and full-text search (see documents/document-store.ts). */
   readonly documents: DocumentStore;
+  /** Judgements on pairs of listed entities and the review queue (resolution-store.ts). */
+  readonly resolution: ResolutionStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

@@ -3,21 +3,25 @@ import { caption } from "../../model/entity.ts";
 import { printJson, withStore, type GlobalOptions } from "../context.ts";
 import { exportFtm } from "../../lists/export.ts";
 import { InvalidInputError } from "../../errors.ts";
+import { getResolvedEntity } from "../../resolution/entities.ts";
 
 export function registerEntityCommands(program: Command): void {
   const entities = program.command("entities").description("look at entities in the store");
   entities
     .command("get <id>")
-    .description("one entity, merged over every active list that has it, with its source records")
+    .description(
+      "one entity, merged over every active list and every record resolved into it, with its source records",
+    )
     .option("--json", "print JSON")
     .action(async (id: string, options: { json?: boolean }) => {
       await withStore(program.opts<GlobalOptions>(), async (store) => {
-        const entity = await store.getEntity(id);
+        const entity = await getResolvedEntity(store, id);
         if (options.json) return printJson(entity);
         const lines = [
           `${caption(entity)}  [${entity.schema}] ${entity.id}`,
           `datasets: ${entity.datasets.join(", ")}`,
         ];
+        if (entity.referents.length > 1) lines.push(`referents: ${entity.referents.join(", ")}`);
         for (const [prop, values] of Object.entries(entity.properties))
           lines.push(`  ${prop}: ${values.join(" | ")}`);
         for (const p of entity.provenance)

@@ -19,6 +19,9 @@ import type { ListReader, ReadOptions, SourceRecord } from "../types.ts";
 const FORMAT = "un-xml";
 const NAME_PARTS = ["FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME"] as const;
 const IMO_IN_TEXT = /\bIMO(?:\s+(?:number|no\.?))?\s*:?\s*(\d{7})\b/gi;
+/** "SWIFT/BIC: FTBDKPPY": the UN gives banks' codes only in the comments. */
+const BIC_IN_TEXT =
+  /\bSWIFT(?:\s*\/\s*BIC)?(?:\s+code)?\s*:?\s*([A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)\b/g;
 
 export const unXmlReader: ListReader = {
   format: FORMAT,
@@ -94,6 +97,8 @@ function toRecord(node: XmlNode): SourceRecord | undefined {
   const comments = childText(node, "COMMENTS1");
   party.add("notes", comments);
   for (const match of comments?.matchAll(IMO_IN_TEXT) ?? []) party.add("imoNumber", match[1]);
+  if (party.supports("swiftBic"))
+    for (const match of comments?.matchAll(BIC_IN_TEXT) ?? []) party.add("swiftBic", match[1]);
   const program = childText(node, "UN_LIST_TYPE");
   party.add("program", program).add("topics", "sanction");
   const sanction = new EntityBuilder("Sanction", hashId("unsc-sanction", sourceId))

@@ -9,6 +9,7 @@ import * as ledger from "./003_ledger.ts";
 import * as transferRowid from "./004_transfer_rowid.ts";
 import * as documents from "./005_documents.ts";
 import * as documentRelations from "./006_document_relations.ts";
+import * as resolution from "./007_resolution.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "004_transfer_rowid": transferRowid,
   "005_documents": documents,
   "006_document_relations": documentRelations,
+  "007_resolution": resolution,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
