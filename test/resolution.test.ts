@@ -101,7 +101,7 @@ async function writeList(
 ): Promise<void> {
   await store.writeVersion({ dataset, label: "v1", format: "test", files: [] }, async (writer) => {
     await writer.writeRecords([
-      { sourceId: party.id, entityId: party.id, hash: hashRaw(party), raw: {} },
+      { sourceId: party.id, entityId: party.id, hash: hashRaw({ ...party }), raw: {} },
     ]);
     await writer.writeEntities([
       { sourceId: party.id, entity: party },
