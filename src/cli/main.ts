@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { MoneytrailError } from "../errors.ts";
 import { registerDocumentCommands } from "./commands/documents.ts";
 import { registerEntityCommands } from "./commands/entities.ts";
+import { registerGraphCommands } from "./commands/graph.ts";
 import { registerListCommands } from "./commands/lists.ts";
 import { registerResolutionCommands } from "./commands/resolution.ts";
 import { registerScreeningCommands } from "./commands/screening.ts";
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerListCommands(program);
   registerEntityCommands(program);
   registerResolutionCommands(program);
+  registerGraphCommands(program);
   registerScreeningCommands(program);
   registerDocumentCommands(program);
   registerTransactionCommands(program);

@@ -19,6 +19,8 @@ import { registerEntityRoutes } from "./routes/entities.ts";
 import { registerMatchRoutes } from "./routes/match.ts";
 import { registerSystemRoutes } from "./routes/system.ts";
 import { registerTracingRoutes } from "./routes/tracing.ts";
+import { registerGraphRoutes } from "./routes/graph.ts";
+import { GraphService } from "../graph/service.ts";
 
 const VERSION_CACHE_MILLIS = 2000;
 
@@ -27,6 +29,8 @@ export interface AppContext {
   screening: ScreeningService;
   /** The in-memory ledger, rebuilt when the store's ledger changes. */
   ledger: LedgerCache;
+  /** The network of entities, rebuilt when lists, judgements, ledger or documents change. */
+  graph: GraphService;
   /** Names of datasets with an active version. */
   datasets(): Promise<string[]>;
   /** When entities of these datasets were last seen (their active versions' import time). */
@@ -72,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store,
     screening: options.screening ?? new ScreeningService(store),
     ledger: new LedgerCache(store),
+    graph: new GraphService(store),
     datasets: async () => (await activeVersions()).map((v) => v.dataset),
     seenDates: async () => {
       const versions = await activeVersions();
@@ -87,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSystemRoutes(app, ctx);
   registerMatchRoutes(app, ctx);
   registerEntityRoutes(app, ctx);
+  registerGraphRoutes(app, ctx);
   registerDecisionRoutes(app, ctx);
   registerTracingRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);

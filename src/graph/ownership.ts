@@ -1,0 +1,296 @@
+/**
+ * Ownership arithmetic over the network.
+ *
+ * OFAC's 50% rule: an entity owned 50% or more, directly or indirectly, individually or in the
+ * aggregate, by blocked persons is itself blocked; an entity so blocked counts as a blocked owner
+ * of what it owns in turn. This is a fixed point over the owners upstream of an entity, which
+ * also settles cycles (A owns B owns A) without looping.
+ *
+ * The EU and the UK look at one designated person at a time: an entity more than 50% owned, or
+ * controlled, by a designated person, directly or through entities that person owns or controls.
+ *
+ * Missing percentages are never guessed. When the entity would be blocked if an unknown share
+ * were large enough, the answer is "undetermined", with the shares that are missing.
+ */
+import { NotFoundError } from "../errors.ts";
+import { inForce } from "./edges.ts";
+import type { Network } from "./network.ts";
+import type { GraphEdge } from "./types.ts";
+
+export type OfacStatus = "listed" | "blocked" | "undetermined" | "not blocked";
+
+export interface Holding {
+  owner: string;
+  caption: string;
+  /** Percent, or null when the source gives none. */
+  percentage: number | null;
+  sanctioned: boolean;
+  /** Kind of edge: Ownership, owner (a vessel's), parent. */
+  kind: string;
+  control: boolean;
+  start?: string;
+  end?: string;
+  dataset: string;
+}
+
+/** Why an entity is blocked: listed itself, or the blocked owners whose shares add up. */
+export interface Proof {
+  entity: string;
+  caption: string;
+  status: "listed" | "blocked";
+  /** Share held in the entity this proof hangs under. */
+  percentage?: number;
+  /** Blocked owners' aggregate share (blocked entities only). */
+  aggregate?: number;
+  owners: Proof[];
+}
+
+export interface OwnershipReport {
+  entity: string;
+  caption: string;
+  owners: Holding[];
+  ofac: {
+    status: OfacStatus;
+    /** Share held by listed or blocked owners, counting known percentages only. */
+    aggregate: number;
+    proof?: Proof;
+    /** Holdings of listed or possibly blocked owners whose share is not given. */
+    missing: Array<{ owner: string; asset: string }>;
+  };
+  euUk: {
+    ownedOrControlled: boolean;
+    /** The designated person, the share they hold (directly and through what they control), and whether by control. */
+    by?: { party: string; caption: string; share: number; control: boolean };
+  };
+  /** Indirect shares of sanctioned parties: products along chains, summed over chains. */
+  effective: Array<{ party: string; caption: string; percentage: number }>;
+  /** Ownership cycles upstream, each as the entities around it. */
+  cycles: string[][];
+}
+
+const OFAC_THRESHOLD = 50;
+const EU_UK_THRESHOLD = 50;
+/** Chains longer than this are not followed for effective shares. */
+const MAX_CHAIN = 12;
+const OWNERSHIP_KINDS = new Set(["Ownership", "owner", "parent"]);
+const CONTROL_ROLE = /control|beneficial|ultimate/i;
+
+export function isOwnershipEdge(edge: GraphEdge): boolean {
+  return OWNERSHIP_KINDS.has(edge.kind);
+}
+
+export function ownershipReport(network: Network, id: string, asOf?: string): OwnershipReport {
+  const node = network.node(id);
+  if (!node) throw new NotFoundError(`no entity '${id}' in the network`);
+  const holdings = upstream(network, id, asOf);
+  const listed = (entity: string): boolean => network.node(entity)?.sanctioned ?? false;
+  const blocked = ofacFixedPoint(holdings, listed, false);
+  const possibly = ofacFixedPoint(holdings, listed, true);
+  const direct = holdings.get(id) ?? [];
+  const aggregate = round(
+    direct
+      .filter((h) => h.percentage !== null && (listed(h.owner) || blocked.has(h.owner)))
+      .reduce((sum, h) => sum + h.percentage!, 0),
+  );
+  let status: OfacStatus = "not blocked";
+  if (node.sanctioned) status = "listed";
+  else if (blocked.has(id)) status = "blocked";
+  else if (possibly.has(id)) status = "undetermined";
+  const missing: Array<{ owner: string; asset: string }> = [];
+  if (status === "undetermined") {
+    for (const [asset, list] of holdings) {
+      for (const h of list) {
+        if (h.percentage === null && (listed(h.owner) || possibly.has(h.owner)))
+          missing.push({ owner: h.owner, asset });
+      }
+    }
+  }
+  return {
+    entity: id,
+    caption: node.caption,
+    owners: direct,
+    ofac: {
+      status,
+      aggregate,
+      ...(status === "listed" || status === "blocked"
+        ? { proof: proofOf(network, id, holdings, blocked, new Set()) }
+        : {}),
+      missing,
+    },
+    euUk: euUk(network, id, holdings, listed),
+    effective: effectiveShares(network, id, holdings, listed),
+    cycles: findCycles(id, holdings),
+  };
+}
+
+/** Every holding upstream of the entity (owners, their owners, …), by asset. */
+function upstream(network: Network, id: string, asOf?: string): Map<string, Holding[]> {
+  const holdings = new Map<string, Holding[]>();
+  const queue = [id];
+  const seen = new Set(queue);
+  while (queue.length > 0) {
+    const asset = queue.shift()!;
+    const list: Holding[] = [];
+    network.graph.forEachInEdge(asset, (_key, edge, owner, _target, ownerAttributes) => {
+      if (!isOwnershipEdge(edge) || (asOf && !inForce(edge, asOf))) return;
+      list.push({
+        owner,
+        caption: ownerAttributes.caption,
+        percentage: edge.percentage ?? null,
+        sanctioned: ownerAttributes.sanctioned,
+        kind: edge.kind,
+        control: edge.kind === "parent" || CONTROL_ROLE.test(edge.role ?? ""),
+        ...(edge.start ? { start: edge.start } : {}),
+        ...(edge.end ? { end: edge.end } : {}),
+        dataset: edge.dataset,
+      });
+      if (!seen.has(owner)) {
+        seen.add(owner);
+        queue.push(owner);
+      }
+    });
+    holdings.set(asset, list);
+  }
+  return holdings;
+}
+
+/**
+ * Entities blocked by aggregation. `optimistic` counts unknown shares as whole and is used to
+ * tell "not blocked" from "undetermined".
+ */
+function ofacFixedPoint(
+  holdings: Map<string, Holding[]>,
+  listed: (id: string) => boolean,
+  optimistic: boolean,
+): Set<string> {
+  const blocked = new Set<string>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [asset, list] of holdings) {
+      if (blocked.has(asset) || listed(asset)) continue;
+      let share = 0;
+      for (const h of list) {
+        if (!listed(h.owner) && !blocked.has(h.owner)) continue;
+        share += h.percentage ?? (optimistic ? 100 : 0);
+      }
+      if (share >= OFAC_THRESHOLD - 1e-9) {
+        blocked.add(asset);
+        changed = true;
+      }
+    }
+  }
+  return blocked;
+}
+
+function proofOf(
+  network: Network,
+  id: string,
+  holdings: Map<string, Holding[]>,
+  blocked: Set<string>,
+  path: Set<string>,
+  percentage?: number,
+): Proof {
+  const node = network.node(id)!;
+  const base = {
+    entity: id,
+    caption: node.caption,
+    ...(percentage !== undefined ? { percentage } : {}),
+  };
+  if (node.sanctioned) return { ...base, status: "listed", owners: [] };
+  const next = new Set(path).add(id);
+  const owners = (holdings.get(id) ?? [])
+    .filter((h) => h.percentage !== null && !next.has(h.owner))
+    .filter((h) => network.node(h.owner)?.sanctioned || blocked.has(h.owner))
+    .map((h) => proofOf(network, h.owner, holdings, blocked, next, h.percentage!));
+  const aggregate = round(owners.reduce((sum, o) => sum + (o.percentage ?? 0), 0));
+  return { ...base, status: "blocked", aggregate, owners };
+}
+
+function euUk(
+  network: Network,
+  id: string,
+  holdings: Map<string, Holding[]>,
+  listed: (id: string) => boolean,
+): OwnershipReport["euUk"] {
+  const parties = new Set<string>();
+  for (const list of holdings.values())
+    for (const h of list) if (listed(h.owner)) parties.add(h.owner);
+  for (const party of parties) {
+    // What the party owns or controls, growing until nothing changes.
+    const controlled = new Set([party]);
+    let result: { share: number; control: boolean } | undefined;
+    for (let changed = true; changed;) {
+      changed = false;
+      for (const [asset, list] of holdings) {
+        if (controlled.has(asset)) continue;
+        const mine = list.filter((h) => controlled.has(h.owner));
+        const share = mine.reduce((sum, h) => sum + (h.percentage ?? 0), 0);
+        const control = mine.some((h) => h.control);
+        if (share > EU_UK_THRESHOLD || control) {
+          controlled.add(asset);
+          changed = true;
+          if (asset === id)
+            result = { share: round(share), control: control && share <= EU_UK_THRESHOLD };
+        }
+      }
+    }
+    if (result)
+      return {
+        ownedOrControlled: true,
+        by: { party, caption: network.node(party)!.caption, ...result },
+      };
+  }
+  return { ownedOrControlled: false };
+}
+
+function effectiveShares(
+  network: Network,
+  id: string,
+  holdings: Map<string, Holding[]>,
+  listed: (id: string) => boolean,
+): OwnershipReport["effective"] {
+  const totals = new Map<string, number>();
+  const walk = (asset: string, factor: number, path: Set<string>): void => {
+    if (path.size > MAX_CHAIN) return;
+    for (const h of holdings.get(asset) ?? []) {
+      if (h.percentage === null || path.has(h.owner)) continue;
+      const share = (factor * h.percentage) / 100;
+      if (listed(h.owner)) totals.set(h.owner, (totals.get(h.owner) ?? 0) + share);
+      walk(h.owner, share, new Set(path).add(h.owner));
+    }
+  };
+  walk(id, 1, new Set([id]));
+  return [...totals]
+    .map(([party, share]) => ({
+      party,
+      caption: network.node(party)!.caption,
+      percentage: round(share * 100),
+    }))
+    .sort((a, b) => b.percentage - a.percentage);
+}
+
+function findCycles(id: string, holdings: Map<string, Holding[]>): string[][] {
+  const cycles = new Map<string, string[]>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const done = new Set<string>();
+  const visit = (node: string): void => {
+    stack.push(node);
+    onStack.add(node);
+    for (const h of holdings.get(node) ?? []) {
+      if (onStack.has(h.owner)) {
+        const cycle = stack.slice(stack.indexOf(h.owner));
+        cycles.set([...cycle].sort().join("\u0000"), cycle);
+      } else if (!done.has(h.owner)) visit(h.owner);
+    }
+    stack.pop();
+    onStack.delete(node);
+    done.add(node);
+  };
+  visit(id);
+  return [...cycles.values()];
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,118 @@
+/** The network over HTTP: `GET /entities/{id}/expand`, `/paths`, `/ownership`. */
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ownershipReport } from "../../graph/ownership.ts";
+import { expand, pathsToSanctioned, shortestPath } from "../../graph/queries.ts";
+import { NotFoundError } from "../../errors.ts";
+import type { AppContext } from "../app.ts";
+
+const listOf = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) =>
+    v === undefined ? undefined : Array.isArray(v) ? v : v.split(",").filter(Boolean),
+  );
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD")
+  .optional();
+const params = z.object({ id: z.string().min(1).max(200) });
+const filters = {
+  kind: listOf.describe(
+    "edge kinds to walk (Ownership, Directorship, UnknownLink, owner, payment, …)",
+  ),
+  schema: listOf.describe("entity schemata to enter"),
+  as_of: isoDate.describe("only relationships in force on this date"),
+};
+
+function filterOf(q: {
+  kind?: string[] | undefined;
+  schema?: string[] | undefined;
+  as_of?: string | undefined;
+}) {
+  return {
+    ...(q.kind ? { kinds: q.kind } : {}),
+    ...(q.schema ? { schemata: q.schema } : {}),
+    ...(q.as_of ? { asOf: q.as_of } : {}),
+  };
+}
+
+export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  const located = async (id: string) => {
+    const { network, resolution } = await ctx.graph.get();
+    const canonical = resolution.canonical(id);
+    if (!network.has(canonical)) throw new NotFoundError(`no entity '${id}' in the network`);
+    return { network, resolution, canonical };
+  };
+
+  typed.get(
+    "/entities/:id/expand",
+    {
+      schema: {
+        summary: "The entities and edges within N hops of an entity",
+        params,
+        querystring: z.object({
+          hops: z.coerce.number().int().min(1).max(6).default(2),
+          max_nodes: z.coerce.number().int().min(1).max(100_000).default(2000),
+          ...filters,
+        }),
+      },
+    },
+    async (request) => {
+      const { network, canonical } = await located(request.params.id);
+      const q = request.query;
+      return expand(network, canonical, { ...filterOf(q), hops: q.hops, maxNodes: q.max_nodes });
+    },
+  );
+
+  typed.get(
+    "/entities/:id/paths",
+    {
+      schema: {
+        summary: "The shortest path to another entity (`to`), or every path to sanctioned entities",
+        params,
+        querystring: z.object({
+          to: z.string().min(1).max(200).optional(),
+          hops: z.coerce.number().int().min(1).max(8).default(4),
+          limit: z.coerce.number().int().min(1).max(1000).default(50),
+          ...filters,
+        }),
+      },
+    },
+    async (request) => {
+      const { network, resolution, canonical } = await located(request.params.id);
+      const q = request.query;
+      if (q.to) {
+        const path = shortestPath(network, canonical, resolution.canonical(q.to), {
+          ...filterOf(q),
+          maxHops: q.hops,
+        });
+        return { paths: path ? [path] : [], truncated: false };
+      }
+      return pathsToSanctioned(network, canonical, {
+        ...filterOf(q),
+        maxHops: q.hops,
+        limit: q.limit,
+      });
+    },
+  );
+
+  typed.get(
+    "/entities/:id/ownership",
+    {
+      schema: {
+        summary:
+          "Owners, the OFAC 50% rule and EU/UK ownership or control, with the chain that proves it",
+        params,
+        querystring: z.object({ as_of: isoDate }),
+      },
+    },
+    async (request) => {
+      const { network, canonical } = await located(request.params.id);
+      return ownershipReport(network, canonical, request.query.as_of);
+    },
+  );
+}
