@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
+import { resolve } from "../../resolution/resolve.ts";
 import { InvalidInputError } from "../../errors.ts";
 import { diffRecords, type ListDiff } from "../../lists/diff.ts";
 import { importList } from "../../lists/import.ts";
@@ -123,20 +124,37 @@ export function registerListCommands(program: Command): void {
       "--offline-dir <dir>",
       "take files from this folder instead of downloading (air-gapped sites)",
     )
-    .action(async (flags: { dataset?: string[]; fromFile?: string; offlineDir?: string }) => {
-      await withStore(global(), async (store, config) => {
-        const results = await updateLists(store, config, {
-          datasets: flags.dataset,
-          fromFile: flags.fromFile,
-          offlineDir: flags.offlineDir ?? config.offlineDir,
-          log: (line) => process.stderr.write(`${line}\n`),
+    .option("--no-resolve", "do not redo the automatic merges of `resolve` afterwards")
+    .action(
+      async (flags: {
+        dataset?: string[];
+        fromFile?: string;
+        offlineDir?: string;
+        resolve: boolean;
+      }) => {
+        await withStore(global(), async (store, config) => {
+          const results = await updateLists(store, config, {
+            datasets: flags.dataset,
+            fromFile: flags.fromFile,
+            offlineDir: flags.offlineDir ?? config.offlineDir,
+            log: (line) => process.stderr.write(`${line}\n`),
+          });
+          const failed = results.filter((r) => r.status === "failed");
+          for (const r of results)
+            process.stdout.write(`${r.dataset.padEnd(26)} ${r.status.padEnd(10)} ${r.detail}\n`);
+          if (failed.length > 0) process.exitCode = 1;
+          // A store that was resolved before gets its new and changed designees merged too;
+          // reviewers' judgements carry over by entity id whatever happens here.
+          const imported = results.some((r) => r.status === "imported");
+          if (flags.resolve && imported && (await store.resolution.judgements()).length > 0) {
+            const summary = await resolve(store);
+            process.stdout.write(
+              `resolve: ${summary.merged} merged, ${summary.review} waiting for review (${(summary.millis / 1000).toFixed(1)} s)\n`,
+            );
+          }
         });
-        const failed = results.filter((r) => r.status === "failed");
-        for (const r of results)
-          process.stdout.write(`${r.dataset.padEnd(26)} ${r.status.padEnd(10)} ${r.detail}\n`);
-        if (failed.length > 0) process.exitCode = 1;
-      });
-    });
+      },
+    );
 }
 
 function parseFormat(value: string | undefined): ListFormat | undefined {
