@@ -19,6 +19,7 @@ import type { GraphEdge } from "../src/graph/types.ts";
 import { importList } from "../src/lists/import.ts";
 import { buildApp } from "../src/server/app.ts";
 import { openStore } from "../src/store/open.ts";
+import { runCli } from "./helpers/cli.ts";
 
 function network(
   listed: string[],
@@ -272,4 +273,34 @@ test("from an FtM file to ownership, clusters, exports and the API", async () =>
   } finally {
     await store.close();
   }
+});
+
+test("the graph and resolve commands as a user runs them", async () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "moneytrail-graph-cli-"));
+  const file = path.join(dir, "network.ftm.json");
+  writeFileSync(file, FIXTURE.map((e) => JSON.stringify(e)).join("\n"));
+  const db = path.join(dir, "store.db");
+  const run = (...args: string[]) => runCli(["--db", db, ...args]);
+  assert.equal(
+    (await run("lists", "import", file, "--format", "ftm", "--dataset", "casefile")).code,
+    0,
+  );
+  const resolved = await run("resolve", "--json");
+  assert.equal(resolved.code, 0, resolved.stderr);
+  assert.equal(JSON.parse(resolved.stdout).entities, 5);
+  const ownership = await run("graph", "ownership", "x");
+  assert.match(ownership.stdout, /OFAC 50% rule: blocked; blocked owners hold 51% in aggregate/);
+  assert.match(ownership.stdout, /30% Ri Song Hyok \(l\) — listed/);
+  const paths = await run("graph", "paths", "v", "--to-sanctioned", "--json");
+  assert.deepEqual(
+    JSON.parse(paths.stdout).paths.map((p: { nodes: string[] }) => p.nodes),
+    [["v", "a", "l"]],
+  );
+  const graphml = await run("graph", "export", "--format", "graphml");
+  assert.match(graphml.stdout, /^<\?xml[\s\S]*<\/graphml>\n$/);
+  const wrong = await run("graph", "paths", "v");
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /give a target entity or --to-sanctioned/);
+  const judge = await run("resolve", "judge", "a", "nope", "positive");
+  assert.match(judge.stderr, /no entity 'nope'/);
 });
