@@ -5,7 +5,7 @@
  * entity. Which properties are which is read from the FtM model, not listed here.
  */
 import type { Entity } from "../model/entity.ts";
-import { getSchema } from "../model/ftm.ts";
+import { entityLinkProperties, getSchema } from "../model/ftm.ts";
 import { hashId } from "../model/ids.ts";
 import type { GraphEdge } from "./types.ts";
 
@@ -51,8 +51,8 @@ export function edgesFromEntity(entity: Entity, dataset: string, sourceId?: stri
   const edges: GraphEdge[] = [];
   for (const [prop, values] of Object.entries(p)) {
     if (NOT_RELATIONS.has(prop)) continue;
-    const property = schema.getProperty(prop);
-    if (!property || property.type.name !== "entity" || property.stub) continue;
+    const label = entityLinkProperties(entity.schema).get(prop);
+    if (label === undefined) continue;
     for (const value of values) {
       if (value === entity.id) continue;
       edges.push({
@@ -60,7 +60,7 @@ export function edgesFromEntity(entity: Entity, dataset: string, sourceId?: stri
         source: value,
         target: entity.id,
         kind: prop,
-        label: `${property.label.toLowerCase()} of`,
+        label: `${label.toLowerCase()} of`,
         ...base,
       });
     }

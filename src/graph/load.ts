@@ -6,7 +6,7 @@
  */
 import type { Entity } from "../model/entity.ts";
 import { caption } from "../model/entity.ts";
-import { getSchema } from "../model/ftm.ts";
+import { getSchema, propertyTypeName } from "../model/ftm.ts";
 import { hashId } from "../model/ids.ts";
 import type { Resolution } from "../resolution/clusters.ts";
 import { loadResolution } from "../resolution/entities.ts";
@@ -76,10 +76,9 @@ function remap(edge: GraphEdge, resolution: Resolution, keepProperties: boolean)
 
 /** Entity references in properties point at canonical ids, as the exported nodes are. */
 function remapProperties(entity: Entity, resolution: Resolution): Record<string, string[]> {
-  const schema = getSchema(entity.schema);
   const out: Record<string, string[]> = {};
   for (const [prop, values] of Object.entries(entity.properties)) {
-    const isEntity = schema.getProperty(prop)?.type.name === "entity";
+    const isEntity = propertyTypeName(entity.schema, prop) === "entity";
     out[prop] = isEntity ? values.map((v) => resolution.canonical(v)) : values;
   }
   return out;

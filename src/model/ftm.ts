@@ -32,6 +32,23 @@ export function propertyTypeName(schemaName: string, prop: string): string | und
   return types.get(prop);
 }
 
+const entityLinks = new Map<string, Map<string, string>>();
+
+/**
+ * The entity-valued properties of a schema that link to another party (not stubs, the reverse
+ * sides that FtM computes), each with its label, looked up once per schema.
+ */
+export function entityLinkProperties(schemaName: string): Map<string, string> {
+  let links = entityLinks.get(schemaName);
+  if (!links) {
+    links = new Map();
+    for (const [name, property] of getSchema(schemaName).getProperties())
+      if (property.type.name === "entity" && !property.stub) links.set(name, property.label);
+    entityLinks.set(schemaName, links);
+  }
+  return links;
+}
+
 export function isA(schemaName: string, parent: string): boolean {
   return getSchema(schemaName).isA(parent);
 }

@@ -39,7 +39,9 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const forms: PreparedForm[] = [];
   const seen = new Set<string>();
   const abjad = isAbjad(original);
-  for (const latin of latinVariants(original)) {
+  for (const latin of [original, withoutTrailingAside(original)].flatMap((n) =>
+    n ? latinVariants(n) : [],
+  )) {
     const { tokens, legalForms } = tokenizeName(latin, kind);
     if (tokens.length === 0) continue;
     const signature = tokens.join(" ");
@@ -57,6 +59,16 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     });
   }
   return { original, forms };
+}
+
+/**
+ * The name without a trailing aside in brackets: lists append acronyms and former names
+ * ("KOREA KWANGSON BANKING CORPORATION (KKBC)") that the same body's other records leave out.
+ */
+function withoutTrailingAside(name: string): string | undefined {
+  const match = /^(.*\S)\s*\([^()]{1,40}\)\s*$/.exec(name);
+  if (!match || !/\S+\s+\S+/.test(match[1]!)) return undefined;
+  return match[1];
 }
 
 /** Joined pairs are only tried for syllable-sized parts. */

@@ -167,6 +167,13 @@ function refine(
       };
       score += weight;
     }
+    const position = sharedPosition(a, b);
+    if (position && (features.name ?? 0) > 0) {
+      const weight = round(SHARED_POSITION_WEIGHT * position.share);
+      features.position = weight;
+      explanations.position = { weight, detail: `same post: '${position.text}'` };
+      score += weight;
+    }
     const addressesB = foldedValues(b, ["address"]);
     const address = [...foldedValues(a, ["address"])].find((x) => addressesB.has(x));
     if (address && (features.name ?? 0) > 0) {
@@ -188,6 +195,41 @@ function refine(
 }
 
 const PERSON_NAME_ONLY_CEILING = 0.9;
+
+/**
+ * Officials are listed by their post ("First Vice Director of the Propaganda and Agitation
+ * Department"); two records naming the same post, word for word or one inside the other, agree.
+ */
+const SHARED_POSITION_WEIGHT = 0.04;
+const MIN_POSITION_WORDS = 3;
+const SHARED_POSITION_SHARE = 0.7;
+const POSITION_STOPWORDS = new Set(["of", "the", "and", "for", "in", "to", "a", "s"]);
+
+function sharedPosition(
+  a: IndexedEntity,
+  b: IndexedEntity,
+): { text: string; share: number } | undefined {
+  const words = (text: string): Set<string> =>
+    new Set(
+      foldName(text)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length > 0 && !POSITION_STOPWORDS.has(w)),
+    );
+  let best: { text: string; share: number } | undefined;
+  for (const textA of [...(a.properties.position ?? []), ...(a.properties.title ?? [])]) {
+    const wordsA = words(textA);
+    if (wordsA.size < MIN_POSITION_WORDS) continue;
+    for (const textB of [...(b.properties.position ?? []), ...(b.properties.title ?? [])]) {
+      const wordsB = words(textB);
+      if (wordsB.size < MIN_POSITION_WORDS) continue;
+      const shared = [...wordsA].filter((w) => wordsB.has(w)).length;
+      const share = shared / Math.min(wordsA.size, wordsB.size);
+      if (share >= SHARED_POSITION_SHARE && (!best || share > best.share))
+        best = { text: wordsA.size <= wordsB.size ? textA : textB, share };
+    }
+  }
+  return best;
+}
 
 /** Below the 1.0 that only a shared list reference gives. */
 const MAX_PAIR_SCORE = 0.99;
