@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { InvalidInputError } from "../../errors.ts";
 import { buildApp } from "../../server/app.ts";
 import { openStore } from "../../store/open.ts";
+import { buildDemo } from "../../demo/workspace.ts";
 import { resolveConfig, type GlobalOptions } from "../context.ts";
 
 interface ServeFlags {
@@ -13,16 +14,38 @@ interface ServeFlags {
 
 export function registerServeCommand(program: Command): void {
   program
+    .command("demo")
+    .description(
+      "write the demo workspace (a network after the seed articles, a made-up ledger and documents) into the store",
+    )
+    .option("--serve", "then serve the API on --host and --port")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--port <port>", "port", "8080")
+    .action(async (flags: { serve?: boolean; host: string; port: string }) => {
+      const port = parsePort(flags.port);
+      const config = resolveConfig(program.opts<GlobalOptions>());
+      const store = await openStore(config.db);
+      try {
+        const summary = await buildDemo(store, (line) => process.stderr.write(`${line}\n`));
+        process.stdout.write(
+          `${summary.created ? "demo written" : "demo already there"} in ${config.db}: ${summary.entities} entities, ` +
+            `${summary.transfers} transfers (${summary.accountLinks} accounts linked), ${summary.documents} documents, ${summary.mentions} mentions\n`,
+        );
+      } finally {
+        await store.close();
+      }
+      if (flags.serve) await serveOne(program, flags.host, port);
+    });
+
+  program
     .command("serve")
     .description("serve the API (yente-compatible /match, /search, /entities …)")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--port <port>", "port", "8080")
     .option("--workers <n>", "server processes sharing the port, each with its own index", "1")
     .action(async (flags: ServeFlags) => {
-      const port = Number(flags.port);
+      const port = parsePort(flags.port);
       const workers = Number(flags.workers);
-      if (!Number.isInteger(port) || port < 0 || port > 65535)
-        throw new InvalidInputError(`serve: bad port '${flags.port}'`);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64)
         throw new InvalidInputError("serve: --workers must be 1 to 64");
       if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
@@ -51,7 +74,7 @@ async function superviseWorkers(count: number): Promise<void> {
   await new Promise(() => undefined);
 }
 
-async function serveOne(program: Command, host: string, port: number): Promise<void> {
+export async function serveOne(program: Command, host: string, port: number): Promise<void> {
   const config = resolveConfig(program.opts<GlobalOptions>());
   const store = await openStore(config.db);
   const app = await buildApp({ store, logger: cluster.isPrimary });
@@ -68,4 +91,11 @@ async function serveOne(program: Command, host: string, port: number): Promise<v
   process.once("SIGINT", () => void shutdown());
   process.once("SIGTERM", () => void shutdown());
   await new Promise(() => undefined);
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidInputError(`serve: bad port '${text}'`);
+  return port;
 }
