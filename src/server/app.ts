@@ -3,6 +3,10 @@
  * description at /openapi.json. Built in-process for tests (`app.inject`), served by `serve`.
  */
 import swagger from "@fastify/swagger";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
@@ -43,6 +47,12 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest request body in bytes. */
   bodyLimit?: number;
+}
+
+/** dist/web when `npm run build:web` (part of `npm install`) has built the app there. */
+function webAppDir(): string | undefined {
+  const dir = fileURLToPath(new URL("../../dist/web", import.meta.url));
+  return existsSync(path.join(dir, "index.html")) ? dir : undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -89,7 +99,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   };
   registerErrorHandler(app);
-  registerSystemRoutes(app, ctx);
+  const web = webAppDir();
+  if (web) {
+    // The built web app: its files at fixed paths, so every API route stays the API's.
+    await app.register(fastifyStatic, {
+      root: web,
+      prefix: "/",
+      wildcard: false,
+      index: ["index.html"],
+    });
+  }
+  registerSystemRoutes(app, ctx, { landingPage: !web });
   registerMatchRoutes(app, ctx);
   registerEntityRoutes(app, ctx);
   registerGraphRoutes(app, ctx);

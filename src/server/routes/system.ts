@@ -3,15 +3,15 @@ import type { AppContext } from "../app.ts";
 import { ALGORITHMS, DEFAULT_ALGORITHM } from "./algorithms.ts";
 
 /**
- * What `/` shows until the analyst web app lands: the routes to try, so a fresh `npm start` is
- * not a blank 404.
+ * What `/` shows when the web app is not built (`npm run build:web`): the routes to try, so the
+ * server is never a blank 404.
  */
 const LANDING = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>moneytrail</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}</style>
 </head><body>
 <h1>moneytrail</h1>
-<p>The API is up. The analyst web app is not built yet; these answer now:</p>
+<p>The API is up. The web app is not built here (<code>npm run build:web</code>); these answer now:</p>
 <ul>
 <li><a href="/openapi.json">/openapi.json</a>: every route</li>
 <li><a href="/catalog">/catalog</a>: the lists loaded</li>
@@ -27,10 +27,15 @@ const LANDING = `<!doctype html>
 </body></html>
 `;
 
-export function registerSystemRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get("/", { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(LANDING),
-  );
+export function registerSystemRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  options: { landingPage: boolean },
+): void {
+  if (options.landingPage)
+    app.get("/", { schema: { hide: true } }, async (_request, reply) =>
+      reply.type("text/html; charset=utf-8").send(LANDING),
+    );
   app.get("/healthz", { schema: { summary: "The process is up" } }, async () => ({ status: "ok" }));
   app.get(
     "/readyz",

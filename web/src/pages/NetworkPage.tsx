@@ -1,0 +1,214 @@
+import Graph from "graphology";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import { useCallback, useEffect, useRef, useState } from "react";
+import Sigma from "sigma";
+import { api, type GraphEdge, type GraphNode, type Subgraph } from "../api.ts";
+import { edgeLabel } from "../labels.ts";
+import { href } from "../router.ts";
+
+const COLOURS = { sanctioned: "#c0392b", highlight: "#e67e22", node: "#34495e", edge: "#b0b7bf" };
+const SIZES: Record<string, number> = { Person: 6, Vessel: 6, BankAccount: 4 };
+
+interface Shown {
+  nodes: Map<string, GraphNode>;
+  edges: Map<string, GraphEdge>;
+}
+
+const edgeKey = (e: GraphEdge): string =>
+  `${e.source}\u0000${e.target}\u0000${e.kind}\u0000${e.id}`;
+
+/**
+ * The network around an entity, drawn by sigma over a graphology graph: click an entity to expand
+ * it, ask for the paths to sanctioned parties, look at the network as of a date. The edges are
+ * also listed as text, for reading and for keyboards.
+ */
+export function NetworkPage({ id, asOf }: { id: string; asOf: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const graph = useRef(new Graph({ type: "directed", multi: false }));
+  const renderer = useRef<Sigma | undefined>(undefined);
+  const [shown, setShown] = useState<Shown>({ nodes: new Map(), edges: new Map() });
+  const [highlight, setHighlight] = useState<Set<string>>(new Set());
+  const [message, setMessage] = useState("Loading…");
+  const [date, setDate] = useState(asOf);
+
+  const add = useCallback((sub: Subgraph, around?: string) => {
+    const g = graph.current;
+    const origin = around && g.hasNode(around) ? g.getNodeAttributes(around) : { x: 0, y: 0 };
+    setShown((previous) => {
+      const nodes = new Map(previous.nodes);
+      const edges = new Map(previous.edges);
+      for (const n of sub.nodes) {
+        nodes.set(n.id, n);
+        if (!g.hasNode(n.id))
+          g.addNode(n.id, {
+            label: n.caption,
+            x: (origin.x as number) + Math.random() - 0.5,
+            y: (origin.y as number) + Math.random() - 0.5,
+            size: SIZES[n.schema] ?? 8,
+            color: n.sanctioned ? COLOURS.sanctioned : COLOURS.node,
+          });
+      }
+      for (const e of sub.edges) {
+        edges.set(edgeKey(e), e);
+        // Parallel edges are drawn once: sigma draws one line between two nodes.
+        if (g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target))
+          g.addEdge(e.source, e.target, {
+            label: e.label,
+            size: 1.5,
+            color: COLOURS.edge,
+            type: "arrow",
+          });
+      }
+      return { nodes, edges };
+    });
+    if (g.order > 1)
+      forceAtlas2.assign(g, { iterations: 60, settings: forceAtlas2.inferSettings(g) });
+  }, []);
+
+  useEffect(() => {
+    const g = graph.current;
+    g.clear();
+    setShown({ nodes: new Map(), edges: new Map() });
+    setHighlight(new Set());
+    setMessage("Loading…");
+    let current = true;
+    api.expand(id, 2, asOf || undefined).then(
+      (sub) => {
+        if (!current) return;
+        add(sub);
+        setMessage("");
+      },
+      (error: unknown) => current && setMessage((error as Error).message),
+    );
+    if (container.current && !renderer.current)
+      renderer.current = new Sigma(g, container.current, {
+        renderEdgeLabels: false,
+        allowInvalidContainer: true,
+      });
+    return () => {
+      current = false;
+    };
+  }, [id, asOf, add]);
+
+  useEffect(() => {
+    const sigma = renderer.current;
+    if (!sigma) return;
+    const onClick = ({ node }: { node: string }): void => {
+      api.expand(node, 1, asOf || undefined).then(
+        (sub) => add(sub, node),
+        (e: unknown) => setMessage((e as Error).message),
+      );
+    };
+    sigma.on("clickNode", onClick);
+    return () => {
+      sigma.off("clickNode", onClick);
+    };
+  }, [add, asOf]);
+
+  useEffect(() => () => renderer.current?.kill(), []);
+
+  useEffect(() => {
+    const g = graph.current;
+    g.forEachNode((node, attributes) => {
+      const n = shown.nodes.get(node);
+      const colour = highlight.has(node)
+        ? COLOURS.highlight
+        : n?.sanctioned
+          ? COLOURS.sanctioned
+          : COLOURS.node;
+      if (attributes.color !== colour) g.setNodeAttribute(node, "color", colour);
+    });
+    g.forEachEdge((edge, _a, source, target) => {
+      g.setEdgeAttribute(
+        edge,
+        "color",
+        highlight.has(source) && highlight.has(target) ? COLOURS.highlight : COLOURS.edge,
+      );
+    });
+    renderer.current?.refresh();
+  }, [highlight, shown]);
+
+  const findPaths = (): void => {
+    setMessage("Looking for paths to sanctioned parties…");
+    api.pathsToSanctioned(id, 4, asOf || undefined).then(
+      ({ paths, truncated }) => {
+        const nodes = new Set<string>();
+        const sub: Subgraph = { nodes: [], edges: [] };
+        for (const path of paths) {
+          path.nodes.forEach((n) => nodes.add(n));
+          sub.edges.push(...path.edges);
+        }
+        sub.nodes = [...nodes].map(
+          (n) =>
+            shown.nodes.get(n) ?? {
+              id: n,
+              schema: "LegalEntity",
+              caption: n,
+              datasets: [],
+              sanctioned: false,
+            },
+        );
+        add(sub);
+        setHighlight(nodes);
+        setMessage(
+          `${paths.length} path(s) to sanctioned parties${truncated ? " (search cut short)" : ""}`,
+        );
+      },
+      (e: unknown) => setMessage((e as Error).message),
+    );
+  };
+
+  const applyDate = (event: React.FormEvent): void => {
+    event.preventDefault();
+    window.location.hash = href({ page: "network", id, asOf: date.trim() });
+  };
+
+  const caption = (nodeId: string): string => shown.nodes.get(nodeId)?.caption ?? nodeId;
+  return (
+    <section className="network">
+      <h1>
+        Network of <a href={href({ page: "entity", id })}>{caption(id)}</a>
+        {asOf && <span className="tag">as of {asOf}</span>}
+      </h1>
+      <div className="toolbar">
+        <form onSubmit={applyDate}>
+          <label>
+            As of{" "}
+            <input
+              aria-label="As of date"
+              placeholder="YYYY-MM-DD"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              size={10}
+            />
+          </label>
+          <button type="submit">Apply</button>
+        </form>
+        <button onClick={findPaths}>Paths to sanctioned parties</button>
+        <span className="muted" role="status">
+          {message ||
+            `${shown.nodes.size} entities, ${shown.edges.size} edges — click an entity to expand it`}
+        </span>
+      </div>
+      <div className="canvas" ref={container} data-testid="network-canvas" />
+      <details open>
+        <summary>Edges</summary>
+        <ul className="relations" aria-label="Edges">
+          {[...shown.edges.values()].map((e) => (
+            <li
+              key={edgeKey(e)}
+              className={highlight.has(e.source) && highlight.has(e.target) ? "on-path" : undefined}
+            >
+              {caption(e.source)} — {edgeLabel(e)}
+              {e.percentage !== undefined ? ` ${e.percentage}%` : ""} → {caption(e.target)}{" "}
+              <span className="muted">
+                {e.start || e.end ? `${e.start ?? "…"} – ${e.end ?? "…"} · ` : ""}
+                {e.dataset}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

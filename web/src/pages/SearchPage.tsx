@@ -1,0 +1,128 @@
+import { useState } from "react";
+import { api, type DocumentHit, type SearchResult } from "../api.ts";
+import { href } from "../router.ts";
+import { Snippet } from "../Snippet.tsx";
+import { useLoad } from "../useLoad.ts";
+
+interface Answer {
+  entities: SearchResult[];
+  documents: DocumentHit[];
+}
+
+/** Entities and documents for one query, with facets to narrow the entities by schema and list. */
+export function SearchPage({ q }: { q: string }) {
+  const [text, setText] = useState(q);
+  const [facet, setFacet] = useState<{ schema?: string; dataset?: string }>({});
+  const answer = useLoad<Answer | undefined>(
+    async () =>
+      q
+        ? {
+            entities: await api.searchEntities(q),
+            documents: await api.searchDocuments(q).catch(() => []),
+          }
+        : undefined,
+    q,
+  );
+  const submit = (event: React.FormEvent): void => {
+    event.preventDefault();
+    setFacet({});
+    window.location.hash = href({ page: "search", q: text.trim() });
+  };
+  return (
+    <section>
+      <form className="search" onSubmit={submit} role="search">
+        <input
+          aria-label="Search entities and documents"
+          autoFocus
+          placeholder="A name in any script: Chongryon, 조선, Office 39…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit">Search</button>
+      </form>
+      {answer.state === "loading" && q && <p className="muted">Searching…</p>}
+      {answer.state === "error" && <p className="error">{answer.message}</p>}
+      {answer.state === "ok" && answer.value && (
+        <Results answer={answer.value} facet={facet} setFacet={setFacet} />
+      )}
+    </section>
+  );
+}
+
+function Results({
+  answer,
+  facet,
+  setFacet,
+}: {
+  answer: Answer;
+  facet: { schema?: string; dataset?: string };
+  setFacet: (f: { schema?: string; dataset?: string }) => void;
+}) {
+  const shown = answer.entities.filter(
+    (e) =>
+      (!facet.schema || e.schema === facet.schema) &&
+      (!facet.dataset || e.datasets.includes(facet.dataset)),
+  );
+  const count = (values: string[]): Array<[string, number]> => {
+    const counts = new Map<string, number>();
+    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1]);
+  };
+  return (
+    <div className="columns">
+      <aside className="facets" aria-label="Facets">
+        <h3>Schema</h3>
+        {count(answer.entities.map((e) => e.schema)).map(([schema, n]) => (
+          <button
+            key={schema}
+            className={facet.schema === schema ? "facet on" : "facet"}
+            onClick={() =>
+              setFacet({ ...facet, schema: facet.schema === schema ? undefined : schema })
+            }
+          >
+            {schema} ({n})
+          </button>
+        ))}
+        <h3>List</h3>
+        {count(answer.entities.flatMap((e) => e.datasets)).map(([dataset, n]) => (
+          <button
+            key={dataset}
+            className={facet.dataset === dataset ? "facet on" : "facet"}
+            onClick={() =>
+              setFacet({ ...facet, dataset: facet.dataset === dataset ? undefined : dataset })
+            }
+          >
+            {dataset} ({n})
+          </button>
+        ))}
+      </aside>
+      <div>
+        <h2>Entities ({shown.length})</h2>
+        <ol className="results">
+          {shown.map((e) => (
+            <li key={e.id}>
+              <a href={href({ page: "entity", id: e.id })}>{e.caption}</a>{" "}
+              <span className="tag">{e.schema}</span>{" "}
+              <span className="muted">
+                {e.datasets.join(", ")} · {e.score.toFixed(2)}
+              </span>
+            </li>
+          ))}
+        </ol>
+        {answer.entities.length === 0 && <p className="muted">No listed entity matches.</p>}
+        <h2>Documents ({answer.documents.length})</h2>
+        <ol className="results">
+          {answer.documents.map((hit) => (
+            <li key={hit.document.id}>
+              <strong>{hit.document.title ?? hit.document.name}</strong>{" "}
+              <span className="tag">{hit.document.schema}</span>
+              <div>
+                <Snippet text={hit.snippet} />
+              </div>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
