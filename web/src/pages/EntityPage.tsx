@@ -1,5 +1,5 @@
 import { api, type EntityDetail, type Ownership, type Subgraph } from "../api.ts";
-import { edgeLabel } from "../labels.ts";
+import { EdgeText } from "../EdgeText.tsx";
 import { href } from "../router.ts";
 import { useLoad } from "../useLoad.ts";
 
@@ -88,14 +88,7 @@ export function EntityPage({ id }: { id: string }) {
       <ul className="relations">
         {neighbours.edges.map((e, i) => (
           <li key={`${e.id}-${i}`}>
-            <a href={href({ page: "entity", id: e.source })}>{caption(e.source)}</a> —{" "}
-            {edgeLabel(e)}
-            {e.percentage !== undefined ? ` ${e.percentage}%` : ""} →{" "}
-            <a href={href({ page: "entity", id: e.target })}>{caption(e.target)}</a>{" "}
-            <span className="muted">
-              {e.start || e.end ? `${e.start ?? "…"} – ${e.end ?? "…"} · ` : ""}
-              {e.dataset}
-            </span>
+            <EdgeText edge={e} caption={caption} links />
           </li>
         ))}
       </ul>

@@ -3,7 +3,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import { useCallback, useEffect, useRef, useState } from "react";
 import Sigma from "sigma";
 import { api, type GraphEdge, type GraphNode, type Subgraph } from "../api.ts";
-import { edgeLabel } from "../labels.ts";
+import { EdgeText } from "../EdgeText.tsx";
 import { href } from "../router.ts";
 
 const COLOURS = { sanctioned: "#c0392b", highlight: "#e67e22", node: "#34495e", edge: "#b0b7bf" };
@@ -199,12 +199,7 @@ export function NetworkPage({ id, asOf }: { id: string; asOf: string }) {
               key={edgeKey(e)}
               className={highlight.has(e.source) && highlight.has(e.target) ? "on-path" : undefined}
             >
-              {caption(e.source)} — {edgeLabel(e)}
-              {e.percentage !== undefined ? ` ${e.percentage}%` : ""} → {caption(e.target)}{" "}
-              <span className="muted">
-                {e.start || e.end ? `${e.start ?? "…"} – ${e.end ?? "…"} · ` : ""}
-                {e.dataset}
-              </span>
+              <EdgeText edge={e} caption={caption} links={false} />
             </li>
           ))}
         </ul>

@@ -71,30 +71,18 @@ function Results({
   return (
     <div className="columns">
       <aside className="facets" aria-label="Facets">
-        <h3>Schema</h3>
-        {count(answer.entities.map((e) => e.schema)).map(([schema, n]) => (
-          <button
-            key={schema}
-            className={facet.schema === schema ? "facet on" : "facet"}
-            onClick={() =>
-              setFacet({ ...facet, schema: facet.schema === schema ? undefined : schema })
-            }
-          >
-            {schema} ({n})
-          </button>
-        ))}
-        <h3>List</h3>
-        {count(answer.entities.flatMap((e) => e.datasets)).map(([dataset, n]) => (
-          <button
-            key={dataset}
-            className={facet.dataset === dataset ? "facet on" : "facet"}
-            onClick={() =>
-              setFacet({ ...facet, dataset: facet.dataset === dataset ? undefined : dataset })
-            }
-          >
-            {dataset} ({n})
-          </button>
-        ))}
+        <FacetGroup
+          title="Schema"
+          counts={count(answer.entities.map((e) => e.schema))}
+          chosen={facet.schema}
+          choose={(schema) => setFacet({ ...facet, schema })}
+        />
+        <FacetGroup
+          title="List"
+          counts={count(answer.entities.flatMap((e) => e.datasets))}
+          chosen={facet.dataset}
+          choose={(dataset) => setFacet({ ...facet, dataset })}
+        />
       </aside>
       <div>
         <h2>Entities ({shown.length})</h2>
@@ -124,5 +112,34 @@ function Results({
         </ol>
       </div>
     </div>
+  );
+}
+
+/** Facet values with their counts; choosing the chosen one again clears it. */
+function FacetGroup({
+  title,
+  counts,
+  chosen,
+  choose,
+}: {
+  title: string;
+  counts: Array<[string, number]>;
+  chosen: string | undefined;
+  choose: (value: string | undefined) => void;
+}) {
+  return (
+    <>
+      <h3>{title}</h3>
+      {counts.map(([value, n]) => (
+        <button
+          key={value}
+          className={chosen === value ? "facet on" : "facet"}
+          aria-pressed={chosen === value}
+          onClick={() => choose(chosen === value ? undefined : value)}
+        >
+          {value} ({n})
+        </button>
+      ))}
+    </>
   );
 }
