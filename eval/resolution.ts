@@ -22,6 +22,7 @@ import { importList } from "../src/lists/import.ts";
 import { normaliseIdentifier, numbersInText } from "../src/matching/identifiers.ts";
 import { schemataCompatible } from "../src/matching/index.ts";
 import { Resolution } from "../src/resolution/clusters.ts";
+import { UnionFind } from "../src/resolution/union-find.ts";
 import { DEFAULT_PAIR_OPTIONS, scorePairs, type ScoredPair } from "../src/resolution/pairs.ts";
 import { decide, DEFAULT_THRESHOLDS, loadSourceEntities } from "../src/resolution/resolve.ts";
 import type { Judgement } from "../src/store/resolution/resolution-store.ts";
@@ -68,18 +69,14 @@ for (const entity of index.entities) {
   }
   if (keys.length > 0) truthKeys.set(entity.id, keys);
 }
-const parent = new Map<string, string>();
-const find = (id: string): string => {
-  let root = id;
-  while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-  return root;
-};
+const truth = new UnionFind();
+const find = (id: string): string => truth.find(id);
 const byKey = new Map<string, string>();
 for (const [id, keys] of truthKeys) {
   for (const key of keys) {
     const first = byKey.get(key);
     if (!first) byKey.set(key, id);
-    else if (find(first) !== find(id)) parent.set(find(id), find(first));
+    else truth.attach(find(id), find(first));
   }
 }
 const kindsOf = (id: string): Set<string> =>

@@ -11,12 +11,22 @@ import type { GraphEdge } from "./types.ts";
 
 /** Entity properties that are not relationships between parties. */
 const NOT_RELATIONS = new Set(["proof", "addressEntity", "entity"]);
-/** Schemata whose entity references are facts about one party, not links. */
-const NOT_EDGES = new Set(["Sanction", "Identification", "Passport", "Note", "Mention"]);
+/**
+ * Schemata that state facts about one party (its sanction, its passport, a note) rather than
+ * being a party or a link between two: neither nodes nor edges.
+ */
+export const PARTY_FACTS = new Set([
+  "Sanction",
+  "Identification",
+  "Passport",
+  "Address",
+  "Note",
+  "Mention",
+]);
 
 export function edgesFromEntity(entity: Entity, dataset: string, sourceId?: string): GraphEdge[] {
   const schema = getSchema(entity.schema);
-  if (NOT_EDGES.has(entity.schema)) return [];
+  if (PARTY_FACTS.has(entity.schema)) return [];
   const p = entity.properties;
   const base = { dataset, ...(sourceId ? { sourceId } : {}) };
   if (schema.isEdge && schema.edge) {

@@ -1,7 +1,6 @@
 /** Plain-text views of graph answers for the terminal. */
 import type { Network } from "./network.ts";
-import type { OwnershipReport, Proof } from "./ownership.ts";
-import type { GraphEdge, GraphPath, Subgraph } from "./types.ts";
+import type { GraphEdge, GraphPath, OwnershipReport, Proof, Subgraph } from "./types.ts";
 
 export function describeEdge(edge: GraphEdge, network: Network): string {
   const name = (id: string): string => network.node(id)?.caption ?? id;

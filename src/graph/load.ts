@@ -11,7 +11,7 @@ import { hashId } from "../model/ids.ts";
 import type { Resolution } from "../resolution/clusters.ts";
 import { loadResolution } from "../resolution/entities.ts";
 import type { Store } from "../store/store.ts";
-import { edgesFromEntity } from "./edges.ts";
+import { edgesFromEntity, PARTY_FACTS } from "./edges.ts";
 import { Network } from "./network.ts";
 import type { GraphEdge } from "./types.ts";
 
@@ -22,8 +22,6 @@ export interface LoadNetworkOptions {
   documents?: boolean;
 }
 
-/** Schemata that describe a party rather than being one. */
-const NOT_NODES = new Set(["Sanction", "Identification", "Passport", "Address", "Note", "Mention"]);
 const MAX_DOCUMENT_RELATIONS = 1_000_000;
 /** Node ids of ledger accounts, apart from entity ids. */
 export const ACCOUNT_PREFIX = "account:";
@@ -45,7 +43,7 @@ export async function loadNetwork(
     for (const edge of edgesFromEntity(row, row.dataset, row.sourceId)) {
       edges.push(remap(edge, resolution, options.properties ?? false));
     }
-    if (schema.isEdge || NOT_NODES.has(row.schema)) continue;
+    if (schema.isEdge || PARTY_FACTS.has(row.schema)) continue;
     const id = resolution.canonical(row.id);
     network.addNode({
       id,

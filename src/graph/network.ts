@@ -69,18 +69,12 @@ export class Network {
   }
 
   /** Every edge at a node that the filter allows, with the node at its other end. */
-  forEachStep(
-    id: string,
-    filter: EdgeFilter,
-    visit: (edge: GraphEdge, other: string) => void,
-  ): void {
-    const allowed = allowEdge(filter);
-    const enter = allowNode(filter);
+  forEachStep(id: string, step: StepFilter, visit: (edge: GraphEdge, other: string) => void): void {
     this.graph.forEachOutEdge(id, (_key, edge, _source, target, _sa, targetAttributes) => {
-      if (allowed(edge) && enter(targetAttributes)) visit(edge, target);
+      if (step.edge(edge) && step.node(targetAttributes)) visit(edge, target);
     });
     this.graph.forEachInEdge(id, (_key, edge, source, _target, sourceAttributes) => {
-      if (allowed(edge) && enter(sourceAttributes)) visit(edge, source);
+      if (step.edge(edge) && step.node(sourceAttributes)) visit(edge, source);
     });
   }
 
@@ -95,6 +89,16 @@ export class Network {
       for (const { attributes } of graph.edgeEntries()) yield attributes;
     })(this.graph);
   }
+}
+
+/** A filter made ready once per query: walks ask it at every step. */
+export interface StepFilter {
+  edge(edge: GraphEdge): boolean;
+  node(node: GraphNode): boolean;
+}
+
+export function compileFilter(filter: EdgeFilter): StepFilter {
+  return { edge: allowEdge(filter), node: allowNode(filter) };
 }
 
 function allowEdge(filter: EdgeFilter): (edge: GraphEdge) => boolean {

@@ -6,8 +6,7 @@
  * budget on hubs.
  */
 import { NotFoundError } from "../errors.ts";
-import { inForce } from "./edges.ts";
-import type { Network } from "./network.ts";
+import { compileFilter, type Network } from "./network.ts";
 import type { EdgeFilter, GraphEdge, GraphPath, Subgraph } from "./types.ts";
 
 export interface ExpandOptions extends EdgeFilter {
@@ -21,12 +20,13 @@ const DEFAULT_MAX_NODES = 2000;
 export function expand(network: Network, id: string, options: ExpandOptions): Subgraph {
   requireNode(network, id);
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const step = compileFilter(options);
   const seen = new Set([id]);
   let frontier = [id];
   for (let hop = 0; hop < options.hops && frontier.length > 0 && seen.size < maxNodes; hop++) {
     const next: string[] = [];
     for (const node of frontier) {
-      network.forEachStep(node, options, (_edge, other) => {
+      network.forEachStep(node, step, (_edge, other) => {
         if (seen.has(other) || seen.size >= maxNodes) return;
         seen.add(other);
         next.push(other);
@@ -37,17 +37,10 @@ export function expand(network: Network, id: string, options: ExpandOptions): Su
   const edges: GraphEdge[] = [];
   for (const node of seen) {
     network.graph.forEachOutEdge(node, (_key, edge, _source, target) => {
-      if (seen.has(target) && allowed(edge, options)) edges.push(edge);
+      if (seen.has(target) && step.edge(edge)) edges.push(edge);
     });
   }
   return { nodes: [...seen].map((n) => network.node(n)!), edges };
-}
-
-function allowed(edge: GraphEdge, filter: EdgeFilter): boolean {
-  return (
-    (!filter.kinds || filter.kinds.includes(edge.kind)) &&
-    (!filter.asOf || inForce(edge, filter.asOf))
-  );
 }
 
 export interface PathOptions extends EdgeFilter {
@@ -67,6 +60,7 @@ export function shortestPath(
   requireNode(network, to);
   if (from === to) return { nodes: [from], edges: [] };
   const maxHops = options.maxHops ?? DEFAULT_PATH_HOPS;
+  const step = compileFilter(options);
   const cameFrom = [
     new Map<string, [string, GraphEdge] | null>(),
     new Map<string, [string, GraphEdge] | null>(),
@@ -82,7 +76,7 @@ export function shortestPath(
     const next: string[] = [];
     let meeting: string | undefined;
     for (const node of frontiers[side]) {
-      network.forEachStep(node, options, (edge, other) => {
+      network.forEachStep(node, step, (edge, other) => {
         if (meeting || mine.has(other)) return;
         mine.set(other, [node, edge]);
         if (theirs.has(other)) meeting = other;
@@ -147,6 +141,7 @@ export function pathsToSanctioned(
   const maxHops = options.maxHops ?? DEFAULT_SANCTIONED_HOPS;
   const limit = options.limit ?? DEFAULT_SANCTIONED_LIMIT;
   let budget = options.budget ?? DEFAULT_BUDGET;
+  const step = compileFilter(options);
   const found: GraphPath[] = [];
   const onPath = new Set([from]);
   const nodes = [from];
@@ -156,7 +151,7 @@ export function pathsToSanctioned(
     const walk = (node: string): void => {
       if (found.length >= limit || budget <= 0) return;
       const steps: Array<[GraphEdge, string]> = [];
-      network.forEachStep(node, options, (edge, other) => {
+      network.forEachStep(node, step, (edge, other) => {
         if (!onPath.has(other)) steps.push([edge, other]);
       });
       for (const [edge, other] of steps) {

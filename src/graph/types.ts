@@ -58,3 +58,56 @@ export interface GraphPath {
   nodes: string[];
   edges: GraphEdge[];
 }
+
+/* What `graph ownership` answers (ownership.ts works it out). */
+
+export type OfacStatus = "listed" | "blocked" | "undetermined" | "not blocked";
+
+export interface Holding {
+  owner: string;
+  caption: string;
+  /** Percent, or null when the source gives none. */
+  percentage: number | null;
+  sanctioned: boolean;
+  /** Kind of edge: Ownership, owner (a vessel's), parent. */
+  kind: string;
+  control: boolean;
+  start?: string;
+  end?: string;
+  dataset: string;
+}
+
+/** Why an entity is blocked: listed itself, or the blocked owners whose shares add up. */
+export interface Proof {
+  entity: string;
+  caption: string;
+  status: "listed" | "blocked";
+  /** Share held in the entity this proof hangs under. */
+  percentage?: number;
+  /** Blocked owners' aggregate share (blocked entities only). */
+  aggregate?: number;
+  owners: Proof[];
+}
+
+export interface OwnershipReport {
+  entity: string;
+  caption: string;
+  owners: Holding[];
+  ofac: {
+    status: OfacStatus;
+    /** Share held by listed or blocked owners, counting known percentages only. */
+    aggregate: number;
+    proof?: Proof;
+    /** Holdings of listed or possibly blocked owners whose share is not given. */
+    missing: Array<{ owner: string; asset: string }>;
+  };
+  euUk: {
+    ownedOrControlled: boolean;
+    /** The designated person, the share they hold (directly and through what they control), and whether by control. */
+    by?: { party: string; caption: string; share: number; control: boolean };
+  };
+  /** Indirect shares of sanctioned parties: products along chains, summed over chains. */
+  effective: Array<{ party: string; caption: string; percentage: number }>;
+  /** Ownership cycles upstream, each as the entities around it. */
+  cycles: string[][];
+}

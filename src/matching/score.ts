@@ -62,13 +62,13 @@ export function scoreCandidate(
   const features: Record<string, number> = {};
   const name = bestNameMatch(query.names, candidate.names, candidate.weakNames, cache);
   const nameScore = name?.score ?? 0;
-  features.name = round(nameScore);
+  features.name = roundScore(nameScore);
   if (name) {
     const pairs = name.alignment.pairs
       .map((p) => `${p.query}~${p.candidate} ${p.similarity.toFixed(2)}`)
       .join(", ");
     explanations.name = {
-      weight: round(nameScore * NAME_ONLY_CEILING),
+      weight: roundScore(nameScore * NAME_ONLY_CEILING),
       detail: `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})`,
     };
   }
@@ -76,7 +76,7 @@ export function scoreCandidate(
   if (identifier) {
     features.identifier = 1;
     explanations.identifier = identifier;
-    return { score: round(0.95 + 0.04 * nameScore), features, explanations };
+    return { score: roundScore(0.95 + 0.04 * nameScore), features, explanations };
   }
   let score = nameScore * NAME_ONLY_CEILING;
   const others: Array<[string, FeatureExplanation | undefined]> = [
@@ -88,13 +88,14 @@ export function scoreCandidate(
     if (!feature) continue;
     // Supporting evidence only counts for names that already match; conflicts always count.
     const weight = feature.weight > 0 ? feature.weight * nameScore : feature.weight;
-    features[key] = round(weight);
-    explanations[key] = { ...feature, weight: round(weight) };
+    features[key] = roundScore(weight);
+    explanations[key] = { ...feature, weight: roundScore(weight) };
     score += weight;
   }
-  return { score: round(Math.min(MAX_SCORE, Math.max(0, score))), features, explanations };
+  return { score: roundScore(Math.min(MAX_SCORE, Math.max(0, score))), features, explanations };
 }
 
-function round(value: number): number {
+/** Scores and feature weights to four decimals, as they are shown and compared. */
+export function roundScore(value: number): number {
   return Math.round(value * 10000) / 10000;
 }

@@ -6,6 +6,7 @@
  */
 import { hashId } from "../model/ids.ts";
 import type { Judgement } from "../store/resolution/resolution-store.ts";
+import { UnionFind } from "./union-find.ts";
 
 export interface ClusterConflict {
   left: string;
@@ -15,7 +16,7 @@ export interface ClusterConflict {
 }
 
 export class Resolution {
-  private readonly parent = new Map<string, string>();
+  private readonly roots = new UnionFind();
   private readonly clusterMembers = new Map<string, string[]>();
   private readonly negatives = new Map<string, Set<string>>();
   private canonicalIds = new Map<string, string>();
@@ -73,30 +74,13 @@ export class Resolution {
     }
   }
 
-  private find(id: string): string {
-    let root = id;
-    for (
-      let up = this.parent.get(root);
-      up !== undefined && up !== root;
-      up = this.parent.get(root)
-    )
-      root = up;
-    // Path compression: later finds on this chain take one step.
-    for (let node = id; node !== root;) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
-    }
-    return root;
-  }
-
   private membersOfRoot(root: string): string[] {
     return this.clusterMembers.get(root) ?? [root];
   }
 
   private join(a: string, b: string): void {
-    const rootA = this.find(a);
-    const rootB = this.find(b);
+    const rootA = this.roots.find(a);
+    const rootB = this.roots.find(b);
     if (rootA === rootB) return;
     let small = this.membersOfRoot(rootA);
     let large = this.membersOfRoot(rootB);
@@ -107,7 +91,7 @@ export class Resolution {
     }
     for (const member of small) {
       for (const other of this.negatives.get(member) ?? []) {
-        if (this.find(other) === largeRoot) {
+        if (this.roots.find(other) === largeRoot) {
           this.conflicts.push({
             left: a,
             right: b,
@@ -117,7 +101,7 @@ export class Resolution {
         }
       }
     }
-    this.parent.set(smallRoot, largeRoot);
+    this.roots.attach(smallRoot, largeRoot);
     this.clusterMembers.set(largeRoot, [...large, ...small]);
     this.clusterMembers.delete(smallRoot);
   }

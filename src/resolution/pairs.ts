@@ -11,6 +11,7 @@ import type { FeatureExplanation, IndexedEntity, MatchQuery } from "../matching/
 import type { Entity } from "../model/entity.ts";
 import { entityIdentifiers } from "../matching/identifiers.ts";
 import { COUNTRY_PROPS } from "../matching/prepared.ts";
+import { roundScore } from "../matching/score.ts";
 import { foldName } from "../names/normalize.ts";
 import { getSchema } from "../model/ftm.ts";
 import { orderedPair } from "../store/resolution/resolution-store.ts";
@@ -160,16 +161,16 @@ function refine(
     const share = sharedNames / Math.max(1, Math.min(namesA.size, namesB.size));
     if (sharedNames >= 2 && share >= SHARED_NAMES_SHARE) {
       const weight = SHARED_NAMES_WEIGHT * share;
-      features.shared_names = round(weight);
+      features.shared_names = roundScore(weight);
       explanations.shared_names = {
-        weight: round(weight),
+        weight: roundScore(weight),
         detail: `${sharedNames} of ${Math.min(namesA.size, namesB.size)} spellings in common`,
       };
       score += weight;
     }
     const position = sharedPosition(a, b);
     if (position && (features.name ?? 0) > 0) {
-      const weight = round(SHARED_POSITION_WEIGHT * position.share);
+      const weight = roundScore(SHARED_POSITION_WEIGHT * position.share);
       features.position = weight;
       explanations.position = { weight, detail: `same post: '${position.text}'` };
       score += weight;
@@ -191,7 +192,7 @@ function refine(
       detail: "a person's name with nothing else agreeing waits for a reviewer",
     };
   }
-  return { score: round(Math.min(MAX_PAIR_SCORE, score)), features, explanations };
+  return { score: roundScore(Math.min(MAX_PAIR_SCORE, score)), features, explanations };
 }
 
 const PERSON_NAME_ONLY_CEILING = 0.9;
@@ -245,10 +246,6 @@ function foldedValues(entity: IndexedEntity, props: string[]): Set<string> {
       );
   out.delete("");
   return out;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
 }
 
 function referencePairs(index: ScreeningIndex, references: Map<string, string[]>): ScoredPair[] {

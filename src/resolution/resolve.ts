@@ -10,6 +10,7 @@ import { addRow, buildIndex } from "../screening/load.ts";
 import type { NewJudgement, ReviewCandidate } from "../store/resolution/resolution-store.ts";
 import type { Store } from "../store/store.ts";
 import { Resolution } from "./clusters.ts";
+import { UnionFind } from "./union-find.ts";
 import {
   DEFAULT_PAIR_OPTIONS,
   referenceKeys,
@@ -107,22 +108,22 @@ export function decide(
   return { merges, review };
 }
 
-/** Union-find over entity ids that knows which datasets each cluster holds. */
+/** Clusters of entity ids that know which datasets each holds. */
 class DatasetClusters {
-  private readonly parent = new Map<string, string>();
+  private readonly roots = new UnionFind();
   private readonly datasets = new Map<string, Set<string>>();
 
   constructor(private readonly datasetsOf: (id: string) => string[]) {}
 
   /** Joins the two clusters, or names a dataset both already hold and leaves them apart. */
   join(a: string, b: string): string | undefined {
-    const rootA = this.find(a);
-    const rootB = this.find(b);
+    const rootA = this.roots.find(a);
+    const rootB = this.roots.find(b);
     if (rootA === rootB) return undefined;
     const setA = this.datasetsOfRoot(rootA);
     const setB = this.datasetsOfRoot(rootB);
     for (const dataset of setA) if (setB.has(dataset)) return dataset;
-    this.parent.set(rootB, rootA);
+    this.roots.attach(rootB, rootA);
     for (const dataset of setB) setA.add(dataset);
     this.datasets.delete(rootB);
     return undefined;
@@ -132,17 +133,6 @@ class DatasetClusters {
     let set = this.datasets.get(root);
     if (!set) this.datasets.set(root, (set = new Set(this.datasetsOf(root))));
     return set;
-  }
-
-  private find(id: string): string {
-    let root = id;
-    for (let up = this.parent.get(root); up !== undefined; up = this.parent.get(root)) root = up;
-    for (let node = id; node !== root;) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
-    }
-    return root;
   }
 }
 

@@ -11,6 +11,7 @@ import type { Store } from "../store/store.ts";
 import type { Entity } from "../model/entity.ts";
 import { hashRaw } from "../store/hash.ts";
 import { Resolution } from "../resolution/clusters.ts";
+import { judgementStamp } from "../store/resolution/resolution-store.ts";
 
 export interface LoadedIndex {
   index: ScreeningIndex;
@@ -45,7 +46,7 @@ export async function loadIndex(
   const index = buildIndex(merged.values());
   return {
     index,
-    versionKey: indexKey(versions, judgements.length, stampOf(judgements)),
+    versionKey: indexKeyOf(versions, judgementStamp(judgements)),
     millis: performance.now() - started,
   };
 }
@@ -86,18 +87,11 @@ export function buildIndex(entities: Iterable<IndexedEntity>): ScreeningIndex {
 /** What an index depends on: the active list versions and the resolver's judgements. */
 export async function currentIndexKey(store: Store): Promise<string> {
   const versions = await store.activeVersions();
-  const stamp = await store.resolution.stamp();
-  return `${versionKeyOf(versions)}|${stamp}`;
+  return indexKeyOf(versions, await store.resolution.stamp());
 }
 
-function indexKey(versions: Array<{ id: number }>, count: number, last: string): string {
-  return `${versionKeyOf(versions)}|${count}:${last}`;
-}
-
-function stampOf(judgements: Array<{ createdAt: string }>): string {
-  let last = "";
-  for (const j of judgements) if (j.createdAt > last) last = j.createdAt;
-  return last;
+function indexKeyOf(versions: Array<{ id: number }>, judgements: string): string {
+  return `${versionKeyOf(versions)}|${judgements}`;
 }
 
 export function versionKeyOf(versions: Array<{ id: number }>): string {

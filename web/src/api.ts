@@ -2,9 +2,15 @@
  * The API client: the same routes everyone else uses, with the server's own types where they
  * are plain data (graph answers), and small local ones for the rest.
  */
-import type { GraphPath, Subgraph } from "../../src/graph/types.ts";
+import type { GraphPath, OwnershipReport, Subgraph } from "../../src/graph/types.ts";
 
-export type { GraphEdge, GraphNode, GraphPath, Subgraph } from "../../src/graph/types.ts";
+export type {
+  GraphEdge,
+  GraphNode,
+  GraphPath,
+  OwnershipReport,
+  Subgraph,
+} from "../../src/graph/types.ts";
 
 export interface SearchResult {
   id: string;
@@ -29,20 +35,6 @@ export interface EntityDetail {
 export interface DocumentHit {
   document: { id: string; name: string; title?: string; schema: string; date?: string };
   snippet: string;
-}
-
-export interface Holding {
-  owner: string;
-  caption: string;
-  percentage: number | null;
-  sanctioned: boolean;
-}
-
-export interface Ownership {
-  entity: string;
-  owners: Holding[];
-  ofac: { status: string; aggregate: number; missing: Array<{ owner: string; asset: string }> };
-  euUk: { ownedOrControlled: boolean; by?: { party: string; caption: string; share: number } };
 }
 
 export class ApiError extends Error {
@@ -86,5 +78,5 @@ export const api = {
     get<{ paths: GraphPath[]; truncated: boolean }>(
       `/entities/${encodeURIComponent(id)}/paths?${query({ hops, as_of: asOf })}`,
     ),
-  ownership: (id: string) => get<Ownership>(`/entities/${encodeURIComponent(id)}/ownership`),
+  ownership: (id: string) => get<OwnershipReport>(`/entities/${encodeURIComponent(id)}/ownership`),
 };

@@ -10,6 +10,7 @@ import { ownershipReport } from "../../graph/ownership.ts";
 import { expand, pathsToSanctioned, shortestPath } from "../../graph/queries.ts";
 import type { EdgeFilter } from "../../graph/types.ts";
 import { printJson, withStore, type GlobalOptions } from "../context.ts";
+import { wholeNumber } from "../options.ts";
 
 interface FilterOptions {
   kind?: string[];
@@ -49,8 +50,8 @@ export function registerGraphCommands(program: Command): void {
         const { network, resolution } = await loadNetwork(store);
         const sub = expand(network, resolution.canonical(id), {
           ...filterOf(options),
-          hops: count(options.hops, "--hops", 10),
-          maxNodes: count(options.maxNodes, "--max-nodes", 1_000_000),
+          hops: wholeNumber(options.hops, "graph: --hops", 10),
+          maxNodes: wholeNumber(options.maxNodes, "graph: --max-nodes", 1_000_000),
         });
         if (options.json) return printJson(sub);
         process.stdout.write(`${formatSubgraph(sub, network)}\n`);
@@ -82,7 +83,7 @@ export function registerGraphCommands(program: Command): void {
       await withStore(program.opts<GlobalOptions>(), async (store) => {
         const { network, resolution } = await loadNetwork(store);
         const start = resolution.canonical(from);
-        const maxHops = count(options.hops, "--hops", 12);
+        const maxHops = wholeNumber(options.hops, "graph: --hops", 12);
         if (to) {
           const path = shortestPath(network, start, resolution.canonical(to), {
             ...filterOf(options),
@@ -97,7 +98,7 @@ export function registerGraphCommands(program: Command): void {
         const found = pathsToSanctioned(network, start, {
           ...filterOf(options),
           maxHops,
-          limit: count(options.limit, "--limit", 10_000),
+          limit: wholeNumber(options.limit, "graph: --limit", 10_000),
         });
         if (options.json) return printJson(found);
         const lines = found.paths.map((p) => formatPath(p, network));
@@ -162,9 +163,9 @@ export function registerGraphCommands(program: Command): void {
           });
           const clusters = sharedAttributeClusters(network, {
             ...(options.kind ? { kinds: options.kind as ClusterKind[] } : {}),
-            minSize: count(options.min, "--min", 1_000_000),
-            maxSize: count(options.max, "--max", 1_000_000),
-          }).slice(0, count(options.limit, "--limit", 1_000_000));
+            minSize: wholeNumber(options.min, "graph: --min", 1_000_000),
+            maxSize: wholeNumber(options.max, "graph: --max", 1_000_000),
+          }).slice(0, wholeNumber(options.limit, "graph: --limit", 1_000_000));
           if (options.json) return printJson(clusters);
           const lines = clusters.flatMap((c) => [
             `${c.kind}: ${c.label} — ${c.members.length} entities, ${c.sanctioned} sanctioned`,
@@ -214,13 +215,4 @@ function dateOf(text: string | undefined): string | undefined {
       `graph: --as-of must be YYYY, YYYY-MM or YYYY-MM-DD, not '${text}'`,
     );
   return text;
-}
-
-function count(text: string, option: string, max: number): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max)
-    throw new InvalidInputError(
-      `graph: ${option} must be a whole number from 1 to ${max}, not '${text}'`,
-    );
-  return value;
 }

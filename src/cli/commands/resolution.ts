@@ -5,6 +5,7 @@ import { resolve, DEFAULT_THRESHOLDS } from "../../resolution/resolve.ts";
 import { JUDGEMENTS, type JudgementKind } from "../../store/resolution/resolution-store.ts";
 import type { Store } from "../../store/store.ts";
 import { printJson, withStore, type GlobalOptions } from "../context.ts";
+import { score, wholeNumber } from "../options.ts";
 import { startProgress, type Progress } from "../progress.ts";
 
 export function registerResolutionCommands(program: Command): void {
@@ -32,8 +33,8 @@ export function registerResolutionCommands(program: Command): void {
         dataset?: string[];
         json?: boolean;
       }) => {
-        const merge = score(options.mergeThreshold, "--merge-threshold");
-        const review = score(options.reviewThreshold, "--review-threshold");
+        const merge = score(options.mergeThreshold, "resolve: --merge-threshold");
+        const review = score(options.reviewThreshold, "resolve: --review-threshold");
         if (review > merge)
           throw new InvalidInputError("resolve: --review-threshold is above --merge-threshold");
         await withStore(program.opts<GlobalOptions>(), async (store) => {
@@ -65,9 +66,7 @@ export function registerResolutionCommands(program: Command): void {
     .option("--limit <n>", "pairs to show", "20")
     .option("--json", "print JSON")
     .action(async (options: { limit: string; json?: boolean }) => {
-      const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new InvalidInputError(`resolve review: --limit must be a positive integer`);
+      const limit = wholeNumber(options.limit, "resolve review: --limit");
       await withStore(program.opts<GlobalOptions>(), async (store) => {
         const queue = await store.resolution.reviewQueue(limit);
         const rows = [];
@@ -129,13 +128,6 @@ export function registerResolutionCommands(program: Command): void {
         );
       });
     });
-}
-
-function score(text: string, option: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value < 0 || value > 1)
-    throw new InvalidInputError(`resolve: ${option} must be a number from 0 to 1, not '${text}'`);
-  return value;
 }
 
 async function captionOf(store: Store, id: string): Promise<string> {

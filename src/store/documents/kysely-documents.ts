@@ -12,6 +12,7 @@ import {
 import { flatRelation } from "../../documents/extract/relations.ts";
 import type { Mention, Relation, RelationKind } from "../../documents/types.ts";
 import type { StoreKind } from "../migrations/index.ts";
+import { insertInBatches } from "../batches.ts";
 import type { Database, DocumentsTable } from "../schema.ts";
 import type {
   DocumentHit,
@@ -83,21 +84,13 @@ export class KyselyDocuments implements DocumentStore {
         entity_caption: m.entityCaption ?? null,
         score: m.score ?? null,
       }));
-      for (let start = 0; start < mentionRows.length; start += ROW_BATCH)
-        await trx
-          .insertInto("document_mentions")
-          .values(mentionRows.slice(start, start + ROW_BATCH))
-          .execute();
+      await insertInBatches(trx, "document_mentions", mentionRows, ROW_BATCH);
       const relationRows = relations.map((r, seq) => ({
         document_id: document.id,
         seq,
         ...flatRelation(r),
       }));
-      for (let start = 0; start < relationRows.length; start += ROW_BATCH)
-        await trx
-          .insertInto("document_relations")
-          .values(relationRows.slice(start, start + ROW_BATCH))
-          .execute();
+      await insertInBatches(trx, "document_relations", relationRows, ROW_BATCH);
     });
   }
 

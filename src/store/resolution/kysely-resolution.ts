@@ -1,7 +1,9 @@
 /** The ResolutionStore over Kysely, the same SQL in both backends. */
 import type { Kysely, Transaction } from "kysely";
+import { insertInBatches } from "../batches.ts";
 import type { Database } from "../schema.ts";
 import {
+  judgementStamp,
   orderedPair,
   type Judgement,
   type JudgementKind,
@@ -75,12 +77,7 @@ export class KyselyResolution implements ResolutionStore {
       await trx.deleteFrom("resolver_judgements").where("source", "=", "auto").execute();
       await trx.deleteFrom("resolver_candidates").execute();
       const mergeRows = unjudged(merges).map((m) => judgementRow({ ...m, createdAt: now }));
-      for (let i = 0; i < mergeRows.length; i += ROW_BATCH) {
-        await trx
-          .insertInto("resolver_judgements")
-          .values(mergeRows.slice(i, i + ROW_BATCH))
-          .execute();
-      }
+      await insertInBatches(trx, "resolver_judgements", mergeRows, ROW_BATCH);
       const reviewRows = unjudged(review).map((c) => ({
         left_id: c.left,
         right_id: c.right,
@@ -88,12 +85,7 @@ export class KyselyResolution implements ResolutionStore {
         explanation: JSON.stringify(c.explanation),
         created_at: now,
       }));
-      for (let i = 0; i < reviewRows.length; i += ROW_BATCH) {
-        await trx
-          .insertInto("resolver_candidates")
-          .values(reviewRows.slice(i, i + ROW_BATCH))
-          .execute();
-      }
+      await insertInBatches(trx, "resolver_candidates", reviewRows, ROW_BATCH);
     });
   }
 
@@ -127,7 +119,7 @@ export class KyselyResolution implements ResolutionStore {
       .selectFrom("resolver_judgements")
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("created_at").as("last")])
       .executeTakeFirst();
-    return `${Number(row?.n ?? 0)}:${row?.last ?? ""}`;
+    return judgementStamp(Number(row?.n ?? 0), String(row?.last ?? ""));
   }
 }
 

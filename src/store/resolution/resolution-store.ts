@@ -45,6 +45,22 @@ export interface ResolutionStore {
   stamp(): Promise<string>;
 }
 
+/**
+ * What `stamp()` returns for a set of judgements: how many there are and when the newest was
+ * made. Whoever holds the judgements themselves works out the same stamp without a query.
+ */
+export function judgementStamp(judgements: Array<Pick<Judgement, "createdAt">>): string;
+export function judgementStamp(count: number, newest: string): string;
+export function judgementStamp(
+  countOrJudgements: number | Array<Pick<Judgement, "createdAt">>,
+  newest = "",
+): string {
+  if (typeof countOrJudgements === "number") return `${countOrJudgements}:${newest}`;
+  let last = "";
+  for (const j of countOrJudgements) if (j.createdAt > last) last = j.createdAt;
+  return `${countOrJudgements.length}:${last}`;
+}
+
 /** The pair in canonical order. */
 export function orderedPair(a: string, b: string): [string, string] {
   return a < b ? [a, b] : [b, a];

@@ -1,4 +1,4 @@
-import { api, type EntityDetail, type Ownership, type Subgraph } from "../api.ts";
+import { api, type EntityDetail, type OwnershipReport, type Subgraph } from "../api.ts";
 import { EdgeText } from "../EdgeText.tsx";
 import { href } from "../router.ts";
 import { useLoad } from "../useLoad.ts";
@@ -8,7 +8,7 @@ const NAME_PROPS = ["name", "alias", "previousName", "weakAlias"];
 interface EntityView {
   entity: EntityDetail;
   neighbours: Subgraph;
-  ownership: Ownership;
+  ownership: OwnershipReport;
 }
 
 /** One entity: every spelling, its properties, the lists and records it comes from, its relations. */
