@@ -17,14 +17,8 @@ import { importList } from "../src/lists/import.ts";
 import { resolve } from "../src/resolution/resolve.ts";
 import { openStore } from "../src/store/open.ts";
 import { sharedFile } from "../test/helpers/shared.ts";
+import { SHARED_LISTS } from "./shared-lists.ts";
 
-const LISTS = [
-  "data/lists/un/UN_consolidated_2026-02-27.xml",
-  "data/lists/ofac-sdn-csv-snapshots/sdn_2024-05-03.csv",
-  "data/lists/ofac-consolidated-csv/cons_prim.csv",
-  "data/lists/us-csl/consolidated.csv",
-  "data/lists/uk-fcdo-summary/UK_Sanction_List_2025-08-11.converted.csv",
-];
 const NODES = Number(process.env.BENCH_NODES ?? 1_000_000);
 const EDGES = Number(process.env.BENCH_EDGES ?? 5_000_000);
 const QUERIES = 200;
@@ -39,7 +33,7 @@ const scratch = process.env.BENCH_DB
 const store = await openStore(process.env.BENCH_DB ?? path.join(scratch!, "bench.db"));
 if ((await store.activeVersions()).length === 0) {
   const t0 = performance.now();
-  for (const file of LISTS) await importList(store, [sharedFile(file)]);
+  for (const file of SHARED_LISTS) await importList(store, [sharedFile(file)]);
   console.log(`lists imported in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 const summary = await resolve(store);

@@ -16,6 +16,11 @@ export class NotFoundError extends MoneytrailError {
   override readonly status = 404;
 }
 
+/** The request clashes with work in progress (a second list update while one runs). */
+export class ConflictError extends MoneytrailError {
+  override readonly status = 409;
+}
+
 /** Where in a source file a problem was found: a line (CSV, XML) or a byte offset. */
 export interface SourcePosition {
   file: string;

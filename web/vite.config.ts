@@ -8,6 +8,7 @@ export default defineConfig({
   base: "/",
   plugins: [react()],
   build: {
+    minify: process.env.DEBUG_WEB ? false : "esbuild",
     outDir: fileURLToPath(new URL("../dist/web", import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,

@@ -19,6 +19,10 @@ import { linkAccounts } from "../transactions/link.ts";
 export const DEMO_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../demo");
 export const DEMO_DATASET = "demo";
 const LINK_THRESHOLD = 0.8;
+const DEMO_VERSIONS = [
+  ["network-earlier.ftm.json", "2016"],
+  ["network.ftm.json", "2017"],
+] as const;
 
 export interface DemoSummary {
   created: boolean;
@@ -36,12 +40,16 @@ export async function buildDemo(
 ): Promise<DemoSummary> {
   const existing = (await store.activeVersions()).find((v) => v.dataset === DEMO_DATASET);
   if (!existing) {
-    log("demo: importing the network");
-    await importList(store, [path.join(DEMO_DIR, "network.ftm.json")], {
-      format: "ftm",
-      dataset: DEMO_DATASET,
-      version: "1",
-    });
+    // Two versions, so that the lists page and entity timelines have a change to show: the
+    // later one adds Yalu River Logistics with its vessel and director, and more Office 39 aliases.
+    for (const [file, version] of DEMO_VERSIONS) {
+      log(`demo: importing the network (version ${version})`);
+      await importList(store, [path.join(DEMO_DIR, file)], {
+        format: "ftm",
+        dataset: DEMO_DATASET,
+        version,
+      });
+    }
     log("demo: importing the ledger");
     await importLedgerFile(store, path.join(DEMO_DIR, "transfers.csv"), { dataset: "demo-ledger" });
     const screening = new ScreeningService(store, { staleCheckMillis: 0 });

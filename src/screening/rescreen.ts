@@ -12,6 +12,7 @@ import type { MatchOptions } from "../matching/types.ts";
 import type { ScreenedRecord, Store } from "../store/store.ts";
 import { SCREEN_COLUMNS } from "./batch/screen.ts";
 import { queryFromRow } from "./query.ts";
+import { screenedRecord } from "./screened-record.ts";
 import type { ScreeningService } from "./service.ts";
 
 const BATCH = 500;
@@ -73,15 +74,7 @@ export async function rescreen(
         ];
         if (!out.write(line)) await once(out, "drain");
       }
-      updated.push({
-        ...record,
-        results: results.map((h) => ({
-          entityId: h.entity.id,
-          entityHash: h.entity.hash,
-          score: h.score,
-        })),
-        screenedAt: new Date().toISOString(),
-      });
+      updated.push(screenedRecord(record.recordId, record.query, results));
     }
     await store.saveScreenedRecords(updated);
     summary.records += batch.length;

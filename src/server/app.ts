@@ -13,6 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
+import { loadConfig, type Config } from "../config.ts";
 import { ScreeningService } from "../screening/service.ts";
 import { LedgerCache } from "../transactions/ledger-cache.ts";
 import type { ListVersion, Store } from "../store/store.ts";
@@ -25,6 +26,9 @@ import { registerSystemRoutes } from "./routes/system.ts";
 import { registerTracingRoutes } from "./routes/tracing.ts";
 import { registerGraphRoutes } from "./routes/graph.ts";
 import { GraphService } from "../graph/service.ts";
+import { JobRegistry } from "./jobs.ts";
+import { registerListRoutes } from "./routes/lists.ts";
+import { registerScreeningBatchRoutes } from "./routes/screening-batch.ts";
 
 const VERSION_CACHE_MILLIS = 2000;
 
@@ -35,6 +39,9 @@ export interface AppContext {
   ledger: LedgerCache;
   /** The network of entities, rebuilt when lists, judgements, ledger or documents change. */
   graph: GraphService;
+  /** Background work started over HTTP (batch screens, list updates). */
+  jobs: JobRegistry;
+  config: Config;
   /** Names of datasets with an active version. */
   datasets(): Promise<string[]>;
   /** When entities of these datasets were last seen (their active versions' import time). */
@@ -47,6 +54,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Largest request body in bytes. */
   bodyLimit?: number;
+  /** Where list updates download to (or take files from); the environment's when absent. */
+  config?: Config;
 }
 
 /** dist/web when `npm run build:web` (part of `npm install`) has built the app there. */
@@ -87,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     screening: options.screening ?? new ScreeningService(store),
     ledger: new LedgerCache(store),
     graph: new GraphService(store),
+    jobs: new JobRegistry((error) => app.log.error(error)),
+    config: options.config ?? loadConfig(),
     datasets: async () => (await activeVersions()).map((v) => v.dataset),
     seenDates: async () => {
       const versions = await activeVersions();
@@ -116,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDecisionRoutes(app, ctx);
   registerTracingRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  registerScreeningBatchRoutes(app, ctx);
+  registerListRoutes(app, ctx);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

@@ -12,6 +12,8 @@ import type { Database as SqliteHandle } from "better-sqlite3";
 import type { DocumentStore } from "./documents/document-store.ts";
 import { KyselyDocuments } from "./documents/kysely-documents.ts";
 import { KyselyLedger } from "./ledger/kysely-ledger.ts";
+import type { AlertReviewStore } from "./alerts/alert-review-store.ts";
+import { KyselyAlertReviews } from "./alerts/kysely-alert-reviews.ts";
 import { KyselyResolution } from "./resolution/kysely-resolution.ts";
 import type { ResolutionStore } from "./resolution/resolution-store.ts";
 import { SqliteTransfers } from "./ledger/sqlite-transfers.ts";
@@ -45,6 +47,7 @@ export class KyselyStore implements Store {
   readonly ledger: LedgerStore;
   readonly documents: DocumentStore;
   readonly resolution: ResolutionStore;
+  readonly alertReviews: AlertReviewStore;
 
   constructor(db: Kysely<Database>, kind: StoreKind, sqlite?: SqliteHandle) {
     this.db = db;
@@ -52,6 +55,7 @@ export class KyselyStore implements Store {
     this.ledger = new KyselyLedger(db, kind, sqlite && (() => new SqliteTransfers(sqlite)));
     this.documents = new KyselyDocuments(db, kind);
     this.resolution = new KyselyResolution(db);
+    this.alertReviews = new KyselyAlertReviews(db);
   }
 
   async migrate(): Promise<void> {
@@ -139,6 +143,24 @@ export class KyselyStore implements Store {
       .where("label", "=", label)
       .executeTakeFirst();
     return row ? rowToVersion(row) : undefined;
+  }
+
+  async recordHistory(
+    dataset: string,
+    sourceId: string,
+  ): Promise<Array<{ versionId: number; hash: string }>> {
+    // Through the versions first: the records' key starts with the version.
+    const rows = await this.db
+      .selectFrom("records")
+      .select(["version_id", "hash"])
+      .where(
+        "version_id",
+        "in",
+        this.db.selectFrom("list_versions").select("id").where("dataset", "=", dataset),
+      )
+      .where("source_id", "=", sourceId)
+      .execute();
+    return rows.map((row) => ({ versionId: row.version_id, hash: row.hash }));
   }
 
   async *iterateRecords(versionId: number): AsyncIterable<RecordWithCaption> {

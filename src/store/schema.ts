@@ -169,7 +169,17 @@ export interface ResolverCandidatesTable {
   created_at: string;
 }
 
+export interface AlertReviewsTable {
+  alert_id: string;
+  status: string;
+  assignee: string | null;
+  note: string | null;
+  reviewer: string;
+  updated_at: string;
+}
+
 export interface Database {
+  alert_reviews: AlertReviewsTable;
   resolver_judgements: ResolverJudgementsTable;
   resolver_candidates: ResolverCandidatesTable;
   documents: DocumentsTable;

@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { backends, freshStore } from "../../test/helpers/stores.ts";
+import { listingTimeline } from "../lists/timeline.ts";
 import type { Entity } from "../model/entity.ts";
 import { hashRaw } from "./hash.ts";
 import type { Store, StoredRecord } from "./store.ts";
@@ -187,6 +188,52 @@ for (const backend of backends()) {
         const rows = [];
         for await (const r of store.iterateRecords(version.id)) rows.push(r.raw);
         assert.deepEqual(rows, [{ parts: [{ part: 1 }, { part: 2 }] }]);
+      } finally {
+        await store.close();
+      }
+    });
+    test("a record's history across versions makes its listing timeline", async () => {
+      const { store } = await freshStore(backend);
+      try {
+        await writeSimpleVersion(store, "demo", "v1", ["1", "2"]);
+        await writeSimpleVersion(store, "demo", "v2", ["2"]);
+        await writeSimpleVersion(store, "demo", "v3", ["1", "2"]);
+        await writeSimpleVersion(store, "other", "v1", ["1"]);
+        const versions = await store.listVersions();
+        const events = async (id: string) =>
+          listingTimeline("demo", id, versions, await store.recordHistory("demo", id)).map(
+            (e) => `${e.kind}@${e.version}`,
+          );
+        assert.deepEqual(await events("1"), ["listed@v1", "delisted@v2", "relisted@v3"]);
+        // The raw records carry their version's label: each version changed record 2.
+        assert.deepEqual(await events("2"), ["listed@v1", "changed@v2", "changed@v3"]);
+        assert.deepEqual(await store.recordHistory("demo", "nope"), []);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test("an alert's review is replaced by the next one and kept by id", async () => {
+      const { store } = await freshStore(backend);
+      try {
+        assert.deepEqual(await store.alertReviews.reviews(), []);
+        await store.alertReviews.review({
+          alertId: "alert-1",
+          status: "assigned",
+          assignee: "kim",
+          note: null,
+          user: "kim",
+        });
+        const closed = await store.alertReviews.review({
+          alertId: "alert-1",
+          status: "closed",
+          assignee: "kim",
+          note: "reported",
+          user: "lee",
+        });
+        const reviews = await store.alertReviews.reviews();
+        assert.equal(reviews.length, 1);
+        assert.deepEqual(reviews[0], closed);
       } finally {
         await store.close();
       }

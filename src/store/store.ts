@@ -5,6 +5,7 @@
 import type { Entity } from "../model/entity.ts";
 import type { DocumentStore } from "./documents/document-store.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
+import type { AlertReviewStore } from "./alerts/alert-review-store.ts";
 import type { ResolutionStore } from "./resolution/resolution-store.ts";
 
 export const VERSION_STATUSES = ["loading", "complete", "failed"] as const;
@@ -112,6 +113,8 @@ export interface Store {
   readonly documents: DocumentStore;
   /** Judgements on pairs of listed entities and the review queue (resolution-store.ts). */
   readonly resolution: ResolutionStore;
+  /** Analysts' assignments and closings of typology alerts (alert-review-store.ts). */
+  readonly alertReviews: AlertReviewStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 
@@ -126,6 +129,11 @@ export interface Store {
   listVersions(dataset?: string): Promise<ListVersion[]>;
   activeVersions(): Promise<ListVersion[]>;
   findVersion(dataset: string, label: string): Promise<ListVersion | undefined>;
+  /** The content hash of one source record in each version of its dataset that has it. */
+  recordHistory(
+    dataset: string,
+    sourceId: string,
+  ): Promise<Array<{ versionId: number; hash: string }>>;
   /** The records of a version in source-id order, each with its main entity's caption. */
   iterateRecords(versionId: number): AsyncIterable<RecordWithCaption>;
 

@@ -4,12 +4,14 @@
  */
 import type { Store } from "../store/store.ts";
 import type { Ledger } from "../tracing/ledger.ts";
-import type { AccountLink } from "./types.ts";
+import type { Account, AccountLink } from "./types.ts";
 import { loadLedger } from "./load.ts";
 
 export interface LoadedLedger {
   ledger: Ledger;
   links: AccountLink[];
+  /** What the imported files said about each account (owner name, bank), by account id. */
+  accounts: Map<string, Account>;
   generation: string;
 }
 
@@ -31,11 +33,13 @@ export class LedgerCache {
     if (this.current?.generation === generation) return this.current;
     this.loading ??= (async () => {
       try {
-        const [ledger, links] = await Promise.all([
+        const [ledger, links, accounts] = await Promise.all([
           loadLedger(this.store),
           this.store.ledger.listAccountLinks(),
+          this.store.ledger.listAccounts(),
         ]);
-        this.current = { ledger, links, generation };
+        const byId = new Map(accounts.map((account) => [account.id, account]));
+        this.current = { ledger, links, accounts: byId, generation };
         return this.current;
       } finally {
         this.loading = undefined;

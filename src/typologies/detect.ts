@@ -2,6 +2,7 @@
  * Runs the typology detectors over a ledger. Each pattern group goes to the first group detector
  * (in TYPOLOGIES order) that recognises its shape; ledger detectors scan on their own.
  */
+import { createHash } from "node:crypto";
 import { InvalidInputError } from "../errors.ts";
 import type { Ledger } from "../tracing/ledger.ts";
 import { bipartite } from "./bipartite.ts";
@@ -75,16 +76,34 @@ export function detect(
       raw.push(...detector.detect(ctx));
   }
   raw.sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
-  return raw.map((alert, i) => ({
-    id: `alert-${i + 1}`,
-    typology: alert.typology,
-    score: Math.round(alert.score * 1000) / 1000,
-    accounts: alert.accounts.map((a) => ledger.accountIds[a]!),
-    transactions: [...new Set(alert.transfers)]
+  return raw.map((alert) => {
+    const transactions = [...new Set(alert.transfers)]
       .sort((x, y) => x - y)
-      .map((j) => ledger.transferIds.get(j)),
-    reason: alert.reason,
-  }));
+      .map((j) => ledger.transferIds.get(j));
+    const accounts = alert.accounts.map((a) => ledger.accountIds[a]!);
+    return {
+      id: alertId(alert.typology, accounts, transactions),
+      typology: alert.typology,
+      score: Math.round(alert.score * 1000) / 1000,
+      accounts,
+      transactions,
+      reason: alert.reason,
+    };
+  });
+}
+
+/**
+ * An alert's id comes from what it is (typology, accounts, transfers), not from its rank, so that
+ * a reviewer's assignment or closing stays with the same pattern when detection runs again.
+ */
+function alertId(typology: Typology, accounts: string[], transactions: string[]): string {
+  const digest = createHash("sha1")
+    .update(typology)
+    .update("\n")
+    .update([...accounts].sort().join("\n"))
+    .update("\n\n")
+    .update(transactions.join("\n"));
+  return `alert-${digest.digest("hex").slice(0, 12)}`;
 }
 
 /** Scores grow with the evidence: pattern transfers and accounts in the group. */

@@ -7,26 +7,55 @@ import { useEffect, useState } from "react";
 export type Route =
   | { page: "search"; q: string }
   | { page: "entity"; id: string }
-  | { page: "network"; id: string; asOf: string };
+  | { page: "network"; id: string; asOf: string }
+  | { page: "trace"; account: string; direction: string }
+  | { page: "screening" }
+  | { page: "documents"; q: string }
+  | { page: "document"; id: string }
+  | { page: "alerts" }
+  | { page: "lists" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", search = ""] = hash.replace(/^#/, "").split("?");
   const params = new URLSearchParams(search);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
-  if (parts[0] === "entity" && parts[1]) return { page: "entity", id: parts[1] };
-  if (parts[0] === "network" && parts[1])
-    return { page: "network", id: parts[1], asOf: params.get("as_of") ?? "" };
+  const [page, id] = parts;
+  if (page === "entity" && id) return { page, id };
+  if (page === "network" && id) return { page, id, asOf: params.get("as_of") ?? "" };
+  if (page === "document" && id) return { page, id };
+  if (page === "trace")
+    return {
+      page,
+      account: params.get("account") ?? "",
+      direction: params.get("direction") ?? "forward",
+    };
+  if (page === "documents") return { page, q: params.get("q") ?? "" };
+  if (page === "screening" || page === "alerts" || page === "lists") return { page };
   return { page: "search", q: params.get("q") ?? "" };
 }
+
+const withQuery = (path: string, params: Record<string, string>): string => {
+  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v)).toString();
+  return search ? `${path}?${search}` : path;
+};
 
 export function href(route: Route): string {
   switch (route.page) {
     case "entity":
-      return `#/entity/${encodeURIComponent(route.id)}`;
+    case "document":
+      return `#/${route.page}/${encodeURIComponent(route.id)}`;
     case "network":
-      return `#/network/${encodeURIComponent(route.id)}${route.asOf ? `?as_of=${route.asOf}` : ""}`;
+      return withQuery(`#/network/${encodeURIComponent(route.id)}`, { as_of: route.asOf });
+    case "trace":
+      return withQuery("#/trace", { account: route.account, direction: route.direction });
+    case "documents":
+      return withQuery("#/documents", { q: route.q });
+    case "screening":
+    case "alerts":
+    case "lists":
+      return `#/${route.page}`;
     default:
-      return route.q ? `#/search?q=${encodeURIComponent(route.q)}` : "#/search";
+      return withQuery("#/search", { q: route.q });
   }
 }
 

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { resolve } from "../../resolution/resolve.ts";
+import { resolveAfterUpdate } from "../../resolution/after-update.ts";
 import { InvalidInputError } from "../../errors.ts";
 import { diffRecords, type ListDiff } from "../../lists/diff.ts";
 import { importList } from "../../lists/import.ts";
@@ -143,11 +143,8 @@ export function registerListCommands(program: Command): void {
           for (const r of results)
             process.stdout.write(`${r.dataset.padEnd(26)} ${r.status.padEnd(10)} ${r.detail}\n`);
           if (failed.length > 0) process.exitCode = 1;
-          // A store that was resolved before gets its new and changed designees merged too;
-          // reviewers' judgements carry over by entity id whatever happens here.
-          const imported = results.some((r) => r.status === "imported");
-          if (flags.resolve && imported && (await store.resolution.judgements()).length > 0) {
-            const summary = await resolve(store);
+          const summary = flags.resolve ? await resolveAfterUpdate(store, results) : undefined;
+          if (summary) {
             process.stdout.write(
               `resolve: ${summary.merged} merged, ${summary.review} waiting for review (${(summary.millis / 1000).toFixed(1)} s)\n`,
             );

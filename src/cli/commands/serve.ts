@@ -77,7 +77,7 @@ async function superviseWorkers(count: number): Promise<void> {
 export async function serveOne(program: Command, host: string, port: number): Promise<void> {
   const config = resolveConfig(program.opts<GlobalOptions>());
   const store = await openStore(config.db);
-  const app = await buildApp({ store, logger: cluster.isPrimary });
+  const app = await buildApp({ store, config, logger: cluster.isPrimary });
   // Build the screening index before taking traffic, so the first request is not slow.
   const ready = await app.inject({ method: "GET", url: "/readyz" });
   process.stderr.write(`serve: screening index ${ready.body}\n`);

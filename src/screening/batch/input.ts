@@ -8,16 +8,10 @@ import ExcelJS from "exceljs";
 import { InvalidInputError } from "../../errors.ts";
 import { readCsvObjects } from "../../lists/io/csv.ts";
 import type { ProgressSink } from "../../lists/types.ts";
+import type { UploadInput } from "./upload-types.ts";
 
-export interface ScreenRow {
-  id: string;
-  name?: string;
-  schema?: string;
-  birth_date?: string;
-  country?: string;
-  identifier?: string;
-  line: number;
-}
+/** One customer row (the type is shared with the web client, hence kept in upload-types.ts). */
+export type ScreenRow = UploadInput;
 
 const COLUMNS = ["id", "name", "schema", "birth_date", "country", "identifier"] as const;
 

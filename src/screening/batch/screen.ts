@@ -15,6 +15,7 @@ import { readScreenInput, type ScreenRow } from "./input.ts";
 import { ScreeningPool } from "./pool.ts";
 import type { ScreenedRow } from "./protocol.ts";
 import { screenRows } from "./screen-rows.ts";
+import type { UploadHit } from "./upload-types.ts";
 
 export const SCREEN_COLUMNS = [
   "input_id",
@@ -136,10 +137,26 @@ async function startEngine(options: ScreenFileOptions): Promise<Engine> {
 }
 
 function outputLines(result: ScreenedRow): string[][] {
-  if (result.hits.length === 0) return [[result.row.id, "", "", "", "", "", "", "", ""]];
-  return result.hits.map((hit, i) => [
+  return screenCsvLines(
     result.row.id,
-    String(i + 1),
+    result.hits.map((hit, i) => ({ ...hit, rank: i + 1 })),
+  );
+}
+
+/** The output rows of one customer in SCREEN_COLUMNS order: one per candidate, or one empty. */
+export function screenCsvLines(
+  inputId: string,
+  hits: Array<
+    Pick<
+      UploadHit,
+      "rank" | "score" | "match" | "entityId" | "caption" | "schema" | "datasets" | "sourceIds"
+    >
+  >,
+): string[][] {
+  if (hits.length === 0) return [[inputId, "", "", "", "", "", "", "", ""]];
+  return hits.map((hit) => [
+    inputId,
+    String(hit.rank),
     hit.score.toFixed(4),
     String(hit.match),
     hit.entityId,

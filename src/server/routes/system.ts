@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app.ts";
+import { jobSummary } from "../jobs.ts";
 import { ALGORITHMS, DEFAULT_ALGORITHM } from "./algorithms.ts";
 
 /**
@@ -37,6 +38,11 @@ export function registerSystemRoutes(
       reply.type("text/html; charset=utf-8").send(LANDING),
     );
   app.get("/healthz", { schema: { summary: "The process is up" } }, async () => ({ status: "ok" }));
+  app.get<{ Params: { id: string } }>(
+    "/jobs/:id",
+    { schema: { summary: "A background job's status and progress" } },
+    async (request) => jobSummary(ctx.jobs.get(request.params.id)),
+  );
   app.get(
     "/readyz",
     { schema: { summary: "The screening index is loaded" } },

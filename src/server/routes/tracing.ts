@@ -1,4 +1,7 @@
-/** Following the money over HTTP: `POST /trace`, `GET /exposure`, `GET /alerts`. */
+/**
+ * Following the money over HTTP: `POST /trace`, `GET /exposure`, the typology alerts queue
+ * (`GET /alerts`, `GET /alerts/{id}`, `POST /alerts/{id}/review`).
+ */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -12,6 +15,10 @@ import {
   TRACE_DIRECTIONS,
   TRACE_METHODS,
 } from "../../tracing/types.ts";
+import { NotFoundError } from "../../errors.ts";
+import { ALERT_STATUSES, type AlertReview } from "../../store/alerts/alert-review-store.ts";
+import { accountTransfers } from "../../transactions/account-transfers.ts";
+import type { LoadedLedger } from "../../transactions/ledger-cache.ts";
 import { detect, parseTypologies } from "../../typologies/detect.ts";
 import type { Alert } from "../../typologies/types.ts";
 import type { AppContext } from "../app.ts";
@@ -46,8 +53,8 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (request) => {
       const body = request.body;
-      const { ledger } = await ctx.ledger.get();
-      return trace(ledger, Array.isArray(body.account) ? body.account : [body.account], {
+      const { ledger, links, accounts } = await ctx.ledger.get();
+      const result = trace(ledger, Array.isArray(body.account) ? body.account : [body.account], {
         direction: body.direction,
         method: body.method,
         hops: body.hops,
@@ -56,6 +63,29 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
         minAmount: body.min_amount,
         currency: body.currency?.toUpperCase(),
       });
+      // Who holds each account reached, and which are tied to a listed party: what a reader
+      // of the trace asks next.
+      const reached = new Set([
+        ...[result.origin].flat(),
+        ...result.flows.map((f) => f.account),
+        ...result.edges.flatMap((e) => [e.source, e.target]),
+      ]);
+      const linkOf = new Map(links.map((link) => [link.accountId, link]));
+      const parties = Object.fromEntries(
+        [...reached].map((id) => {
+          const link = linkOf.get(id);
+          return [
+            id,
+            {
+              name: accounts.get(id)?.ownerName ?? null,
+              entity_id: link?.entityId ?? null,
+              entity_caption: link?.caption ?? null,
+              link_score: link?.score ?? null,
+            },
+          ];
+        }),
+      );
+      return { ...result, accounts: parties };
     },
   );
 
@@ -86,28 +116,106 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
   );
 
+  const detectedAlerts = async (
+    typologies: string[],
+    structuringThreshold: number | undefined,
+  ): Promise<{ loaded: LoadedLedger; alerts: Alert[] }> => {
+    const wanted = parseTypologies(typologies);
+    const loaded = await ctx.ledger.get();
+    const key = `${[...wanted].sort().join(",")}|${structuringThreshold ?? ""}`;
+    if (alerts?.generation !== loaded.generation || alerts.key !== key) {
+      const options = structuringThreshold ? { structuringThreshold } : {};
+      alerts = {
+        generation: loaded.generation,
+        key,
+        alerts: detect(loaded.ledger, wanted, options),
+      };
+    }
+    return { loaded, alerts: alerts.alerts };
+  };
+  const withReview = (alert: Alert, reviews: Map<string, AlertReview>) => {
+    const review = reviews.get(alert.id);
+    return { ...alert, status: review?.status ?? "open", review: review ?? null };
+  };
+  const reviewsById = async (): Promise<Map<string, AlertReview>> =>
+    new Map((await ctx.store.alertReviews.reviews()).map((r) => [r.alertId, r]));
+
   typed.get(
     "/alerts",
     {
       schema: {
-        summary: "Laundering typologies found in the ledger",
+        summary: "Laundering typologies found in the ledger, with analysts' assignments",
         querystring: z.object({
           typology: listOf,
           structuring_threshold: z.coerce.number().positive().optional(),
+          status: z.enum(ALERT_STATUSES).optional(),
+          assignee: z.string().max(200).optional(),
         }),
       },
     },
     async (request) => {
-      const wanted = parseTypologies(request.query.typology);
-      const { ledger, generation } = await ctx.ledger.get();
-      const key = `${[...wanted].sort().join(",")}|${request.query.structuring_threshold ?? ""}`;
-      if (alerts?.generation !== generation || alerts.key !== key) {
-        const options = request.query.structuring_threshold
-          ? { structuringThreshold: request.query.structuring_threshold }
-          : {};
-        alerts = { generation, key, alerts: detect(ledger, wanted, options) };
-      }
-      return { alerts: alerts.alerts };
+      const query = request.query;
+      const found = await detectedAlerts(query.typology, query.structuring_threshold);
+      const reviews = await reviewsById();
+      const listed = found.alerts
+        .map((alert) => withReview(alert, reviews))
+        .filter((a) => !query.status || a.status === query.status)
+        .filter((a) => !query.assignee || a.review?.assignee === query.assignee);
+      return { alerts: listed };
+    },
+  );
+
+  typed.get(
+    "/alerts/:id",
+    {
+      schema: {
+        summary: "One alert with the transfers that make its pattern",
+        params: z.object({ id: z.string().min(1).max(100) }),
+      },
+    },
+    async (request) => {
+      const { loaded, alerts: all } = await detectedAlerts([], undefined);
+      const alert = all.find((a) => a.id === request.params.id);
+      if (!alert) throw new NotFoundError(`alert '${request.params.id}' not found in the ledger`);
+      const wanted = new Set(alert.transactions);
+      const transfers = accountTransfers(loaded.ledger, alert.accounts, Number.MAX_SAFE_INTEGER)
+        .transfers.filter((t) => wanted.has(t.id))
+        .reverse();
+      const names = Object.fromEntries(
+        alert.accounts.map((id) => [id, loaded.accounts.get(id)?.ownerName ?? null]),
+      );
+      return { ...withReview(alert, await reviewsById()), names, transfers };
+    },
+  );
+
+  typed.post(
+    "/alerts/:id/review",
+    {
+      schema: {
+        summary: "Assign, close or reopen an alert",
+        params: z.object({ id: z.string().min(1).max(100) }),
+        body: z.object({
+          status: z.enum(ALERT_STATUSES),
+          assignee: z.string().min(1).max(200).nullable().optional(),
+          note: z.string().max(5000).nullable().optional(),
+          user: z.string().min(1).max(200),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const { alerts: all } = await detectedAlerts([], undefined);
+      if (!all.some((a) => a.id === request.params.id))
+        throw new NotFoundError(`alert '${request.params.id}' not found in the ledger`);
+      const body = request.body;
+      const review = await ctx.store.alertReviews.review({
+        alertId: request.params.id,
+        status: body.status,
+        assignee: body.assignee ?? null,
+        note: body.note ?? null,
+        user: body.user,
+      });
+      reply.status(201);
+      return review;
     },
   );
 }

@@ -10,6 +10,7 @@ import * as transferRowid from "./004_transfer_rowid.ts";
 import * as documents from "./005_documents.ts";
 import * as documentRelations from "./006_document_relations.ts";
 import * as resolution from "./007_resolution.ts";
+import * as alertReviews from "./008_alert_reviews.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "005_documents": documents,
   "006_document_relations": documentRelations,
   "007_resolution": resolution,
+  "008_alert_reviews": alertReviews,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

@@ -1,6 +1,15 @@
-import { api, type EntityDetail, type OwnershipReport, type Subgraph } from "../api.ts";
+import {
+  api,
+  type EntityDetail,
+  type EntityTransactions,
+  type OwnershipReport,
+  type Subgraph,
+  type TimelineEvent,
+} from "../api.ts";
+import { day } from "../format.ts";
 import { EdgeText } from "../EdgeText.tsx";
 import { href } from "../router.ts";
+import { TransfersTable } from "../TransfersTable.tsx";
 import { useLoad } from "../useLoad.ts";
 
 const NAME_PROPS = ["name", "alias", "previousName", "weakAlias"];
@@ -9,21 +18,27 @@ interface EntityView {
   entity: EntityDetail;
   neighbours: Subgraph;
   ownership: OwnershipReport;
+  timeline: TimelineEvent[];
+  documents: Awaited<ReturnType<typeof api.entityDocuments>>;
+  transactions: EntityTransactions;
 }
 
 /** One entity: every spelling, its properties, the lists and records it comes from, its relations. */
 export function EntityPage({ id }: { id: string }) {
   const loaded = useLoad<EntityView>(async () => {
     const entity = await api.entity(id);
-    const [neighbours, ownership] = await Promise.all([
+    const [neighbours, ownership, timeline, documents, transactions] = await Promise.all([
       api.expand(entity.id, 1),
       api.ownership(entity.id),
+      api.timeline(entity.id),
+      api.entityDocuments(entity.id),
+      api.transactions(entity.id),
     ]);
-    return { entity, neighbours, ownership };
+    return { entity, neighbours, ownership, timeline, documents, transactions };
   }, id);
   if (loaded.state === "loading") return <p className="muted">Loading…</p>;
   if (loaded.state === "error") return <p className="error">{loaded.message}</p>;
-  const { entity, neighbours, ownership } = loaded.value;
+  const { entity, neighbours, ownership, timeline, documents, transactions } = loaded.value;
   const names = [...new Set(NAME_PROPS.flatMap((p) => entity.properties[p] ?? []))];
   const caption = (nodeId: string): string =>
     neighbours.nodes.find((n) => n.id === nodeId)?.caption ?? nodeId;
@@ -81,6 +96,22 @@ export function EntityPage({ id }: { id: string }) {
           ))}
         </tbody>
       </table>
+      {timeline.length > 0 && (
+        <>
+          <h2>Timeline</h2>
+          <ol className="timeline">
+            {timeline.map((e) => (
+              <li key={`${e.dataset}/${e.sourceId}/${e.version}`}>
+                <span className={`tag event-${e.kind}`}>{e.kind}</span> {e.dataset} version{" "}
+                {e.version}{" "}
+                <span className="muted">
+                  ({day(e.date)}, record {e.sourceId})
+                </span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
       {entity.referents.length > 1 && (
         <p className="muted">Merged from {entity.referents.join(", ")}</p>
       )}
@@ -113,6 +144,44 @@ export function EntityPage({ id }: { id: string }) {
           </ul>
         </>
       )}
+      <h2>Documents ({documents.total})</h2>
+      {documents.total === 0 && <p className="muted">No document mentions it.</p>}
+      <ul className="entity-documents">
+        {documents.documents.map((d) => (
+          <li key={d.id}>
+            <a href={href({ page: "document", id: d.id })}>{d.title || d.name}</a>{" "}
+            <span className="muted">as {d.mentions.join(", ")}</span>
+          </li>
+        ))}
+      </ul>
+      <Transactions transactions={transactions} />
     </article>
+  );
+}
+
+function Transactions({ transactions }: { transactions: EntityTransactions }) {
+  if (transactions.accounts.length === 0) return null;
+  return (
+    <>
+      <h2>Transactions ({transactions.total})</h2>
+      <p>
+        Accounts:{" "}
+        {transactions.accounts.map((a) => (
+          <a
+            key={a.id}
+            className="button"
+            href={href({ page: "trace", account: a.id, direction: "forward" })}
+          >
+            trace {a.id}
+          </a>
+        ))}
+      </p>
+      <TransfersTable
+        className="transactions"
+        transfers={transactions.transfers}
+        holder={(id, t) => (id === t.source ? t.source_name : t.target_name) ?? id}
+        signed
+      />
+    </>
   );
 }

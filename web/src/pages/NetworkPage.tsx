@@ -4,6 +4,15 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import Sigma from "sigma";
 import { api, type GraphEdge, type GraphNode, type Subgraph } from "../api.ts";
 import { EdgeText } from "../EdgeText.tsx";
+import { edgeLabel } from "../labels.ts";
+import {
+  canvasImage,
+  diagramOf,
+  download,
+  saveDiagram,
+  savedDiagrams,
+  type Diagram,
+} from "../network/diagram.ts";
 import { href } from "../router.ts";
 
 const COLOURS = { sanctioned: "#c0392b", highlight: "#e67e22", node: "#34495e", edge: "#b0b7bf" };
@@ -16,6 +25,16 @@ interface Shown {
 
 const edgeKey = (e: GraphEdge): string =>
   `${e.source}\u0000${e.target}\u0000${e.kind}\u0000${e.id}`;
+
+/** Past this many edges their labels are left out (the list below the canvas still says them). */
+const EDGE_LABEL_LIMIT = 400;
+
+/** Ownership kinds: what "ownership chains" walks. */
+const OWNERSHIP_KINDS = ["Ownership", "owner"];
+
+/** The label drawn on an edge: its meaning, and the share for ownership. */
+const drawnLabel = (e: GraphEdge): string =>
+  e.percentage !== undefined ? `${edgeLabel(e)} ${e.percentage}%` : edgeLabel(e);
 
 /**
  * The network around an entity, drawn by sigma over a graphology graph: click an entity to expand
@@ -31,39 +50,47 @@ export function NetworkPage({ id, asOf }: { id: string; asOf: string }) {
   const [message, setMessage] = useState("Loading…");
   const [date, setDate] = useState(asOf);
 
-  const add = useCallback((sub: Subgraph, around?: string) => {
-    const g = graph.current;
-    const origin = around && g.hasNode(around) ? g.getNodeAttributes(around) : { x: 0, y: 0 };
-    setShown((previous) => {
-      const nodes = new Map(previous.nodes);
-      const edges = new Map(previous.edges);
-      for (const n of sub.nodes) {
-        nodes.set(n.id, n);
-        if (!g.hasNode(n.id))
-          g.addNode(n.id, {
-            label: n.caption,
-            x: (origin.x as number) + Math.random() - 0.5,
-            y: (origin.y as number) + Math.random() - 0.5,
-            size: SIZES[n.schema] ?? 8,
-            color: n.sanctioned ? COLOURS.sanctioned : COLOURS.node,
-          });
-      }
-      for (const e of sub.edges) {
-        edges.set(edgeKey(e), e);
-        // Parallel edges are drawn once: sigma draws one line between two nodes.
-        if (g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target))
-          g.addEdge(e.source, e.target, {
-            label: e.label,
-            size: 1.5,
-            color: COLOURS.edge,
-            type: "arrow",
-          });
-      }
-      return { nodes, edges };
-    });
-    if (g.order > 1)
-      forceAtlas2.assign(g, { iterations: 60, settings: forceAtlas2.inferSettings(g) });
-  }, []);
+  const [hiddenKinds, setHiddenKinds] = useState<Set<string>>(new Set());
+  const [diagrams, setDiagrams] = useState<Diagram[]>(() => savedDiagrams());
+
+  const add = useCallback(
+    (sub: Subgraph, around?: string, placed?: Map<string, { x: number; y: number }>) => {
+      const g = graph.current;
+      const origin = around && g.hasNode(around) ? g.getNodeAttributes(around) : { x: 0, y: 0 };
+      setShown((previous) => {
+        const nodes = new Map(previous.nodes);
+        const edges = new Map(previous.edges);
+        for (const n of sub.nodes) {
+          nodes.set(n.id, n);
+          if (!g.hasNode(n.id))
+            g.addNode(n.id, {
+              label: n.caption,
+              x: placed?.get(n.id)?.x ?? (origin.x as number) + Math.random() - 0.5,
+              y: placed?.get(n.id)?.y ?? (origin.y as number) + Math.random() - 0.5,
+              size: SIZES[n.schema] ?? 8,
+              color: n.sanctioned ? COLOURS.sanctioned : COLOURS.node,
+            });
+        }
+        for (const e of sub.edges) {
+          edges.set(edgeKey(e), e);
+          // Parallel edges are drawn once: sigma draws one line between two nodes.
+          if (g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target))
+            g.addEdge(e.source, e.target, {
+              label: drawnLabel(e),
+              kind: e.kind,
+              size: 1.5,
+              color: COLOURS.edge,
+              type: "arrow",
+            });
+        }
+        return { nodes, edges };
+      });
+      // A saved diagram comes back as it was laid out; anything else is laid out again.
+      if (g.order > 1 && !placed)
+        forceAtlas2.assign(g, { iterations: 60, settings: forceAtlas2.inferSettings(g) });
+    },
+    [],
+  );
 
   useEffect(() => {
     const g = graph.current;
@@ -82,8 +109,12 @@ export function NetworkPage({ id, asOf }: { id: string; asOf: string }) {
     );
     if (container.current && !renderer.current)
       renderer.current = new Sigma(g, container.current, {
-        renderEdgeLabels: false,
+        renderEdgeLabels: true,
         allowInvalidContainer: true,
+        // Labels are text drawn on a 2D canvas each frame: with a large network they are what
+        // makes zooming and panning stutter, so they wait until the camera stops.
+        hideLabelsOnMove: true,
+        hideEdgesOnMove: false,
       });
     return () => {
       current = false;
@@ -118,15 +149,82 @@ export function NetworkPage({ id, asOf }: { id: string; asOf: string }) {
           : COLOURS.node;
       if (attributes.color !== colour) g.setNodeAttribute(node, "color", colour);
     });
-    g.forEachEdge((edge, _a, source, target) => {
-      g.setEdgeAttribute(
-        edge,
-        "color",
-        highlight.has(source) && highlight.has(target) ? COLOURS.highlight : COLOURS.edge,
-      );
+    g.forEachEdge((edge, attributes, source, target) => {
+      g.mergeEdgeAttributes(edge, {
+        color: highlight.has(source) && highlight.has(target) ? COLOURS.highlight : COLOURS.edge,
+        hidden: hiddenKinds.has(attributes.kind as string),
+      });
     });
+    renderer.current?.setSetting("renderEdgeLabels", g.size <= EDGE_LABEL_LIMIT);
     renderer.current?.refresh();
-  }, [highlight, shown]);
+  }, [highlight, shown, hiddenKinds]);
+
+  const showOwnership = (): void => {
+    setMessage("Following ownership…");
+    Promise.all([api.expand(id, 4, asOf || undefined, OWNERSHIP_KINDS), api.ownership(id)]).then(
+      ([sub, report]) => {
+        add(sub, id);
+        setHighlight(new Set(sub.nodes.map((n) => n.id)));
+        const effective = report.effective.map((e) => `${e.caption} ${e.percentage}%`).join(", ");
+        setMessage(
+          `Ownership: ${sub.edges.length} links; OFAC 50% rule: ${report.ofac.status} (${report.ofac.aggregate}%)` +
+            (effective ? `; effective shares of sanctioned parties: ${effective}` : ""),
+        );
+      },
+      (e: unknown) => setMessage((e as Error).message),
+    );
+  };
+
+  const save = (): void => {
+    const name = window.prompt(
+      "Name of the diagram",
+      `${caption(id)} ${new Date().toISOString().slice(0, 10)}`,
+    );
+    if (!name) return;
+    saveDiagram(
+      diagramOf(graph.current, shown.nodes, shown.edges.values(), { name, entity: id, asOf }),
+    );
+    setDiagrams(savedDiagrams());
+    setMessage(`Saved "${name}"`);
+  };
+
+  const open = (name: string): void => {
+    const diagram = diagrams.find((d) => d.name === name);
+    if (!diagram) return;
+    graph.current.clear();
+    setShown({ nodes: new Map(), edges: new Map() });
+    add(
+      { nodes: diagram.nodes, edges: diagram.edges },
+      undefined,
+      new Map(diagram.nodes.map((n) => [n.id, { x: n.x, y: n.y }])),
+    );
+    setMessage(`Opened "${name}" (saved ${diagram.savedAt.slice(0, 10)})`);
+  };
+
+  const exportJson = (): void => {
+    const diagram = diagramOf(graph.current, shown.nodes, shown.edges.values(), {
+      name: caption(id),
+      entity: id,
+      asOf,
+    });
+    download(
+      `network-${id}.json`,
+      new Blob([JSON.stringify(diagram, null, 2)], { type: "application/json" }),
+    );
+  };
+
+  const exportPng = (): void => {
+    renderer.current?.refresh();
+    void canvasImage(container.current!).then((blob) => download(`network-${id}.png`, blob));
+  };
+
+  const kinds = [...new Set([...shown.edges.values()].map((e) => e.kind))].sort();
+  const toggleKind = (kind: string): void => {
+    const next = new Set(hiddenKinds);
+    if (next.has(kind)) next.delete(kind);
+    else next.add(kind);
+    setHiddenKinds(next);
+  };
 
   const findPaths = (): void => {
     setMessage("Looking for paths to sanctioned parties…");
@@ -185,23 +283,54 @@ export function NetworkPage({ id, asOf }: { id: string; asOf: string }) {
           <button type="submit">Apply</button>
         </form>
         <button onClick={findPaths}>Paths to sanctioned parties</button>
+        <button onClick={showOwnership}>Ownership chains</button>
+        <button onClick={save}>Save</button>
+        {diagrams.length > 0 && (
+          <select aria-label="Open a saved diagram" value="" onChange={(e) => open(e.target.value)}>
+            <option value="">Open saved…</option>
+            {diagrams.map((d) => (
+              <option key={d.name}>{d.name}</option>
+            ))}
+          </select>
+        )}
+        <button onClick={exportPng}>PNG</button>
+        <button onClick={exportJson}>JSON</button>
         <span className="muted" role="status">
           {message ||
             `${shown.nodes.size} entities, ${shown.edges.size} edges — click an entity to expand it`}
         </span>
       </div>
+      {kinds.length > 1 && (
+        <fieldset className="kinds">
+          <legend>Relations</legend>
+          {kinds.map((kind) => (
+            <label key={kind}>
+              <input
+                type="checkbox"
+                checked={!hiddenKinds.has(kind)}
+                onChange={() => toggleKind(kind)}
+              />{" "}
+              {kind}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <div className="canvas" ref={container} data-testid="network-canvas" />
       <details open>
         <summary>Edges</summary>
         <ul className="relations" aria-label="Edges">
-          {[...shown.edges.values()].map((e) => (
-            <li
-              key={edgeKey(e)}
-              className={highlight.has(e.source) && highlight.has(e.target) ? "on-path" : undefined}
-            >
-              <EdgeText edge={e} caption={caption} links={false} />
-            </li>
-          ))}
+          {[...shown.edges.values()]
+            .filter((e) => !hiddenKinds.has(e.kind))
+            .map((e) => (
+              <li
+                key={edgeKey(e)}
+                className={
+                  highlight.has(e.source) && highlight.has(e.target) ? "on-path" : undefined
+                }
+              >
+                <EdgeText edge={e} caption={caption} links={false} />
+              </li>
+            ))}
         </ul>
       </details>
     </section>

@@ -1,0 +1,85 @@
+/**
+ * Screening an uploaded customer file (the web app's batch screen): rows matched through the
+ * server's own index in small batches, so the server keeps answering meanwhile, with reviewers'
+ * decisions applied and the records kept for `rescreen`. Files past MAX_UPLOAD_ROWS belong to
+ * the `screen` command, which streams any size through worker threads.
+ */
+import { caption } from "../../model/entity.ts";
+import { InvalidInputError } from "../../errors.ts";
+import type { MatchOptions } from "../../matching/types.ts";
+import type { ScreenedRecord, Store } from "../../store/store.ts";
+import { queryFromRow } from "../query.ts";
+import { screenedRecord } from "../screened-record.ts";
+import type { ScreeningService } from "../service.ts";
+import { readScreenInput, type ScreenRow } from "./input.ts";
+import type { UploadRow } from "./upload-types.ts";
+
+export type { UploadHit, UploadRow } from "./upload-types.ts";
+
+export const MAX_UPLOAD_ROWS = 50_000;
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const BATCH_ROWS = 100;
+
+/** The rows of an uploaded file, with the bytes read so far for progress. */
+export function uploadRows(file: string): {
+  rows: AsyncIterable<ScreenRow>;
+  bytesRead: () => number;
+} {
+  let bytes = 0;
+  return { rows: readScreenInput(file, (b) => (bytes = b)), bytesRead: () => bytes };
+}
+
+export async function screenUpload(
+  store: Store,
+  service: ScreeningService,
+  rows: AsyncIterable<ScreenRow> | Iterable<ScreenRow>,
+  match: Partial<MatchOptions>,
+  onProgress: (rows: number) => void,
+): Promise<UploadRow[]> {
+  const out: UploadRow[] = [];
+  let batch: ScreenRow[] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const queries = batch.map((row) => queryFromRow(row, `line ${row.line}`));
+    const ids = batch.map((row) => row.id);
+    const answers = await service.match(queries, match, ids);
+    const kept: ScreenedRecord[] = [];
+    for (const [i, row] of batch.entries()) {
+      const results = answers[i]!.results;
+      const query: Record<string, unknown> = { ...row };
+      delete query.line;
+      out.push({
+        input: row,
+        hits: results.map((hit, rank) => ({
+          rank: rank + 1,
+          score: hit.score,
+          match: hit.match,
+          entityId: hit.entity.id,
+          caption: caption(hit.entity),
+          schema: hit.entity.schema,
+          datasets: hit.entity.datasets,
+          sourceIds: hit.entity.sourceIds,
+          entityHash: hit.entity.hash,
+          decision: hit.decision ?? null,
+        })),
+      });
+      kept.push(screenedRecord(row.id, query, results));
+    }
+    await store.saveScreenedRecords(kept);
+    batch = [];
+    onProgress(out.length);
+    // Let the server answer other requests between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  };
+  for await (const row of rows) {
+    if (out.length + batch.length >= MAX_UPLOAD_ROWS) {
+      throw new InvalidInputError(
+        `screen: the file has more than ${MAX_UPLOAD_ROWS} rows; screen it with \`moneytrail screen\`, which streams any size`,
+      );
+    }
+    batch.push(row);
+    if (batch.length >= BATCH_ROWS) await flush();
+  }
+  await flush();
+  return out;
+}

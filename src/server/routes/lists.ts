@@ -1,0 +1,124 @@
+/**
+ * The lists over HTTP: `GET /lists` (every version of every dataset), `GET /lists/{dataset}/diff`
+ * (what changed between two versions), and `POST /lists/update` (the explicit download and
+ * import, as a background job: the one place the server reaches the network).
+ */
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { diffRecords } from "../../lists/diff.ts";
+import { LIST_SOURCES } from "../../lists/update/sources.ts";
+import { updateLists, type UpdateResult } from "../../lists/update/update.ts";
+import { resolveVersion } from "../../lists/versions.ts";
+import { resolveAfterUpdate } from "../../resolution/after-update.ts";
+import type { ListVersion } from "../../store/store.ts";
+import type { AppContext } from "../app.ts";
+import { jobSummary } from "../jobs.ts";
+
+const UPDATE_JOB = "lists-update";
+
+export function registerListRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    "/lists",
+    { schema: { summary: "Every dataset's versions (newest first) and the latest update jobs" } },
+    async () => {
+      const versions = await ctx.store.listVersions();
+      const byDataset = new Map<string, ListVersion[]>();
+      for (const version of versions) {
+        const list = byDataset.get(version.dataset) ?? [];
+        list.push(version);
+        byDataset.set(version.dataset, list);
+      }
+      return {
+        datasets: [...byDataset].map(([dataset, list]) => ({
+          dataset,
+          active: list.find((v) => v.active) ?? null,
+          versions: list.sort((a, b) => b.id - a.id),
+        })),
+        updatable: LIST_SOURCES.map((s) => s.dataset),
+        updates: ctx.jobs.list(UPDATE_JOB).slice(0, 5),
+      };
+    },
+  );
+
+  typed.get(
+    "/lists/:dataset/diff",
+    {
+      schema: {
+        summary: "Designations added, removed and changed between two versions",
+        params: z.object({ dataset: z.string().min(1).max(100) }),
+        querystring: z.object({
+          from: z.string().max(100).default("previous").describe("label, id, previous or active"),
+          to: z.string().max(100).default("active"),
+          limit: z.coerce.number().int().min(1).max(100_000).default(500),
+        }),
+      },
+    },
+    async (request) => {
+      const { dataset } = request.params;
+      const { limit } = request.query;
+      const from = await resolveVersion(ctx.store, dataset, request.query.from);
+      const to = await resolveVersion(ctx.store, dataset, request.query.to);
+      const diff = await diffRecords(
+        ctx.store.iterateRecords(from.id),
+        ctx.store.iterateRecords(to.id),
+      );
+      return {
+        dataset,
+        from: from.label,
+        to: to.label,
+        counts: {
+          added: diff.added.length,
+          removed: diff.removed.length,
+          changed: diff.changed.length,
+          unchanged: diff.unchanged,
+        },
+        added: diff.added.slice(0, limit),
+        removed: diff.removed.slice(0, limit),
+        changed: diff.changed.slice(0, limit),
+      };
+    },
+  );
+
+  typed.post(
+    "/lists/update",
+    {
+      schema: {
+        summary: "Download the official lists and import what changed (a background job)",
+        body: z
+          .object({ datasets: z.array(z.string().min(1).max(100)).max(50).optional() })
+          .default({}),
+      },
+    },
+    async (request, reply) => {
+      const datasets = request.body.datasets;
+      const config = ctx.config;
+      const subject = datasets?.join(", ") || "all lists";
+      const job = ctx.jobs.start(
+        UPDATE_JOB,
+        subject,
+        "datasets",
+        async (report) => {
+          const total = datasets?.length ?? LIST_SOURCES.length;
+          let done = 0;
+          report(0, total);
+          const results: UpdateResult[] = await updateLists(ctx.store, config, {
+            datasets,
+            offlineDir: config.offlineDir,
+            log: (line) => {
+              if (/: (imported|unchanged|downloading)/.test(line)) report(++done);
+              request.log.info(line);
+            },
+          });
+          report(total);
+          const resolved = await resolveAfterUpdate(ctx.store, results);
+          return { results, resolved: resolved ?? null };
+        },
+        { exclusive: true },
+      );
+      return reply.status(202).send(jobSummary(job));
+    },
+  );
+}
