@@ -210,6 +210,8 @@ async function explorer(browser: Browser, entity: string): Promise<void> {
 
   const directorships = page.getByRole("checkbox", { name: "Directorship" });
   if ((await directorships.count()) === 0) return context.close();
+  // Let the camera's glide after the drag finish, so only the filter is timed.
+  await page.waitForTimeout(1000);
   started = performance.now();
   await directorships.uncheck();
   await page.evaluate("new Promise((resolve) => requestAnimationFrame(() => resolve(null)))");

@@ -155,8 +155,17 @@ export function NetworkPage({ id, asOf }: { id: string; asOf: string }) {
         hidden: hiddenKinds.has(attributes.kind as string),
       });
     });
-    renderer.current?.setSetting("renderEdgeLabels", g.size <= EDGE_LABEL_LIMIT);
-    renderer.current?.refresh();
+    const sigma = renderer.current;
+    if (!sigma) return;
+    const large = g.size > EDGE_LABEL_LIMIT;
+    // Changing a setting makes sigma re-read all of them, so only when the size class changes.
+    if (sigma.getSetting("renderEdgeLabels") === large) {
+      sigma.setSetting("renderEdgeLabels", !large);
+      // With thousands of edges the frame cost is edge rasterisation; while the camera moves the
+      // nodes alone keep the analyst oriented, and the edges come back when it stops.
+      sigma.setSetting("hideEdgesOnMove", large);
+    }
+    sigma.refresh();
   }, [highlight, shown, hiddenKinds]);
 
   const showOwnership = (): void => {
