@@ -9,10 +9,29 @@ interface Answer {
   documents: DocumentHit[];
 }
 
-/** Entities and documents for one query, with facets to narrow the entities by schema and list. */
+/** The FtM properties that hold a country, whatever the schema calls it. */
+const COUNTRY_PROPERTIES = ["country", "nationality", "citizenship", "jurisdiction", "flag"];
+
+const FACETS = [
+  { key: "schema", title: "Schema", values: (e: SearchResult) => [e.schema] },
+  { key: "dataset", title: "List", values: (e: SearchResult) => e.datasets },
+  {
+    key: "country",
+    title: "Country",
+    values: (e: SearchResult) => [
+      ...new Set(COUNTRY_PROPERTIES.flatMap((p) => e.properties[p] ?? [])),
+    ],
+  },
+  { key: "topic", title: "Topic", values: (e: SearchResult) => e.properties.topics ?? [] },
+] as const;
+
+/** The value chosen per facet key; absent keys are not narrowed. */
+type Facets = Partial<Record<(typeof FACETS)[number]["key"], string>>;
+
+/** Entities and documents for one query, with facets to narrow the entities by schema, list, country and topic. */
 export function SearchPage({ q }: { q: string }) {
   const [text, setText] = useState(q);
-  const [facet, setFacet] = useState<{ schema?: string; dataset?: string }>({});
+  const [facet, setFacet] = useState<Facets>({});
   const answer = useLoad<Answer | undefined>(
     async () =>
       q
@@ -55,13 +74,11 @@ function Results({
   setFacet,
 }: {
   answer: Answer;
-  facet: { schema?: string; dataset?: string };
-  setFacet: (f: { schema?: string; dataset?: string }) => void;
+  facet: Facets;
+  setFacet: (f: Facets) => void;
 }) {
-  const shown = answer.entities.filter(
-    (e) =>
-      (!facet.schema || e.schema === facet.schema) &&
-      (!facet.dataset || e.datasets.includes(facet.dataset)),
+  const shown = answer.entities.filter((e) =>
+    FACETS.every(({ key, values }) => !facet[key] || values(e).includes(facet[key])),
   );
   const count = (values: string[]): Array<[string, number]> => {
     const counts = new Map<string, number>();
@@ -71,18 +88,20 @@ function Results({
   return (
     <div className="columns">
       <aside className="facets" aria-label="Facets">
-        <FacetGroup
-          title="Schema"
-          counts={count(answer.entities.map((e) => e.schema))}
-          chosen={facet.schema}
-          choose={(schema) => setFacet({ ...facet, schema })}
-        />
-        <FacetGroup
-          title="List"
-          counts={count(answer.entities.flatMap((e) => e.datasets))}
-          chosen={facet.dataset}
-          choose={(dataset) => setFacet({ ...facet, dataset })}
-        />
+        {FACETS.map(({ key, title, values }) => {
+          const counts = count(answer.entities.flatMap(values));
+          return (
+            counts.length > 0 && (
+              <FacetGroup
+                key={key}
+                title={title}
+                counts={counts}
+                chosen={facet[key]}
+                choose={(value) => setFacet({ ...facet, [key]: value })}
+              />
+            )
+          );
+        })}
       </aside>
       <div>
         <h2>Entities ({shown.length})</h2>
