@@ -17,6 +17,8 @@ export interface Config {
   maxDownloadBytes: number;
   /** Seconds before a download is abandoned. */
   downloadTimeoutSeconds: number;
+  /** Requests per minute per API key, session or address when authentication is on. */
+  rateLimitPerMinute: number;
 }
 
 const DEFAULT_DATA_DIR = "moneytrail-data";
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     offlineDir: env.MONEYTRAIL_OFFLINE_DIR || undefined,
     maxDownloadBytes: readNumber(env, "MONEYTRAIL_MAX_DOWNLOAD_BYTES", 512 * 1024 * 1024),
     downloadTimeoutSeconds: readNumber(env, "MONEYTRAIL_DOWNLOAD_TIMEOUT", 300),
+    rateLimitPerMinute: readNumber(env, "MONEYTRAIL_RATE_LIMIT", 6000),
   };
 }
 

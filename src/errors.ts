@@ -21,6 +21,21 @@ export class ConflictError extends MoneytrailError {
   override readonly status = 409;
 }
 
+/** The caller did not say who it is, or said it wrongly (no session, a bad or revoked key). */
+export class UnauthenticatedError extends MoneytrailError {
+  override readonly status = 401;
+}
+
+/** The caller is known but may not do this (its role, or a collection not granted to it). */
+export class ForbiddenError extends MoneytrailError {
+  override readonly status = 403;
+}
+
+/** The store cannot be reached: a clean 503 the client may retry, not a 500. */
+export class UnavailableError extends MoneytrailError {
+  override readonly status = 503;
+}
+
 /** Where in a source file a problem was found: a line (CSV, XML) or a byte offset. */
 export interface SourcePosition {
   file: string;

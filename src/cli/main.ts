@@ -13,6 +13,7 @@ import { registerScreeningCommands } from "./commands/screening.ts";
 import { registerServeCommand } from "./commands/serve.ts";
 import { registerTracingCommands } from "./commands/tracing.ts";
 import { registerTransactionCommands } from "./commands/transactions.ts";
+import { registerAccessCommands } from "./commands/access.ts";
 
 export function buildProgram(): Command {
   const program = new Command("moneytrail")
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerTransactionCommands(program);
   registerTracingCommands(program);
   registerServeCommand(program);
+  registerAccessCommands(program);
   return program;
 }
 
@@ -39,7 +41,8 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that ran but found a problem (audit verify on a broken chain) sets exitCode.
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     return reportError(error);
   }

@@ -52,6 +52,8 @@ export async function buildDemo(
     }
     log("demo: importing the ledger");
     await importLedgerFile(store, path.join(DEMO_DIR, "transfers.csv"), { dataset: "demo-ledger" });
+    // Ledgers are private by default; the demo's is made up and for everyone to try.
+    await store.access.setCollectionPublic("demo-ledger", true);
     const screening = new ScreeningService(store, { staleCheckMillis: 0 });
     log("demo: linking accounts to entities");
     await store.ledger.replaceAccountLinks(

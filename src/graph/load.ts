@@ -103,7 +103,7 @@ async function addDocumentRelations(
       label: relation.kind.replace(/_/g, " "),
       weight: relation.weight,
       ...(relation.value ? { role: relation.value } : {}),
-      dataset: "documents",
+      dataset: relation.collection,
       sourceId: relation.documentId,
     });
   }
@@ -114,15 +114,17 @@ async function addLedger(store: Store, network: Network, resolution: Resolution)
   if (links.length === 0) return;
   const accounts = new Map((await store.ledger.listAccounts()).map((a) => [a.id, a]));
   const linked = new Set<string>();
-  const addAccount = (accountId: string): string => {
+  // An account node carries the ledger datasets its transfers come from (who may see it);
+  // adding it again with another dataset merges them.
+  const addAccount = (accountId: string, dataset?: string): string => {
     const id = `${ACCOUNT_PREFIX}${accountId}`;
-    if (!network.has(id)) {
+    if (!network.has(id) || dataset) {
       const account = accounts.get(accountId);
       network.addNode({
         id,
         schema: "BankAccount",
         caption: account?.ownerName ? `${account.ownerName} (${accountId})` : accountId,
-        datasets: ["ledger"],
+        datasets: dataset ? [dataset] : [],
         sanctioned: false,
       });
     }
@@ -147,7 +149,9 @@ async function addLedger(store: Store, network: Network, resolution: Resolution)
   for await (const page of store.ledger.iterateTransfers()) {
     for (const t of page) {
       if (!linked.has(t.source) && !linked.has(t.target)) continue;
-      const key = `${t.source}\u0000${t.target}\u0000${t.currency}`;
+      addAccount(t.source, t.dataset);
+      addAccount(t.target, t.dataset);
+      const key = `${t.source}\u0000${t.target}\u0000${t.currency}\u0000${t.dataset}`;
       const date = new Date(t.timestamp).toISOString().slice(0, 10);
       const edge = payments.get(key);
       if (edge) {
@@ -158,7 +162,7 @@ async function addLedger(store: Store, network: Network, resolution: Resolution)
         continue;
       }
       payments.set(key, {
-        id: hashId("payments", t.source, t.target, t.currency),
+        id: hashId("payments", t.source, t.target, t.currency, t.dataset),
         source: addAccount(t.source),
         target: addAccount(t.target),
         kind: "payment",
@@ -168,7 +172,7 @@ async function addLedger(store: Store, network: Network, resolution: Resolution)
         currency: t.currency,
         start: date,
         end: date,
-        dataset: "ledger",
+        dataset: t.dataset,
       });
     }
   }

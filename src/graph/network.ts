@@ -104,10 +104,22 @@ export function compileFilter(filter: EdgeFilter): StepFilter {
 function allowEdge(filter: EdgeFilter): (edge: GraphEdge) => boolean {
   const kinds = filter.kinds ? new Set(filter.kinds) : undefined;
   const asOf = filter.asOf;
-  return (edge) => (!kinds || kinds.has(edge.kind)) && (!asOf || inForce(edge, asOf));
+  const readable = filter.readable;
+  return (edge) =>
+    (!kinds || kinds.has(edge.kind)) &&
+    (!asOf || inForce(edge, asOf)) &&
+    // A holder link belongs to no one ledger: the account at its end decides.
+    (!readable || edge.kind === "holder" || readable(edge.dataset));
 }
 
 function allowNode(filter: EdgeFilter): (node: GraphNode) => boolean {
+  const readable = filter.readable;
+  const bySchema = allowSchema(filter);
+  if (!readable) return bySchema;
+  return (node) => (node.datasets.length === 0 || node.datasets.some(readable)) && bySchema(node);
+}
+
+function allowSchema(filter: EdgeFilter): (node: GraphNode) => boolean {
   if (!filter.schemata) return () => true;
   const wanted = filter.schemata;
   const cache = new Map<string, boolean>();

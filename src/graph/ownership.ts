@@ -28,10 +28,15 @@ export function isOwnershipEdge(edge: GraphEdge): boolean {
   return OWNERSHIP_KINDS.has(edge.kind);
 }
 
-export function ownershipReport(network: Network, id: string, asOf?: string): OwnershipReport {
+export function ownershipReport(
+  network: Network,
+  id: string,
+  asOf?: string,
+  readable: (dataset: string) => boolean = () => true,
+): OwnershipReport {
   const node = network.node(id);
   if (!node) throw new NotFoundError(`no entity '${id}' in the network`);
-  const holdings = upstream(network, id, asOf);
+  const holdings = upstream(network, id, asOf, readable);
   const listed = (entity: string): boolean => network.node(entity)?.sanctioned ?? false;
   const blocked = ofacFixedPoint(holdings, listed, false);
   const possibly = ofacFixedPoint(holdings, listed, true);
@@ -73,7 +78,12 @@ export function ownershipReport(network: Network, id: string, asOf?: string): Ow
 }
 
 /** Every holding upstream of the entity (owners, their owners, …), by asset. */
-function upstream(network: Network, id: string, asOf?: string): Map<string, Holding[]> {
+function upstream(
+  network: Network,
+  id: string,
+  asOf: string | undefined,
+  readable: (dataset: string) => boolean,
+): Map<string, Holding[]> {
   const holdings = new Map<string, Holding[]>();
   const queue = [id];
   const seen = new Set(queue);
@@ -81,7 +91,8 @@ function upstream(network: Network, id: string, asOf?: string): Map<string, Hold
     const asset = queue.shift()!;
     const list: Holding[] = [];
     network.graph.forEachInEdge(asset, (_key, edge, owner, _target, ownerAttributes) => {
-      if (!isOwnershipEdge(edge) || (asOf && !inForce(edge, asOf))) return;
+      if (!isOwnershipEdge(edge) || (asOf && !inForce(edge, asOf)) || !readable(edge.dataset))
+        return;
       list.push({
         owner,
         caption: ownerAttributes.caption,

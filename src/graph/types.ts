@@ -47,6 +47,11 @@ export interface EdgeFilter {
   schemata?: string[];
   /** Only edges in force on this ISO date (undated edges always are). */
   asOf?: string;
+  /**
+   * The collections (list, ledger and document datasets) the caller may read: edges from others
+   * are not walked, nodes only from others not entered. All when absent.
+   */
+  readable?: (dataset: string) => boolean;
 }
 
 export interface Subgraph {

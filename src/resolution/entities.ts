@@ -18,14 +18,21 @@ export async function findResolvedEntity(
   store: Store,
   id: string,
   resolution?: Resolution,
+  readable: (dataset: string) => boolean = () => true,
 ): Promise<ResolvedEntity | undefined> {
   const clusters = resolution ?? (await loadResolution(store));
   const canonical = clusters.canonical(id);
   const referents = clusters.members(canonical);
   let merged: ResolvedEntity | undefined;
   for (const member of referents) {
-    const entity = await store.findEntity(member);
-    if (!entity) continue;
+    const found = await store.findEntity(member);
+    // Records from collections the caller may not read take no part in what it is shown.
+    if (!found || !found.datasets.some(readable)) continue;
+    const entity = {
+      ...found,
+      datasets: found.datasets.filter(readable),
+      provenance: found.provenance.filter((p) => readable(p.dataset)),
+    };
     if (!merged) {
       merged = { ...entity, id: canonical, referents };
       continue;
@@ -41,8 +48,12 @@ export async function findResolvedEntity(
   return merged;
 }
 
-export async function getResolvedEntity(store: Store, id: string): Promise<ResolvedEntity> {
-  const entity = await findResolvedEntity(store, id);
+export async function getResolvedEntity(
+  store: Store,
+  id: string,
+  readable?: (dataset: string) => boolean,
+): Promise<ResolvedEntity> {
+  const entity = await findResolvedEntity(store, id, undefined, readable);
   if (!entity) throw new NotFoundError(`entity '${id}' not found in any active list version`);
   return entity;
 }

@@ -29,6 +29,15 @@ import { GraphService } from "../graph/service.ts";
 import { JobRegistry } from "./jobs.ts";
 import { registerListRoutes } from "./routes/lists.ts";
 import { registerScreeningBatchRoutes } from "./routes/screening-batch.ts";
+import rateLimit from "@fastify/rate-limit";
+import cookie from "@fastify/cookie";
+import { Authenticator } from "./access/authenticator.ts";
+import { AuditWriter } from "./access/audit-writer.ts";
+import { registerAccessGuard, type AuthMode, type RouteTable } from "./access/guard.ts";
+import { PermissionCache } from "./access/permissions.ts";
+import { registerAuthRoutes } from "./routes/auth.ts";
+import { registerAccessAdminRoutes } from "./routes/access-admin.ts";
+import { secretHash } from "../access/secrets.ts";
 
 const VERSION_CACHE_MILLIS = 2000;
 
@@ -42,6 +51,13 @@ export interface AppContext {
   /** Background work started over HTTP (batch screens, list updates). */
   jobs: JobRegistry;
   config: Config;
+  /** Who is calling, what each caller may read, and the audit log. */
+  auth: {
+    mode: AuthMode;
+    authenticator: Authenticator;
+    permissions: PermissionCache;
+    audit: AuditWriter;
+  };
   /** Names of datasets with an active version. */
   datasets(): Promise<string[]>;
   /** When entities of these datasets were last seen (their active versions' import time). */
@@ -56,6 +72,21 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Where list updates download to (or take files from); the environment's when absent. */
   config?: Config;
+  /**
+   * `required`: every non-public route needs a session or an API key. `open` (the default here,
+   * for tests and the embedded single-user store): everyone is the local admin; `serve` refuses
+   * it on any address but loopback.
+   */
+  auth?: AuthMode;
+  /** Requests per minute per API key, session or address when authentication is required. */
+  rateLimitPerMinute?: number;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route with the access it needs (the authorisation test walks it). */
+    routeTable: RouteTable;
+  }
 }
 
 /** dist/web when `npm run build:web` (part of `npm install`) has built the app there. */
@@ -91,7 +122,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     return cached.versions;
   };
+  const authMode = options.auth ?? "open";
+  const auth = {
+    mode: authMode,
+    authenticator: new Authenticator(store.access),
+    permissions: new PermissionCache(store.access),
+    audit: new AuditWriter(store.access, (error) => app.log.error(error)),
+  };
+  app.addHook("onClose", () => auth.audit.flush());
   const ctx: AppContext = {
+    auth,
     store,
     screening: options.screening ?? new ScreeningService(store),
     ledger: new LedgerCache(store),
@@ -120,6 +160,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       index: ["index.html"],
     });
   }
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: authMode === "required",
+    max: options.rateLimitPerMinute ?? 6000,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const credential = request.headers.authorization ?? request.cookies?.moneytrail_session;
+      return credential ? secretHash(credential) : request.ip;
+    },
+  });
+  app.decorate(
+    "routeTable",
+    await registerAccessGuard(app, authMode, auth.authenticator, auth.permissions),
+  );
+  registerAuthRoutes(app, ctx);
+  registerAccessAdminRoutes(app, ctx);
   registerSystemRoutes(app, ctx, { landingPage: !web });
   registerMatchRoutes(app, ctx);
   registerEntityRoutes(app, ctx);

@@ -29,6 +29,8 @@ export interface Job<Result = unknown> {
   finishedAt: string | null;
   error: string | null;
   result: Result | null;
+  /** Who started it: only they (and admins) see it. */
+  owner: string;
 }
 
 export type ReportProgress = (done: number, total?: number | null) => void;
@@ -44,7 +46,7 @@ export class JobRegistry {
     subject: string,
     unit: string,
     work: (report: ReportProgress) => Promise<Result>,
-    options: { exclusive?: boolean } = {},
+    options: { exclusive?: boolean; owner?: string } = {},
   ): Job<Result> {
     if (options.exclusive && this.list(kind).some((job) => job.status === "running")) {
       throw new ConflictError(`a ${kind} job is already running`);
@@ -59,6 +61,7 @@ export class JobRegistry {
       finishedAt: null,
       error: null,
       result: null,
+      owner: options.owner ?? "local",
     };
     this.jobs.set(job.id, job as Job);
     this.prune();
@@ -111,4 +114,9 @@ export function jobSummary(job: Job): Omit<Job, "result"> {
   const summary: Omit<Job, "result"> & { result?: unknown } = { ...job };
   delete summary.result;
   return summary;
+}
+
+/** Whether a caller sees a job: its owner does, and so do admins. */
+export function jobVisibleTo(job: Job, caller: { user: string; role: string }): boolean {
+  return caller.role === "admin" || job.owner === caller.user;
 }

@@ -14,6 +14,9 @@ import { KyselyDocuments } from "./documents/kysely-documents.ts";
 import { KyselyLedger } from "./ledger/kysely-ledger.ts";
 import type { AlertReviewStore } from "./alerts/alert-review-store.ts";
 import { KyselyAlertReviews } from "./alerts/kysely-alert-reviews.ts";
+import { KyselyAccess } from "./access/kysely-access.ts";
+import { registerCollection } from "./access/register.ts";
+import type { AccessStore } from "./access/access-store.ts";
 import { KyselyResolution } from "./resolution/kysely-resolution.ts";
 import type { ResolutionStore } from "./resolution/resolution-store.ts";
 import { SqliteTransfers } from "./ledger/sqlite-transfers.ts";
@@ -48,6 +51,7 @@ export class KyselyStore implements Store {
   readonly documents: DocumentStore;
   readonly resolution: ResolutionStore;
   readonly alertReviews: AlertReviewStore;
+  readonly access: AccessStore;
 
   constructor(db: Kysely<Database>, kind: StoreKind, sqlite?: SqliteHandle) {
     this.db = db;
@@ -56,6 +60,7 @@ export class KyselyStore implements Store {
     this.documents = new KyselyDocuments(db, kind);
     this.resolution = new KyselyResolution(db);
     this.alertReviews = new KyselyAlertReviews(db);
+    this.access = new KyselyAccess(db, kind);
   }
 
   async migrate(): Promise<void> {
@@ -92,6 +97,7 @@ export class KyselyStore implements Store {
         .returning("id")
         .executeTakeFirstOrThrow();
       const versionId = Number(inserted.id);
+      await registerCollection(trx, meta.dataset, true);
       const writer = new TransactionWriter(trx, versionId);
       await fill(writer);
       await trx

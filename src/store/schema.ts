@@ -178,7 +178,65 @@ export interface AlertReviewsTable {
   updated_at: string;
 }
 
+export interface UsersTable {
+  username: string;
+  password_hash: string | null;
+  role: string;
+  agency: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface UserSessionsTable {
+  token_hash: string;
+  username: string;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface ApiKeysTable {
+  key_hash: string;
+  id: string;
+  username: string;
+  name: string;
+  hint: string;
+  role: string;
+  collections: string | null;
+  expires_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+export interface CollectionsTable {
+  name: string;
+  public: number;
+  created_at: string;
+}
+
+export interface CollectionGrantsTable {
+  collection: string;
+  grantee: string;
+  access: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Database {
+  users: UsersTable;
+  user_sessions: UserSessionsTable;
+  api_keys: ApiKeysTable;
+  collections: CollectionsTable;
+  collection_grants: CollectionGrantsTable;
+  audit_log: AuditLogTable;
   alert_reviews: AlertReviewsTable;
   resolver_judgements: ResolverJudgementsTable;
   resolver_candidates: ResolverCandidatesTable;

@@ -3,6 +3,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { verifyChain } from "../access/audit-chain.ts";
 import { backends, freshStore } from "../../test/helpers/stores.ts";
 import { listingTimeline } from "../lists/timeline.ts";
 import type { Entity } from "../model/entity.ts";
@@ -234,6 +235,80 @@ for (const backend of backends()) {
         const reviews = await store.alertReviews.reviews();
         assert.equal(reviews.length, 1);
         assert.deepEqual(reviews[0], closed);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test("access: users, sessions, keys, collections with grants", async () => {
+      const { store } = await freshStore(backend);
+      const access = store.access;
+      try {
+        await access.createUser({
+          username: "kim",
+          role: "analyst",
+          agency: "A",
+          passwordHash: "h",
+        });
+        assert.equal((await access.findUser("kim"))?.passwordHash, "h");
+        assert.equal(await access.countUsers(), 1);
+        const later = new Date(Date.now() + 60_000).toISOString();
+        await access.createSession({ tokenHash: "s1", username: "kim", expiresAt: later });
+        assert.equal((await access.findSession("s1"))?.username, "kim");
+        await access.updateUser("kim", { disabled: true });
+        assert.equal(await access.findSession("s1"), undefined, "disabling ends sessions");
+        const key = await access.createApiKey({
+          id: "k1",
+          keyHash: "kh",
+          username: "kim",
+          name: "robot",
+          hint: "mtk_ab",
+          role: "viewer",
+          collections: ["demo", "ledger_a"],
+          expiresAt: null,
+        });
+        assert.deepEqual((await access.findApiKey("kh"))?.collections, ["demo", "ledger_a"]);
+        assert.equal(await access.revokeApiKey(key.id), true);
+        assert.equal(await access.revokeApiKey(key.id), false);
+        assert.ok((await access.findApiKey("kh"))?.revokedAt);
+        await access.ensureCollection("docs_a", { public: false });
+        await access.ensureCollection("docs_a", { public: true });
+        assert.deepEqual(
+          (await access.listCollections()).map((c) => [c.name, c.public]),
+          [["docs_a", false]],
+          "an existing collection keeps its setting",
+        );
+        await access.grant("docs_a", "agency:A", "read");
+        await access.grant("docs_a", "agency:A", "write");
+        assert.deepEqual(await access.listGrants(), [
+          { collection: "docs_a", grantee: "agency:A", access: "write" },
+        ]);
+        assert.equal(await access.revokeGrant("docs_a", "agency:A"), true);
+      } finally {
+        await store.close();
+      }
+    });
+
+    test("access: the audit chain, appended concurrently, verifies", async () => {
+      const { store } = await freshStore(backend);
+      try {
+        const event = (i: number) => ({
+          actor: "kim",
+          action: "match",
+          target: null,
+          detail: { i },
+        });
+        // Appends racing each other must still form one unbroken chain.
+        await Promise.all(
+          Array.from({ length: 8 }, (_, n) =>
+            store.access.appendAudit([event(2 * n), event(2 * n + 1)]),
+          ),
+        );
+        const check = await verifyChain(store.access.iterateAudit());
+        assert.equal(check.entries, 16);
+        assert.equal(check.broken, undefined);
+        const [newest] = await store.access.recentAudit({ limit: 1 });
+        assert.equal(newest?.seq, 16);
       } finally {
         await store.close();
       }

@@ -5,6 +5,7 @@
 import type { Entity } from "../model/entity.ts";
 import type { DocumentStore } from "./documents/document-store.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
+import type { AccessStore } from "./access/access-store.ts";
 import type { AlertReviewStore } from "./alerts/alert-review-store.ts";
 import type { ResolutionStore } from "./resolution/resolution-store.ts";
 
@@ -115,6 +116,8 @@ export interface Store {
   readonly resolution: ResolutionStore;
   /** Analysts' assignments and closings of typology alerts (alert-review-store.ts). */
   readonly alertReviews: AlertReviewStore;
+  /** Users, sessions, API keys, collections and grants, the audit log (access-store.ts). */
+  readonly access: AccessStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

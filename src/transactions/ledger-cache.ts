@@ -15,37 +15,63 @@ export interface LoadedLedger {
   generation: string;
 }
 
+const MAX_VIEWS = 8;
+
 export class LedgerCache {
-  private current: LoadedLedger | undefined;
+  private generation: string | undefined;
+  /** The whole ledger under "*", and views of some datasets for callers who may read only those. */
+  private views = new Map<string, Promise<LoadedLedger>>();
   private checkedAt = 0;
-  private loading: Promise<LoadedLedger> | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly checkMillis = 2000,
   ) {}
 
-  async get(): Promise<LoadedLedger> {
+  /**
+   * The ledger, or only the transfers of the datasets a caller may read (`readable`); each view
+   * is built once per ledger generation.
+   */
+  async get(readable?: (dataset: string) => boolean): Promise<LoadedLedger> {
     const now = Date.now();
-    if (this.current && now - this.checkedAt < this.checkMillis) return this.current;
-    this.checkedAt = now;
-    const { generation } = await this.store.ledger.summary();
-    if (this.current?.generation === generation) return this.current;
-    this.loading ??= (async () => {
-      try {
-        const [ledger, links, accounts] = await Promise.all([
-          loadLedger(this.store),
-          this.store.ledger.listAccountLinks(),
-          this.store.ledger.listAccounts(),
-        ]);
-        const byId = new Map(accounts.map((account) => [account.id, account]));
-        this.current = { ledger, links, accounts: byId, generation };
-        return this.current;
-      } finally {
-        this.loading = undefined;
+    if (now - this.checkedAt >= this.checkMillis || this.generation === undefined) {
+      this.checkedAt = now;
+      const { generation } = await this.store.ledger.summary();
+      if (generation !== this.generation) {
+        this.generation = generation;
+        this.views = new Map();
       }
-    })();
-    return this.loading;
+    }
+    let datasets: Set<string> | undefined;
+    if (readable) {
+      const { datasets: all } = await this.store.ledger.summary();
+      const allowed = all.map((d) => d.dataset).filter(readable);
+      if (allowed.length < all.length) datasets = new Set(allowed);
+    }
+    const key = datasets ? [...datasets].sort().join("\u0000") : "*";
+    let view = this.views.get(key);
+    if (!view) {
+      if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
+      view = this.load(this.generation!, datasets);
+      this.views.set(key, view);
+      view.catch(() => this.views.delete(key));
+    }
+    return view;
+  }
+
+  private async load(generation: string, datasets?: Set<string>): Promise<LoadedLedger> {
+    const [ledger, links, accounts] = await Promise.all([
+      loadLedger(this.store, undefined, datasets),
+      this.store.ledger.listAccountLinks(),
+      this.store.ledger.listAccounts(),
+    ]);
+    const seen = (id: string): boolean => !datasets || ledger.indexOf(id) !== undefined;
+    return {
+      ledger,
+      links: links.filter((link) => seen(link.accountId)),
+      accounts: new Map(accounts.filter((a) => seen(a.id)).map((a) => [a.id, a])),
+      generation,
+    };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Me } from "./api.ts";
 import { AlertsPage } from "./pages/AlertsPage.tsx";
 import { DocumentPage } from "./pages/DocumentPage.tsx";
 import { DocumentsPage } from "./pages/DocumentsPage.tsx";
@@ -8,6 +9,7 @@ import { ScreeningPage } from "./pages/ScreeningPage.tsx";
 import { SearchPage } from "./pages/SearchPage.tsx";
 import { TracePage } from "./pages/TracePage.tsx";
 import { href, useRoute, type Route } from "./router.ts";
+import { SignInGate } from "./SignIn.tsx";
 
 const NAV: Array<[string, Route]> = [
   ["Search", { page: "search", q: "" }],
@@ -19,6 +21,10 @@ const NAV: Array<[string, Route]> = [
 ];
 
 export function App() {
+  return <SignInGate>{(me, signOut) => <Workspace me={me} signOut={signOut} />}</SignInGate>;
+}
+
+function Workspace({ me, signOut }: { me: Me; signOut: () => void }) {
   const route = useRoute();
   return (
     <>
@@ -38,6 +44,14 @@ export function App() {
           ))}
           <a href="/openapi.json">API</a>
         </nav>
+        {me.auth === "required" && (
+          <span className="who">
+            {me.user} ({me.role}){" "}
+            <button type="button" onClick={signOut}>
+              Sign out
+            </button>
+          </span>
+        )}
       </header>
       <main>
         {route.page === "search" && <SearchPage q={route.q} />}

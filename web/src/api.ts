@@ -269,7 +269,18 @@ const query = (params: Record<string, string | number | undefined>): string => {
   return search.toString();
 };
 
+export interface Me {
+  user: string;
+  role: string;
+  agency: string | null;
+  via: string;
+  auth: "open" | "required";
+}
+
 export const api = {
+  me: () => get<Me>("/auth/me"),
+  login: (username: string, password: string) => post<Me>("/auth/login", { username, password }),
+  logout: () => post<{ ok: boolean }>("/auth/logout", {}),
   searchEntities: (q: string, limit = 25) =>
     get<{ results: SearchResult[] }>(`/search/default?${query({ q, limit })}`).then(
       (r) => r.results,

@@ -2,6 +2,9 @@ import cluster from "node:cluster";
 import type { Command } from "commander";
 import { InvalidInputError } from "../../errors.ts";
 import { buildApp } from "../../server/app.ts";
+import type { AuthMode } from "../../server/access/guard.ts";
+import { isLoopback } from "../../server/access/authenticator.ts";
+import { isPostgresUrl } from "../../config.ts";
 import { openStore } from "../../store/open.ts";
 import { buildDemo } from "../../demo/workspace.ts";
 import { resolveConfig, type GlobalOptions } from "../context.ts";
@@ -10,6 +13,26 @@ interface ServeFlags {
   host: string;
   port: string;
   workers: string;
+  auth: string;
+}
+
+const AUTH_HELP =
+  "auto (off for an SQLite store on loopback, else required), required, or off (loopback only)";
+
+/**
+ * Authentication is off only where one person can reach the server: the embedded SQLite store on
+ * a loopback address. Anything reachable from elsewhere, or a shared PostgreSQL, needs it.
+ */
+export function authModeFor(flag: string, host: string, db: string): AuthMode {
+  if (!["auto", "required", "off"].includes(flag))
+    throw new InvalidInputError(`serve: --auth must be auto, required or off, not '${flag}'`);
+  if (flag === "off" && !isLoopback(host))
+    throw new InvalidInputError(
+      `serve: --auth off is only for a loopback address, not '${host}'; add users (moneytrail users add) and use --auth required`,
+    );
+  if (flag === "required") return "required";
+  if (flag === "off") return "open";
+  return isLoopback(host) && !isPostgresUrl(db) ? "open" : "required";
 }
 
 export function registerServeCommand(program: Command): void {
@@ -21,7 +44,8 @@ export function registerServeCommand(program: Command): void {
     .option("--serve", "then serve the API on --host and --port")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--port <port>", "port", "8080")
-    .action(async (flags: { serve?: boolean; host: string; port: string }) => {
+    .option("--auth <mode>", AUTH_HELP, "auto")
+    .action(async (flags: { serve?: boolean; host: string; port: string; auth: string }) => {
       const port = parsePort(flags.port);
       const config = resolveConfig(program.opts<GlobalOptions>());
       const store = await openStore(config.db);
@@ -34,7 +58,7 @@ export function registerServeCommand(program: Command): void {
       } finally {
         await store.close();
       }
-      if (flags.serve) await serveOne(program, flags.host, port);
+      if (flags.serve) await serveOne(program, flags.host, port, flags.auth);
     });
 
   program
@@ -43,13 +67,16 @@ export function registerServeCommand(program: Command): void {
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--port <port>", "port", "8080")
     .option("--workers <n>", "server processes sharing the port, each with its own index", "1")
+    .option("--auth <mode>", AUTH_HELP, "auto")
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
       const workers = Number(flags.workers);
       if (!Number.isInteger(workers) || workers < 1 || workers > 64)
         throw new InvalidInputError("serve: --workers must be 1 to 64");
+      const config = resolveConfig(program.opts<GlobalOptions>());
+      authModeFor(flags.auth, flags.host, config.db); // refuse a bad combination before forking
       if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
-      await serveOne(program, flags.host, port);
+      await serveOne(program, flags.host, port, flags.auth);
     });
 }
 
@@ -74,10 +101,29 @@ async function superviseWorkers(count: number): Promise<void> {
   await new Promise(() => undefined);
 }
 
-export async function serveOne(program: Command, host: string, port: number): Promise<void> {
+export async function serveOne(
+  program: Command,
+  host: string,
+  port: number,
+  authFlag = "auto",
+): Promise<void> {
   const config = resolveConfig(program.opts<GlobalOptions>());
+  const auth = authModeFor(authFlag, host, config.db);
   const store = await openStore(config.db);
-  const app = await buildApp({ store, config, logger: cluster.isPrimary });
+  if (auth === "required" && (await store.access.countUsers()) === 0)
+    process.stderr.write(
+      "serve: authentication is on and there are no users yet: moneytrail users add <name> --role admin --password-stdin\n",
+    );
+  const app = await buildApp({
+    store,
+    config,
+    logger: cluster.isPrimary,
+    auth,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
+  process.stderr.write(
+    `serve: authentication ${auth === "open" ? "off (loopback, single user)" : "required"}\n`,
+  );
   // Build the screening index before taking traffic, so the first request is not slow.
   const ready = await app.inject({ method: "GET", url: "/readyz" });
   process.stderr.write(`serve: screening index ${ready.body}\n`);

@@ -3,7 +3,10 @@
  * `GET /documents/{id}`, `GET /documents/{id}/mentions`, `GET /documents/{id}/relations`,
  * `GET /search/documents`.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { canRead, readableOf, type Collection } from "../../access/collections.ts";
+import { callerOf } from "../access/guard.ts";
+import { claimWritable } from "../access/writable.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError } from "../../errors.ts";
@@ -45,6 +48,14 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     await Promise.all([...ocrEngines.values()].map((engine) => engine.close()));
   });
 
+  /** A document the caller may read; one it may not is as absent as one that does not exist. */
+  const readableDocument = async (request: FastifyRequest, id: string) => {
+    const document = await ctx.store.documents.getDocument(id);
+    if (!document || !canRead(callerOf(request).permissions, document.collection))
+      throw new NotFoundError(`no document '${id}'`);
+    return document;
+  };
+
   typed.post(
     "/documents",
     {
@@ -67,6 +78,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request, reply) => {
+      await claimWritable(ctx, request, request.query.collection);
       const body = request.body as Buffer | undefined;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
       const extract = await networkExtractOptions(ctx.screening);
@@ -84,8 +96,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     "/documents/:id",
     { schema: { summary: "One document with its text", params: z.object({ id: z.string() }) } },
     async (request) => {
-      const document = await ctx.store.documents.getDocument(request.params.id);
-      if (!document) throw new NotFoundError(`no document '${request.params.id}'`);
+      const document = await readableDocument(request, request.params.id);
       const children = await ctx.store.documents.listDocuments({
         parentId: document.id,
         limit: 1000,
@@ -104,8 +115,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request) => {
-      if (!(await ctx.store.documents.getDocument(request.params.id)))
-        throw new NotFoundError(`no document '${request.params.id}'`);
+      await readableDocument(request, request.params.id);
       const mentions = await ctx.store.documents.listMentions({
         documentId: request.params.id,
         type: request.query.type,
@@ -125,8 +135,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request) => {
-      if (!(await ctx.store.documents.getDocument(request.params.id)))
-        throw new NotFoundError(`no document '${request.params.id}'`);
+      await readableDocument(request, request.params.id);
       const relations = await ctx.store.documents.listRelations({
         documentId: request.params.id,
         kind: request.query.kind,
@@ -157,6 +166,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       const hits = await ctx.store.documents.search({
         text: q.q,
         collection: q.collection,
+        collections: readableCollections(request, await ctx.store.access.listCollections()),
         entityId: q.entity,
         mentionType: q.type,
         schema: q.schema,
@@ -167,4 +177,18 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       return { query: q.q, hits };
     },
   );
+}
+
+/** The collections a search may look in: all (undefined) for those who read everything. */
+function readableCollections(
+  request: FastifyRequest,
+  collections: Collection[],
+): string[] | undefined {
+  const { permissions } = callerOf(request);
+  return permissions.all
+    ? undefined
+    : readableOf(
+        permissions,
+        collections.map((c) => c.name),
+      );
 }

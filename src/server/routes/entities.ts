@@ -2,7 +2,9 @@
  * Entities over HTTP: `GET /entities/{id}` (resolved, with referents), its listing timeline, the
  * documents that mention it and the transactions of the accounts tied to it.
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { canRead } from "../../access/collections.ts";
+import { callerOf, readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { caption } from "../../model/entity.ts";
@@ -15,6 +17,10 @@ const entityParams = z.object({ id: z.string().min(1).max(200) });
 
 export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  const readableEntity = (request: FastifyRequest, id: string) => {
+    const { permissions } = callerOf(request);
+    return getResolvedEntity(ctx.store, id, (d) => canRead(permissions, d));
+  };
   typed.get(
     "/entities/:id",
     {
@@ -25,7 +31,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => {
-      const entity = await getResolvedEntity(ctx.store, request.params.id);
+      const entity = await readableEntity(request, request.params.id);
       return {
         ...entity,
         caption: caption(entity),
@@ -43,7 +49,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => {
-      const entity = await getResolvedEntity(ctx.store, request.params.id);
+      const entity = await readableEntity(request, request.params.id);
       const versions = await ctx.store.listVersions();
       const events = [];
       for (const { dataset, sourceId } of entity.provenance) {
@@ -65,8 +71,8 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => {
-      const entity = await getResolvedEntity(ctx.store, request.params.id);
-      const { ledger, links, accounts } = await ctx.ledger.get();
+      const entity = await readableEntity(request, request.params.id);
+      const { ledger, links, accounts } = await ctx.ledger.get(readerOf(request));
       const ids = new Set([entity.id, ...entity.referents]);
       const linked = links.filter((link) => ids.has(link.entityId));
       const found = accountTransfers(
@@ -101,7 +107,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
       },
     },
     async (request) => {
-      const entity = await getResolvedEntity(ctx.store, request.params.id);
+      const entity = await readableEntity(request, request.params.id);
       const byDocument = new Map<string, Set<string>>();
       for (const id of new Set([entity.id, ...entity.referents])) {
         for (const mention of await ctx.store.documents.listMentions({ entityId: id })) {
@@ -114,7 +120,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
       const documents = [];
       for (const [documentId, texts] of ranked.slice(0, request.query.limit)) {
         const document = await ctx.store.documents.getDocument(documentId);
-        if (!document) continue;
+        if (!document || !canRead(callerOf(request).permissions, document.collection)) continue;
         const described: Partial<typeof document> = { ...document };
         delete described.text;
         documents.push({ ...described, mentions: [...texts] });

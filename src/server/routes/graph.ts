@@ -1,5 +1,6 @@
 /** The network over HTTP: `GET /entities/{id}/expand`, `/paths`, `/ownership`. */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ownershipReport } from "../../graph/ownership.ts";
@@ -41,11 +42,15 @@ function filterOf(q: {
 export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  const located = async (id: string) => {
+  /** The entity's node, if the caller may read it, with the caller's collection filter. */
+  const located = async (request: FastifyRequest, id: string) => {
     const { network, resolution } = await ctx.graph.get();
     const canonical = resolution.canonical(id);
-    if (!network.has(canonical)) throw new NotFoundError(`no entity '${id}' in the network`);
-    return { network, resolution, canonical };
+    const node = network.node(canonical);
+    const readable = readerOf(request);
+    if (!node || (readable && node.datasets.length > 0 && !node.datasets.some(readable)))
+      throw new NotFoundError(`no entity '${id}' in the network`);
+    return { network, resolution, canonical, readable: readable ? { readable } : {} };
   };
 
   typed.get(
@@ -62,9 +67,14 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     },
     async (request) => {
-      const { network, canonical } = await located(request.params.id);
+      const { network, canonical, readable } = await located(request, request.params.id);
       const q = request.query;
-      return expand(network, canonical, { ...filterOf(q), hops: q.hops, maxNodes: q.max_nodes });
+      return expand(network, canonical, {
+        ...filterOf(q),
+        ...readable,
+        hops: q.hops,
+        maxNodes: q.max_nodes,
+      });
     },
   );
 
@@ -83,17 +93,22 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     },
     async (request) => {
-      const { network, resolution, canonical } = await located(request.params.id);
+      const { network, resolution, canonical, readable } = await located(
+        request,
+        request.params.id,
+      );
       const q = request.query;
       if (q.to) {
         const path = shortestPath(network, canonical, resolution.canonical(q.to), {
           ...filterOf(q),
+          ...readable,
           maxHops: q.hops,
         });
         return { paths: path ? [path] : [], truncated: false };
       }
       return pathsToSanctioned(network, canonical, {
         ...filterOf(q),
+        ...readable,
         maxHops: q.hops,
         limit: q.limit,
       });
@@ -111,8 +126,8 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
       },
     },
     async (request) => {
-      const { network, canonical } = await located(request.params.id);
-      return ownershipReport(network, canonical, request.query.as_of);
+      const { network, canonical, readable } = await located(request, request.params.id);
+      return ownershipReport(network, canonical, request.query.as_of, readable.readable);
     },
   );
 }

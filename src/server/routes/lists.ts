@@ -4,6 +4,7 @@
  * import, as a background job: the one place the server reaches the network).
  */
 import type { FastifyInstance } from "fastify";
+import { readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { diffRecords } from "../../lists/diff.ts";
@@ -14,6 +15,7 @@ import { resolveAfterUpdate } from "../../resolution/after-update.ts";
 import type { ListVersion } from "../../store/store.ts";
 import type { AppContext } from "../app.ts";
 import { jobSummary } from "../jobs.ts";
+import { NotFoundError } from "../../errors.ts";
 
 const UPDATE_JOB = "lists-update";
 
@@ -23,8 +25,11 @@ export function registerListRoutes(app: FastifyInstance, ctx: AppContext): void 
   typed.get(
     "/lists",
     { schema: { summary: "Every dataset's versions (newest first) and the latest update jobs" } },
-    async () => {
-      const versions = await ctx.store.listVersions();
+    async (request) => {
+      const readable = readerOf(request);
+      const versions = (await ctx.store.listVersions()).filter(
+        (v) => !readable || readable(v.dataset),
+      );
       const byDataset = new Map<string, ListVersion[]>();
       for (const version of versions) {
         const list = byDataset.get(version.dataset) ?? [];
@@ -58,6 +63,8 @@ export function registerListRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request) => {
       const { dataset } = request.params;
+      const readable = readerOf(request);
+      if (readable && !readable(dataset)) throw new NotFoundError(`no list '${dataset}'`);
       const { limit } = request.query;
       const from = await resolveVersion(ctx.store, dataset, request.query.from);
       const to = await resolveVersion(ctx.store, dataset, request.query.to);

@@ -2,6 +2,8 @@
  * yente-compatible screening: `POST /match/{dataset}` with up to 100 queries, and
  * `GET /search/{dataset}?q=` for a quick name search.
  */
+import { readableOf, type Permissions } from "../../access/collections.ts";
+import { callerOf } from "../access/guard.ts";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -74,7 +76,7 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
       ) {
         throw new InvalidInputError(`unknown algorithm '${params.algorithm}' (see /algorithms)`);
       }
-      const options = await matchOptions(ctx, dataset, params);
+      const options = await matchOptions(ctx, callerOf(request).permissions, dataset, params);
       const entries = Object.entries(request.body.queries);
       const queries = entries.map(([key, q]) =>
         queryFromEntity({ schema: q.schema, properties: q.properties }, `queries.${key}`),
@@ -97,6 +99,18 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
           total: { value: results.length, relation: "eq" },
           query: { id: q.id ?? null, schema: q.schema, properties: q.properties },
         };
+      });
+      // Screening queries are themselves sensitive (tipping off): who asked what, and what came back.
+      void ctx.auth.audit.record({
+        actor: callerOf(request).caller.user,
+        action: "match",
+        target: dataset,
+        detail: Object.fromEntries(
+          entries.map(([key, q]) => [
+            key,
+            { query: q.properties, results: resultsOf(responses[key]) },
+          ]),
+        ),
       });
       return {
         responses,
@@ -121,16 +135,27 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { q, schema, limit } = request.query;
-      const options = await matchOptions(ctx, request.params.dataset, {
-        limit,
-        threshold: DEFAULT_THRESHOLD,
-      });
+      const options = await matchOptions(
+        ctx,
+        callerOf(request).permissions,
+        request.params.dataset,
+        {
+          limit,
+          threshold: DEFAULT_THRESHOLD,
+        },
+      );
       const [answer] = await ctx.screening.match(
         [{ schema: "Thing", names: [q], birthDates: [], countries: [], identifiers: [] }],
         { ...options, schema },
       );
       const seen = await ctx.seenDates();
       const results = answer!.results.map((hit) => toYenteResult(hit, seen));
+      void ctx.auth.audit.record({
+        actor: callerOf(request).caller.user,
+        action: "search",
+        target: request.params.dataset,
+        detail: { q, results: results.map((r) => [r.id, r.score]) },
+      });
       return { results, total: { value: results.length, relation: "eq" }, limit };
     },
   );
@@ -138,6 +163,7 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
 
 async function matchOptions(
   ctx: AppContext,
+  permissions: Permissions,
   dataset: string,
   params: {
     limit: number;
@@ -147,12 +173,14 @@ async function matchOptions(
     exclude_entity_ids?: string | string[];
   },
 ): Promise<MatchOptions> {
-  const known = await ctx.datasets();
+  // Lists the caller may not read do not exist for it: not in the error, not in the index.
+  const known = readableOf(permissions, await ctx.datasets());
   if (dataset !== "default" && !known.includes(dataset)) {
     throw new NotFoundError(`dataset '${dataset}' not found (known: default, ${known.join(", ")})`);
   }
   let include = asList(params.include_dataset);
   if (dataset !== "default") include = include ? include.filter((d) => d === dataset) : [dataset];
+  if (!permissions.all) include = (include ?? known).filter((d) => known.includes(d));
   return {
     limit: params.limit,
     threshold: params.threshold,
@@ -160,4 +188,10 @@ async function matchOptions(
     excludeDatasets: asList(params.exclude_dataset),
     excludeEntityIds: asList(params.exclude_entity_ids),
   };
+}
+
+/** The audit log keeps each result's id and score, not the whole entity. */
+function resultsOf(response: unknown): Array<[string, number]> {
+  const { results } = response as { results: Array<{ id: string; score: number }> };
+  return results.map((r) => [r.id, r.score]);
 }

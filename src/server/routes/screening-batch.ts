@@ -8,10 +8,11 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { callerOf, readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { InvalidInputError } from "../../errors.ts";
+import { InvalidInputError, NotFoundError } from "../../errors.ts";
 import { DEFAULT_LIMIT, DEFAULT_THRESHOLD } from "../../matching/types.ts";
 import { SCREEN_COLUMNS, screenCsvLines } from "../../screening/batch/screen.ts";
 import {
@@ -21,7 +22,7 @@ import {
   type UploadRow,
 } from "../../screening/batch/screen-upload.ts";
 import type { AppContext } from "../app.ts";
-import { jobSummary, type Job } from "../jobs.ts";
+import { jobSummary, jobVisibleTo, type Job } from "../jobs.ts";
 
 const SCREEN_JOB = "screen";
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -44,8 +45,22 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES },
     (_request, body, done) => done(null, body),
   );
-  const screenJob = (id: string): Job<ScreenJobResult> =>
-    ctx.jobs.get(id, SCREEN_JOB) as Job<ScreenJobResult>;
+  const screenJob = (request: FastifyRequest, id: string): Job<ScreenJobResult> => {
+    const job = ctx.jobs.get(id, SCREEN_JOB) as Job<ScreenJobResult>;
+    if (!jobVisibleTo(job, callerOf(request).caller))
+      throw new NotFoundError(`job '${id}' not found`);
+    return job;
+  };
+  /** A batch screens only against the lists its caller may read. */
+  const matchOptionsOf = async (request: FastifyRequest, threshold: number, limit: number) => {
+    const readable = readerOf(request);
+    return {
+      threshold,
+      limit,
+      ...(readable ? { includeDatasets: (await ctx.datasets()).filter(readable) } : {}),
+    };
+  };
+  const owner = (request: FastifyRequest) => ({ owner: callerOf(request).caller.user });
 
   typed.post(
     "/screen",
@@ -68,26 +83,29 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       const safeName = path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, "_");
       const file = path.join(dir, /\.(csv|xlsx)$/i.test(safeName) ? safeName : `${safeName}.csv`);
       await writeFile(file, body);
-      const job = ctx.jobs.start(SCREEN_JOB, name, "bytes", async (report) => {
-        try {
-          const input = uploadRows(file);
-          report(0, body.length);
-          const rows = await screenUpload(
-            ctx.store,
-            ctx.screening,
-            input.rows,
-            { threshold, limit },
-            () => report(input.bytesRead()),
-          );
-          report(body.length);
-          return { rows, previous: null } satisfies ScreenJobResult;
-        } catch (error) {
-          if (error instanceof Error) error.message = error.message.replaceAll(file, safeName);
-          throw error;
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      });
+      const options = await matchOptionsOf(request, threshold, limit);
+      const job = ctx.jobs.start(
+        SCREEN_JOB,
+        name,
+        "bytes",
+        async (report) => {
+          try {
+            const input = uploadRows(file);
+            report(0, body.length);
+            const rows = await screenUpload(ctx.store, ctx.screening, input.rows, options, () =>
+              report(input.bytesRead()),
+            );
+            report(body.length);
+            return { rows, previous: null } satisfies ScreenJobResult;
+          } catch (error) {
+            if (error instanceof Error) error.message = error.message.replaceAll(file, safeName);
+            throw error;
+          } finally {
+            await rm(dir, { recursive: true, force: true });
+          }
+        },
+        owner(request),
+      );
       return reply.status(202).send(jobSummary(job));
     },
   );
@@ -102,21 +120,22 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       },
     },
     async (request, reply) => {
-      const before = screenJob(request.params.id);
+      const before = screenJob(request, request.params.id);
       if (!before.result) throw new InvalidInputError(`job '${before.id}' has not finished`);
       const inputs = before.result.rows.map((row) => row.input);
       const { threshold, limit } = request.query;
-      const job = ctx.jobs.start(SCREEN_JOB, before.subject, "rows", async (report) => {
-        report(0, inputs.length);
-        const rows = await screenUpload(
-          ctx.store,
-          ctx.screening,
-          inputs,
-          { threshold, limit },
-          report,
-        );
-        return { rows, previous: before.id } satisfies ScreenJobResult;
-      });
+      const options = await matchOptionsOf(request, threshold, limit);
+      const job = ctx.jobs.start(
+        SCREEN_JOB,
+        before.subject,
+        "rows",
+        async (report) => {
+          report(0, inputs.length);
+          const rows = await screenUpload(ctx.store, ctx.screening, inputs, options, report);
+          return { rows, previous: before.id } satisfies ScreenJobResult;
+        },
+        owner(request),
+      );
       return reply.status(202).send(jobSummary(job));
     },
   );
@@ -124,7 +143,11 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
   typed.get(
     "/screen/jobs",
     { schema: { summary: "Batch screening jobs, newest first" } },
-    async () => ({ jobs: ctx.jobs.list(SCREEN_JOB).map(jobSummary) }),
+    async (request) => {
+      const { caller } = callerOf(request);
+      const mine = ctx.jobs.list(SCREEN_JOB).filter((job) => jobVisibleTo(job, caller));
+      return { jobs: mine.map(jobSummary) };
+    },
   );
 
   typed.get(
@@ -136,7 +159,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const job = screenJob(request.params.id);
+      const job = screenJob(request, request.params.id);
       const rows = job.result?.rows ?? [];
       return {
         ...jobSummary(job),
@@ -164,7 +187,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const job = screenJob(request.params.id);
+      const job = screenJob(request, request.params.id);
       if (!job.result) throw new InvalidInputError(`job '${job.id}' has not finished`);
       const { offset, limit } = request.query;
       let rows = job.result.rows;
@@ -190,7 +213,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     "/screen/jobs/:id/results.csv",
     { schema: { summary: "A finished job's results as the `screen` command writes them" } },
     async (request, reply) => {
-      const job = screenJob(request.params.id);
+      const job = screenJob(request, request.params.id);
       if (!job.result) throw new InvalidInputError(`job '${job.id}' has not finished`);
       const lines = job.result.rows.flatMap((row) => screenCsvLines(row.input.id, row.hits));
       const base = path.basename(job.subject).replace(/\.(csv|xlsx)$/i, "");

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { callerOf } from "../access/guard.ts";
 import type { AppContext } from "../app.ts";
-import { jobSummary } from "../jobs.ts";
+import { jobSummary, jobVisibleTo } from "../jobs.ts";
+import { NotFoundError } from "../../errors.ts";
 import { ALGORITHMS, DEFAULT_ALGORITHM } from "./algorithms.ts";
 
 /**
@@ -41,7 +43,12 @@ export function registerSystemRoutes(
   app.get<{ Params: { id: string } }>(
     "/jobs/:id",
     { schema: { summary: "A background job's status and progress" } },
-    async (request) => jobSummary(ctx.jobs.get(request.params.id)),
+    async (request) => {
+      const job = ctx.jobs.get(request.params.id);
+      if (!jobVisibleTo(job, callerOf(request).caller))
+        throw new NotFoundError(`job '${request.params.id}' not found`);
+      return jobSummary(job);
+    },
   );
   app.get(
     "/readyz",

@@ -2,7 +2,8 @@
  * Following the money over HTTP: `POST /trace`, `GET /exposure`, the typology alerts queue
  * (`GET /alerts`, `GET /alerts/{id}`, `POST /alerts/{id}/review`).
  */
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sanctionedAccounts } from "../../transactions/ledger-cache.ts";
@@ -31,7 +32,8 @@ const listOf = z
 export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Detection over a large ledger takes seconds: its alerts are kept until the ledger changes.
-  let alerts: { generation: string; key: string; alerts: Alert[] } | undefined;
+  // Keyed by the ledger view, so each caller's view of the ledger has its own alerts.
+  let alerts: { loaded: LoadedLedger; key: string; alerts: Alert[] } | undefined;
 
   typed.post(
     "/trace",
@@ -53,7 +55,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (request) => {
       const body = request.body;
-      const { ledger, links, accounts } = await ctx.ledger.get();
+      const { ledger, links, accounts } = await ctx.ledger.get(readerOf(request));
       const result = trace(ledger, Array.isArray(body.account) ? body.account : [body.account], {
         direction: body.direction,
         method: body.method,
@@ -104,7 +106,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (request) => {
       const { hops, threshold, sanctioned, limit } = request.query;
-      const { ledger, links } = await ctx.ledger.get();
+      const { ledger, links } = await ctx.ledger.get(readerOf(request));
       const accounts = sanctionedAccounts(ledger, links, threshold, sanctioned);
       const rows = computeExposure(ledger, accounts, { hops, minAmount: DEFAULT_MIN_AMOUNT });
       return {
@@ -117,16 +119,17 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
   );
 
   const detectedAlerts = async (
+    request: FastifyRequest,
     typologies: string[],
     structuringThreshold: number | undefined,
   ): Promise<{ loaded: LoadedLedger; alerts: Alert[] }> => {
     const wanted = parseTypologies(typologies);
-    const loaded = await ctx.ledger.get();
+    const loaded = await ctx.ledger.get(readerOf(request));
     const key = `${[...wanted].sort().join(",")}|${structuringThreshold ?? ""}`;
-    if (alerts?.generation !== loaded.generation || alerts.key !== key) {
+    if (alerts?.loaded !== loaded || alerts.key !== key) {
       const options = structuringThreshold ? { structuringThreshold } : {};
       alerts = {
-        generation: loaded.generation,
+        loaded,
         key,
         alerts: detect(loaded.ledger, wanted, options),
       };
@@ -155,7 +158,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
     },
     async (request) => {
       const query = request.query;
-      const found = await detectedAlerts(query.typology, query.structuring_threshold);
+      const found = await detectedAlerts(request, query.typology, query.structuring_threshold);
       const reviews = await reviewsById();
       const listed = found.alerts
         .map((alert) => withReview(alert, reviews))
@@ -174,7 +177,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request) => {
-      const { loaded, alerts: all } = await detectedAlerts([], undefined);
+      const { loaded, alerts: all } = await detectedAlerts(request, [], undefined);
       const alert = all.find((a) => a.id === request.params.id);
       if (!alert) throw new NotFoundError(`alert '${request.params.id}' not found in the ledger`);
       const wanted = new Set(alert.transactions);
@@ -203,7 +206,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
       },
     },
     async (request, reply) => {
-      const { alerts: all } = await detectedAlerts([], undefined);
+      const { alerts: all } = await detectedAlerts(request, [], undefined);
       if (!all.some((a) => a.id === request.params.id))
         throw new NotFoundError(`alert '${request.params.id}' not found in the ledger`);
       const body = request.body;

@@ -43,12 +43,16 @@ export interface StoredMention extends Mention {
 
 export interface StoredRelation extends Relation {
   documentId: string;
+  /** The document's collection: who may read the relation. */
+  collection: string;
 }
 
 export interface DocumentQuery {
   /** Words (all must occur) and "quoted phrases". */
   text: string;
   collection?: string | undefined;
+  /** Only documents in these collections (what the caller may read); all when absent. */
+  collections?: string[] | undefined;
   /** Only documents that mention this listed entity. */
   entityId?: string | undefined;
   /** Only documents with a mention of this type (Person, Vessel, …). */

@@ -2,6 +2,7 @@
  * The DocumentStore over Kysely. Search is the one place the backends differ: FTS5 with
  * snippet() in SQLite, tsvector with ts_headline() in PostgreSQL; filters are shared SQL.
  */
+import { registerCollection } from "../access/register.ts";
 import {
   sql,
   type Insertable,
@@ -57,6 +58,7 @@ export class KyselyDocuments implements DocumentStore {
     relations: Relation[] = [],
   ): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await registerCollection(trx, document.collection, false);
       await trx.deleteFrom("document_mentions").where("document_id", "=", document.id).execute();
       await trx.deleteFrom("document_relations").where("document_id", "=", document.id).execute();
       if (this.kind === "sqlite") {
@@ -95,21 +97,30 @@ export class KyselyDocuments implements DocumentStore {
   }
 
   async listRelations(filter: RelationFilter): Promise<StoredRelation[]> {
-    let query = this.db.selectFrom("document_relations").selectAll();
-    if (filter.documentId) query = query.where("document_id", "=", filter.documentId);
-    if (filter.kind) query = query.where("kind", "=", filter.kind);
+    let query = this.db
+      .selectFrom("document_relations")
+      .innerJoin("documents", "documents.id", "document_relations.document_id")
+      .selectAll("document_relations")
+      .select("documents.collection");
+    if (filter.documentId)
+      query = query.where("document_relations.document_id", "=", filter.documentId);
+    if (filter.kind) query = query.where("document_relations.kind", "=", filter.kind);
     const entityId = filter.entityId;
     if (entityId)
       query = query.where((eb) =>
-        eb.or([eb("source_entity_id", "=", entityId), eb("target_entity_id", "=", entityId)]),
+        eb.or([
+          eb("document_relations.source_entity_id", "=", entityId),
+          eb("document_relations.target_entity_id", "=", entityId),
+        ]),
       );
     const rows = await query
-      .orderBy("document_id")
-      .orderBy("seq")
+      .orderBy("document_relations.document_id")
+      .orderBy("document_relations.seq")
       .limit(filter.limit ?? 10_000)
       .execute();
     return rows.map((row) => ({
       documentId: row.document_id,
+      collection: row.collection,
       kind: row.kind as RelationKind,
       source: {
         text: row.source_text,
@@ -233,6 +244,11 @@ export class KyselyDocuments implements DocumentStore {
   ): SelectQueryBuilder<Database, "documents" | "documents_fts", O> {
     let q = base.where("documents.status", "=", "ok");
     if (query.collection) q = q.where("documents.collection", "=", query.collection);
+    if (query.collections)
+      q =
+        query.collections.length === 0
+          ? q.where(sql<boolean>`false`)
+          : q.where("documents.collection", "in", query.collections);
     if (query.schema) q = q.where("documents.schema", "=", query.schema);
     if (query.from) q = q.where("documents.date", ">=", query.from);
     if (query.to) q = q.where("documents.date", "<=", `${query.to}\uffff`);

@@ -3,6 +3,7 @@
  * database (json_each in SQLite, json_array_elements in PostgreSQL): one statement per few
  * thousand transfers instead of one per row, the same plan in both backends.
  */
+import { registerCollection } from "../access/register.ts";
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { Account, AccountLink, Transfer } from "../../transactions/types.ts";
 import type { StoreKind } from "../migrations/index.ts";
@@ -61,6 +62,7 @@ export class KyselyLedger implements LedgerStore {
         this.fast,
       );
       await fill(writer);
+      await registerCollection(trx, meta.dataset, false);
       const inserted = await trx
         .insertInto("tx_imports")
         .values({

@@ -11,6 +11,7 @@ import * as documents from "./005_documents.ts";
 import * as documentRelations from "./006_document_relations.ts";
 import * as resolution from "./007_resolution.ts";
 import * as alertReviews from "./008_alert_reviews.ts";
+import * as access from "./009_access.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "006_document_relations": documentRelations,
   "007_resolution": resolution,
   "008_alert_reviews": alertReviews,
+  "009_access": access,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

@@ -1,0 +1,63 @@
+/**
+ * The audit log's hash chain: each entry's hash covers its content and the previous entry's hash,
+ * so changing, removing or reordering any entry breaks every hash after it.
+ */
+import { createHash } from "node:crypto";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface AuditEvent {
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditEntry extends AuditEvent {
+  seq: number;
+  at: string;
+  prevHash: string;
+  hash: string;
+}
+
+export function entryHash(entry: Omit<AuditEntry, "hash">): string {
+  const content = JSON.stringify([
+    entry.seq,
+    entry.at,
+    entry.actor,
+    entry.action,
+    entry.target,
+    entry.detail,
+    entry.prevHash,
+  ]);
+  return createHash("sha256").update(content).digest("hex");
+}
+
+export interface ChainCheck {
+  entries: number;
+  /** The first entry that does not follow from the one before, and why. */
+  broken?: { seq: number; reason: string };
+  lastHash: string;
+}
+
+/** Walks the chain in sequence order and stops at the first entry that does not hold. */
+export async function verifyChain(entries: AsyncIterable<AuditEntry>): Promise<ChainCheck> {
+  let previous = GENESIS_HASH;
+  let expectedSeq = 1;
+  let count = 0;
+  for await (const entry of entries) {
+    const broken = (reason: string): ChainCheck => ({
+      entries: count,
+      broken: { seq: entry.seq, reason },
+      lastHash: previous,
+    });
+    if (entry.seq !== expectedSeq)
+      return broken(`expected entry ${expectedSeq}, found ${entry.seq}`);
+    if (entry.prevHash !== previous) return broken("does not follow the entry before it");
+    if (entryHash(entry) !== entry.hash) return broken("its content does not match its hash");
+    previous = entry.hash;
+    expectedSeq++;
+    count++;
+  }
+  return { entries: count, lastHash: previous };
+}

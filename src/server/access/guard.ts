@@ -1,0 +1,91 @@
+/**
+ * The access guard on every request: finds the route's entry in the access table (a route
+ * without one stops the server from starting), identifies the caller, checks its role, and
+ * leaves the caller and its collection permissions on the request for the route to use.
+ */
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Permissions } from "../../access/collections.ts";
+import { allows, type RouteAccess } from "../../access/roles.ts";
+import { ForbiddenError, UnauthenticatedError } from "../../errors.ts";
+import {
+  OPEN_CALLER,
+  SESSION_COOKIE,
+  type Authenticated,
+  type Authenticator,
+} from "./authenticator.ts";
+import type { PermissionCache } from "./permissions.ts";
+import { routeAccess } from "./route-access.ts";
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    caller: Authenticated | null;
+    permissions: Permissions | null;
+  }
+}
+
+export type AuthMode = "open" | "required";
+
+/** Every route this server registered with the access it needs, for the authorisation test. */
+export type RouteTable = Array<{ method: string; url: string; access: RouteAccess }>;
+
+/** Needs @fastify/cookie registered first. */
+export async function registerAccessGuard(
+  app: FastifyInstance,
+  mode: AuthMode,
+  authenticator: Authenticator,
+  permissionCache: PermissionCache,
+): Promise<RouteTable> {
+  app.decorateRequest("caller", null);
+  app.decorateRequest("permissions", null);
+  const table: RouteTable = [];
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      const access = routeAccess(method, route.url);
+      if (!access) throw new Error(`route ${method} ${route.url} is missing from ROUTE_ACCESS`);
+      route.config = { ...(route.config ?? {}), access } as typeof route.config;
+      if (method !== "HEAD") table.push({ method, url: route.url, access });
+    }
+  });
+  app.addHook("onRequest", async (request) => {
+    // Routes registered before the guard (the web app's files) have no entry: public.
+    const needed = request.routeOptions.config.access ?? "public";
+    const identified =
+      mode === "open"
+        ? Promise.resolve(OPEN_CALLER)
+        : authenticator.identify(request.headers.authorization, request.cookies[SESSION_COOKIE]);
+    // A stale cookie must not keep anyone from the public routes (signing in again among them).
+    const caller = needed === "public" ? await identified.catch(() => undefined) : await identified;
+    if (!caller) {
+      if (needed === "public") return;
+      throw new UnauthenticatedError("sign in, or send 'Authorization: ApiKey <key>'");
+    }
+    if (!allows(caller.role, needed))
+      throw new ForbiddenError(
+        `${request.method} ${request.routeOptions.url} needs the ${needed} role`,
+      );
+    request.caller = caller;
+    request.permissions = await permissionCache.of(caller);
+  });
+  return table;
+}
+
+/** The caller of a route that is not public (the guard made sure there is one). */
+export function callerOf(request: FastifyRequest): {
+  caller: Authenticated;
+  permissions: Permissions;
+} {
+  if (!request.caller || !request.permissions)
+    throw new UnauthenticatedError("sign in, or send 'Authorization: ApiKey <key>'");
+  return { caller: request.caller, permissions: request.permissions };
+}
+
+/** What the caller may read, as a test on collection names; undefined when it may read everything. */
+export function readerOf(request: FastifyRequest): ((collection: string) => boolean) | undefined {
+  const { permissions } = callerOf(request);
+  if (permissions.all) return undefined;
+  return (collection) => permissions.read.has(collection);
+}
