@@ -19,6 +19,8 @@ const MAX_VIEWS = 8;
 
 export class LedgerCache {
   private generation: string | undefined;
+  /** The ledger's datasets at that generation, to choose a caller's view without asking again. */
+  private datasets: string[] = [];
   /** The whole ledger under "*", and views of some datasets for callers who may read only those. */
   private views = new Map<string, Promise<LoadedLedger>>();
   private checkedAt = 0;
@@ -36,17 +38,17 @@ export class LedgerCache {
     const now = Date.now();
     if (now - this.checkedAt >= this.checkMillis || this.generation === undefined) {
       this.checkedAt = now;
-      const { generation } = await this.store.ledger.summary();
-      if (generation !== this.generation) {
-        this.generation = generation;
+      const summary = await this.store.ledger.summary();
+      if (summary.generation !== this.generation) {
+        this.generation = summary.generation;
+        this.datasets = summary.datasets.map((d) => d.dataset);
         this.views = new Map();
       }
     }
     let datasets: Set<string> | undefined;
     if (readable) {
-      const { datasets: all } = await this.store.ledger.summary();
-      const allowed = all.map((d) => d.dataset).filter(readable);
-      if (allowed.length < all.length) datasets = new Set(allowed);
+      const allowed = this.datasets.filter(readable);
+      if (allowed.length < this.datasets.length) datasets = new Set(allowed);
     }
     const key = datasets ? [...datasets].sort().join("\u0000") : "*";
     let view = this.views.get(key);

@@ -34,8 +34,11 @@ export const OPEN_CALLER: Authenticated = {
 
 export class Authenticator {
   private readonly cache = new Map<string, { at: number; caller: Authenticated | undefined }>();
-  /** A hash compared against when the user does not exist, so a miss takes as long as a hit. */
-  private readonly decoy = hashPassword(newSecret());
+  /**
+   * A hash compared against when the user does not exist, so a miss takes as long as a hit; made
+   * on the first miss, not at start-up (scrypt is deliberately slow).
+   */
+  private decoy: Promise<string> | undefined;
 
   constructor(private readonly access: AccessStore) {}
 
@@ -69,7 +72,9 @@ export class Authenticator {
     const user = await this.access.findUser(username);
     const ok = user?.passwordHash
       ? await verifyPassword(password, user.passwordHash)
-      : await verifyPassword(password, await this.decoy).then(() => false);
+      : await verifyPassword(password, await (this.decoy ??= hashPassword(newSecret()))).then(
+          () => false,
+        );
     if (!user || !ok || user.disabled)
       throw new UnauthenticatedError("unknown user or wrong password");
     const token = newSecret();

@@ -7,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { verifyChain } from "../../access/audit-chain.ts";
+import { canRead, canWrite } from "../../access/collections.ts";
 import {
   addUser,
   changeUser,
@@ -104,10 +105,10 @@ export function registerAccessAdminRoutes(app: FastifyInstance, ctx: AppContext)
       const grants = caller.role === "admin" ? await access.listGrants() : [];
       return {
         collections: collections
-          .filter((c) => permissions.all || permissions.read.has(c.name))
+          .filter((c) => canRead(permissions, c.name))
           .map((c) => ({
             ...c,
-            writable: permissions.all || permissions.write.has(c.name),
+            writable: canWrite(permissions, c.name),
             grants: grants.filter((g) => g.collection === c.name),
           })),
       };

@@ -4,7 +4,7 @@
  * `GET /search/documents`.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { canRead, readableOf, type Collection } from "../../access/collections.ts";
+import { canRead } from "../../access/collections.ts";
 import { callerOf } from "../access/guard.ts";
 import { claimWritable } from "../access/writable.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
@@ -166,7 +166,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       const hits = await ctx.store.documents.search({
         text: q.q,
         collection: q.collection,
-        collections: readableCollections(request, await ctx.store.access.listCollections()),
+        collections: readableCollections(request),
         entityId: q.entity,
         mentionType: q.type,
         schema: q.schema,
@@ -180,15 +180,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
 }
 
 /** The collections a search may look in: all (undefined) for those who read everything. */
-function readableCollections(
-  request: FastifyRequest,
-  collections: Collection[],
-): string[] | undefined {
+function readableCollections(request: FastifyRequest): string[] | undefined {
   const { permissions } = callerOf(request);
-  return permissions.all
-    ? undefined
-    : readableOf(
-        permissions,
-        collections.map((c) => c.name),
-      );
+  return permissions.all ? undefined : [...permissions.read];
 }

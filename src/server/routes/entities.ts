@@ -17,10 +17,8 @@ const entityParams = z.object({ id: z.string().min(1).max(200) });
 
 export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const readableEntity = (request: FastifyRequest, id: string) => {
-    const { permissions } = callerOf(request);
-    return getResolvedEntity(ctx.store, id, (d) => canRead(permissions, d));
-  };
+  const readableEntity = (request: FastifyRequest, id: string) =>
+    getResolvedEntity(ctx.store, id, readerOf(request));
   typed.get(
     "/entities/:id",
     {
