@@ -19,6 +19,8 @@ export interface Config {
   downloadTimeoutSeconds: number;
   /** Requests per minute per API key, session or address when authentication is on. */
   rateLimitPerMinute: number;
+  /** Seconds without a heartbeat before a running job's worker counts as dead and it is retried. */
+  jobStaleSeconds: number;
 }
 
 const DEFAULT_DATA_DIR = "moneytrail-data";
@@ -33,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDownloadBytes: readNumber(env, "MONEYTRAIL_MAX_DOWNLOAD_BYTES", 512 * 1024 * 1024),
     downloadTimeoutSeconds: readNumber(env, "MONEYTRAIL_DOWNLOAD_TIMEOUT", 300),
     rateLimitPerMinute: readNumber(env, "MONEYTRAIL_RATE_LIMIT", 6000),
+    jobStaleSeconds: readNumber(env, "MONEYTRAIL_JOB_STALE_SECONDS", 120),
   };
 }
 

@@ -26,8 +26,10 @@ import { registerSystemRoutes } from "./routes/system.ts";
 import { registerTracingRoutes } from "./routes/tracing.ts";
 import { registerGraphRoutes } from "./routes/graph.ts";
 import { GraphService } from "../graph/service.ts";
-import { JobRegistry } from "./jobs.ts";
+import type { JobQueue } from "../jobs/queue.ts";
+import { inProcessQueue } from "../jobs/start.ts";
 import { registerListRoutes } from "./routes/lists.ts";
+import { registerJobRoutes } from "./routes/jobs.ts";
 import { registerScreeningBatchRoutes } from "./routes/screening-batch.ts";
 import rateLimit from "@fastify/rate-limit";
 import cookie from "@fastify/cookie";
@@ -48,8 +50,8 @@ export interface AppContext {
   ledger: LedgerCache;
   /** The network of entities, rebuilt when lists, judgements, ledger or documents change. */
   graph: GraphService;
-  /** Background work started over HTTP (batch screens, list updates). */
-  jobs: JobRegistry;
+  /** Background work started over HTTP (list updates, imports, batch screens, resolution). */
+  jobs: JobQueue;
   config: Config;
   /** Who is calling, what each caller may read, and the audit log. */
   auth: {
@@ -80,6 +82,8 @@ export interface AppOptions {
   auth?: AuthMode;
   /** Requests per minute per API key, session or address when authentication is required. */
   rateLimitPerMinute?: number;
+  /** Where jobs go (the PostgreSQL queue for `serve`); by default they run in this process. */
+  jobs?: JobQueue;
 }
 
 declare module "fastify" {
@@ -130,14 +134,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     audit: new AuditWriter(store.access, (error) => app.log.error(error)),
   };
   app.addHook("onClose", () => auth.audit.flush());
+  const screening = options.screening ?? new ScreeningService(store);
+  const config = options.config ?? loadConfig();
+  const logError = (error: unknown) => app.log.error(error);
+  let jobs = options.jobs;
+  if (!jobs) {
+    const local = inProcessQueue(
+      { store, screening: () => screening, config, log: (line) => app.log.info(line) },
+      logError,
+    );
+    app.addHook("onClose", () => local.close());
+    jobs = local.queue;
+  }
   const ctx: AppContext = {
     auth,
     store,
-    screening: options.screening ?? new ScreeningService(store),
+    screening,
     ledger: new LedgerCache(store),
     graph: new GraphService(store),
-    jobs: new JobRegistry((error) => app.log.error(error)),
-    config: options.config ?? loadConfig(),
+    jobs,
+    config,
     datasets: async () => (await activeVersions()).map((v) => v.dataset),
     seenDates: async () => {
       const versions = await activeVersions();
@@ -185,6 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerDocumentRoutes(app, ctx);
   registerScreeningBatchRoutes(app, ctx);
   registerListRoutes(app, ctx);
+  registerJobRoutes(app, ctx);
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   return app;
 }

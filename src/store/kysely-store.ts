@@ -17,6 +17,8 @@ import { KyselyAlertReviews } from "./alerts/kysely-alert-reviews.ts";
 import { KyselyAccess } from "./access/kysely-access.ts";
 import { registerCollection } from "./access/register.ts";
 import type { AccessStore } from "./access/access-store.ts";
+import { KyselyJobs } from "./jobs/kysely-jobs.ts";
+import type { JobStore } from "./jobs/job-store.ts";
 import { KyselyResolution } from "./resolution/kysely-resolution.ts";
 import type { ResolutionStore } from "./resolution/resolution-store.ts";
 import { SqliteTransfers } from "./ledger/sqlite-transfers.ts";
@@ -52,6 +54,7 @@ export class KyselyStore implements Store {
   readonly resolution: ResolutionStore;
   readonly alertReviews: AlertReviewStore;
   readonly access: AccessStore;
+  readonly jobs: JobStore;
 
   constructor(db: Kysely<Database>, kind: StoreKind, sqlite?: SqliteHandle) {
     this.db = db;
@@ -61,6 +64,7 @@ export class KyselyStore implements Store {
     this.resolution = new KyselyResolution(db);
     this.alertReviews = new KyselyAlertReviews(db);
     this.access = new KyselyAccess(db, kind);
+    this.jobs = new KyselyJobs(db);
   }
 
   async migrate(): Promise<void> {

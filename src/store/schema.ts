@@ -230,7 +230,29 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface JobsTable {
+  id: string;
+  kind: string;
+  subject: string;
+  owner: string;
+  status: string;
+  unit: string;
+  progress_done: number;
+  progress_total: number | null;
+  payload: string;
+  input: Buffer | null;
+  result: string | null;
+  error: string | null;
+  attempts: number;
+  worker: string | null;
+  heartbeat_at: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
 export interface Database {
+  jobs: JobsTable;
   users: UsersTable;
   user_sessions: UserSessionsTable;
   api_keys: ApiKeysTable;

@@ -313,5 +313,67 @@ for (const backend of backends()) {
         await store.close();
       }
     });
+
+    test("jobs: attempts keep a worker presumed dead from overwriting its successor", async () => {
+      const { store } = await freshStore(backend);
+      try {
+        const spec = {
+          kind: "tx-import",
+          subject: "a.csv",
+          unit: "bytes",
+          owner: "kim",
+          payload: { file: "a.csv" },
+          input: Buffer.from("id,amount\n"),
+        };
+        const job = await store.jobs.create({
+          ...spec,
+          id: "00000000-0000-4000-8000-000000000001",
+        });
+        assert.equal(job.status, "queued");
+        assert.deepEqual(await store.jobs.input(job.id), Buffer.from("id,amount\n"));
+        const first = await store.jobs.claim(job.id, "host:1");
+        assert.equal(first, 1);
+        assert.equal(await store.jobs.progress(job.id, 1, 5, 10), true);
+        // Its heartbeat stops: the sweep sets it back to queued, and another worker claims it.
+        const later = new Date(Date.now() + 60_000).toISOString();
+        const { requeued } = await store.jobs.requeueStale(later, 3);
+        assert.deepEqual(
+          requeued.map((j) => j.id),
+          [job.id],
+        );
+        assert.equal(await store.jobs.claim(job.id, "host:2"), 2);
+        assert.equal(await store.jobs.progress(job.id, 1, 9, 10), false, "the old attempt is out");
+        assert.equal(await store.jobs.finish(job.id, 1, { status: "done", result: 1 }), false);
+        assert.equal(
+          await store.jobs.finish(job.id, 2, { status: "done", result: { added: 3 } }),
+          true,
+        );
+        const done = await store.jobs.get(job.id);
+        assert.equal(done?.status, "done");
+        assert.equal(done?.worker, "host:2");
+        assert.deepEqual(done?.result, { added: 3 });
+        assert.equal(await store.jobs.input(job.id), null, "the upload goes once the job ends");
+        assert.equal(
+          await store.jobs.claim(job.id, "host:3"),
+          undefined,
+          "a finished job stays so",
+        );
+        // A job whose workers keep dying fails after the last attempt instead of going round.
+        const doomed = await store.jobs.create({
+          ...spec,
+          id: "00000000-0000-4000-8000-000000000002",
+        });
+        for (let i = 1; i <= 3; i++) {
+          await store.jobs.claim(doomed.id, "host:1");
+          await store.jobs.requeueStale(later, 3);
+        }
+        const failed = await store.jobs.get(doomed.id);
+        assert.equal(failed?.status, "failed");
+        assert.match(failed?.error ?? "", /stopped 3 times/);
+        assert.equal((await store.jobs.list({ kind: "tx-import", owner: "kim" })).length, 2);
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

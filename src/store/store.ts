@@ -6,6 +6,7 @@ import type { Entity } from "../model/entity.ts";
 import type { DocumentStore } from "./documents/document-store.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
 import type { AccessStore } from "./access/access-store.ts";
+import type { JobStore } from "./jobs/job-store.ts";
 import type { AlertReviewStore } from "./alerts/alert-review-store.ts";
 import type { ResolutionStore } from "./resolution/resolution-store.ts";
 
@@ -118,6 +119,8 @@ export interface Store {
   readonly alertReviews: AlertReviewStore;
   /** Users, sessions, API keys, collections and grants, the audit log (access-store.ts). */
   readonly access: AccessStore;
+  /** Background jobs with their progress and results (job-store.ts). */
+  readonly jobs: JobStore;
   migrate(): Promise<void>;
   close(): Promise<void>;
 

@@ -113,11 +113,17 @@ export interface Job {
   id: string;
   kind: string;
   subject: string;
-  status: "running" | "done" | "failed";
+  status: "queued" | "running" | "done" | "failed";
   progress: { done: number; total: number | null; unit: string };
-  startedAt: string;
+  createdAt: string;
+  startedAt: string | null;
   finishedAt: string | null;
   error: string | null;
+}
+
+/** Whether a job has ended, one way or the other. */
+export function isFinished(job: Job): boolean {
+  return job.status === "done" || job.status === "failed";
 }
 
 export interface ScreenJob extends Job {

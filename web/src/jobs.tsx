@@ -1,6 +1,6 @@
 /** Polls a background job until it ends; the progress shows meanwhile. */
 import { useEffect, useState } from "react";
-import { api, type Job } from "./api.ts";
+import { api, isFinished, type Job } from "./api.ts";
 
 const POLL_MILLIS = 400;
 
@@ -17,7 +17,7 @@ export function useJob<T extends Job = Job>(
       const next = await fetchJob(id).catch(() => null);
       if (!live) return;
       if (next) setJob(next);
-      if (!next || next.status === "running") timer = setTimeout(() => void tick(), POLL_MILLIS);
+      if (!next || !isFinished(next)) timer = setTimeout(() => void tick(), POLL_MILLIS);
     };
     void tick();
     return () => {
@@ -37,6 +37,7 @@ export function JobProgress({ job }: { job: Job }) {
         value={total ? Math.min(done, total) : undefined}
         aria-label={`${job.kind} progress`}
       />{" "}
+      {job.status === "queued" && "waiting for a worker"}
       {job.status === "running" &&
         (total ? `${Math.round((100 * done) / total)}%` : `${done} ${unit}`)}
       {job.status === "done" && "done"}

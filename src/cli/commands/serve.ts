@@ -8,12 +8,23 @@ import { isPostgresUrl } from "../../config.ts";
 import { openStore } from "../../store/open.ts";
 import { buildDemo } from "../../demo/workspace.ts";
 import { resolveConfig, type GlobalOptions } from "../context.ts";
+import { ScreeningService } from "../../screening/service.ts";
+import { startJobSystem, workerName } from "../../jobs/start.ts";
 
 interface ServeFlags {
   host: string;
   port: string;
   workers: string;
   auth: string;
+  /** False with --no-worker: leave jobs to `moneytrail worker` processes. */
+  worker: boolean;
+}
+
+interface ServeOptions {
+  host: string;
+  port: number;
+  auth?: string;
+  worker?: boolean;
 }
 
 const AUTH_HELP =
@@ -58,7 +69,7 @@ export function registerServeCommand(program: Command): void {
       } finally {
         await store.close();
       }
-      if (flags.serve) await serveOne(program, flags.host, port, flags.auth);
+      if (flags.serve) await serveOne(program, { host: flags.host, port, auth: flags.auth });
     });
 
   program
@@ -68,6 +79,10 @@ export function registerServeCommand(program: Command): void {
     .option("--port <port>", "port", "8080")
     .option("--workers <n>", "server processes sharing the port, each with its own index", "1")
     .option("--auth <mode>", AUTH_HELP, "auto")
+    .option(
+      "--no-worker",
+      "PostgreSQL: only send background jobs to the queue, for `moneytrail worker` processes to run",
+    )
     .action(async (flags: ServeFlags) => {
       const port = parsePort(flags.port);
       const workers = Number(flags.workers);
@@ -76,8 +91,63 @@ export function registerServeCommand(program: Command): void {
       const config = resolveConfig(program.opts<GlobalOptions>());
       authModeFor(flags.auth, flags.host, config.db); // refuse a bad combination before forking
       if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
-      await serveOne(program, flags.host, port, flags.auth);
+      await serveOne(program, { host: flags.host, port, auth: flags.auth, worker: flags.worker });
     });
+
+  program
+    .command("worker")
+    .description(
+      "run background jobs (list updates, imports, batch screens, resolution, detection) from the PostgreSQL queue",
+    )
+    .option("--concurrency <n>", "jobs of each kind run at once", "1")
+    .action(async (flags: { concurrency: string }) => {
+      const concurrency = Number(flags.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+        throw new InvalidInputError("worker: --concurrency must be 1 to 16");
+      const config = resolveConfig(program.opts<GlobalOptions>());
+      if (!isPostgresUrl(config.db))
+        throw new InvalidInputError(
+          "worker: needs a PostgreSQL store (MONEYTRAIL_DB=postgres://… or --db); with the embedded SQLite store, serve runs jobs itself",
+        );
+      const store = await openStore(config.db);
+      let screening: ScreeningService | undefined;
+      const jobs = await startJobSystem(
+        {
+          store,
+          screening: () => (screening ??= new ScreeningService(store)),
+          config,
+          log: (line) => process.stderr.write(`worker: ${line}\n`),
+        },
+        { work: true, concurrency, logError: logToStderr },
+      );
+      process.stderr.write(`worker: ${workerName()} taking jobs from the queue\n`);
+      await untilSignal(async () => {
+        await jobs.close();
+        await store.close();
+      });
+    });
+}
+
+function logToStderr(error: unknown): void {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+}
+
+/** Runs `stop` on the first SIGINT or SIGTERM, then exits; never returns otherwise. */
+async function untilSignal(stop: () => Promise<void>): Promise<never> {
+  const shutdown = (): void => {
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logToStderr(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  return new Promise<never>(() => undefined);
 }
 
 /** The primary of a multi-process server: starts the workers and replaces any that die. */
@@ -101,21 +171,29 @@ async function superviseWorkers(count: number): Promise<void> {
   await new Promise(() => undefined);
 }
 
-export async function serveOne(
-  program: Command,
-  host: string,
-  port: number,
-  authFlag = "auto",
-): Promise<void> {
+export async function serveOne(program: Command, options: ServeOptions): Promise<void> {
+  const { host, port } = options;
   const config = resolveConfig(program.opts<GlobalOptions>());
-  const auth = authModeFor(authFlag, host, config.db);
+  const auth = authModeFor(options.auth ?? "auto", host, config.db);
   const store = await openStore(config.db);
   if (auth === "required" && (await store.access.countUsers()) === 0)
     process.stderr.write(
       "serve: authentication is on and there are no users yet: moneytrail users add <name> --role admin --password-stdin\n",
     );
+  const screening = new ScreeningService(store);
+  const jobs = await startJobSystem(
+    {
+      store,
+      screening: () => screening,
+      config,
+      log: (line) => process.stderr.write(`job: ${line}\n`),
+    },
+    { work: options.worker ?? true, logError: logToStderr },
+  );
   const app = await buildApp({
     store,
+    screening,
+    jobs: jobs.queue,
     config,
     logger: cluster.isPrimary,
     auth,
@@ -127,16 +205,13 @@ export async function serveOne(
   // Build the screening index before taking traffic, so the first request is not slow.
   const ready = await app.inject({ method: "GET", url: "/readyz" });
   process.stderr.write(`serve: screening index ${ready.body}\n`);
-  await app.listen({ host, port });
-  process.stderr.write(`serve: listening on http://${host}:${port}\n`);
-  const shutdown = async (): Promise<void> => {
+  const address = await app.listen({ host, port });
+  process.stderr.write(`serve: listening on ${address}\n`);
+  await untilSignal(async () => {
     await app.close();
+    await jobs.close();
     await store.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
-  await new Promise(() => undefined);
+  });
 }
 
 function parsePort(text: string): number {

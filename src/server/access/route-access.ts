@@ -15,7 +15,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   "GET /algorithms": "viewer",
   "GET /catalog": "viewer",
+  "GET /jobs": "viewer",
   "GET /jobs/:id": "viewer",
+  "POST /transactions/import": "analyst",
+  "POST /transactions/link": "admin",
+  "POST /resolve": "admin",
+  "POST /alerts/detect": "admin",
   "POST /match/:dataset": "viewer",
   "GET /search/:dataset": "viewer",
   "GET /entities/:id": "viewer",

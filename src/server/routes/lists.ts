@@ -4,20 +4,17 @@
  * import, as a background job: the one place the server reaches the network).
  */
 import type { FastifyInstance } from "fastify";
-import { readerOf } from "../access/guard.ts";
+import { callerOf, readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { diffRecords } from "../../lists/diff.ts";
 import { LIST_SOURCES } from "../../lists/update/sources.ts";
-import { updateLists, type UpdateResult } from "../../lists/update/update.ts";
 import { resolveVersion } from "../../lists/versions.ts";
-import { resolveAfterUpdate } from "../../resolution/after-update.ts";
 import type { ListVersion } from "../../store/store.ts";
 import type { AppContext } from "../app.ts";
-import { jobSummary } from "../jobs.ts";
+import { JOB_KINDS, type ListsUpdatePayload } from "../../jobs/handlers.ts";
+import { jobSummary } from "../../jobs/types.ts";
 import { NotFoundError } from "../../errors.ts";
-
-const UPDATE_JOB = "lists-update";
 
 export function registerListRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -43,7 +40,10 @@ export function registerListRoutes(app: FastifyInstance, ctx: AppContext): void 
           versions: list.sort((a, b) => b.id - a.id),
         })),
         updatable: LIST_SOURCES.map((s) => s.dataset),
-        updates: ctx.jobs.list(UPDATE_JOB).slice(0, 5),
+        updates: (await ctx.jobs.list({ kind: JOB_KINDS.listsUpdate, limit: 5 })).map((job) => ({
+          ...jobSummary(job),
+          result: job.result,
+        })),
       };
     },
   );
@@ -101,27 +101,13 @@ export function registerListRoutes(app: FastifyInstance, ctx: AppContext): void 
     },
     async (request, reply) => {
       const datasets = request.body.datasets;
-      const config = ctx.config;
-      const subject = datasets?.join(", ") || "all lists";
-      const job = ctx.jobs.start(
-        UPDATE_JOB,
-        subject,
-        "datasets",
-        async (report) => {
-          const total = datasets?.length ?? LIST_SOURCES.length;
-          let done = 0;
-          report(0, total);
-          const results: UpdateResult[] = await updateLists(ctx.store, config, {
-            datasets,
-            offlineDir: config.offlineDir,
-            log: (line) => {
-              if (/: (imported|unchanged|downloading)/.test(line)) report(++done);
-              request.log.info(line);
-            },
-          });
-          report(total);
-          const resolved = await resolveAfterUpdate(ctx.store, results);
-          return { results, resolved: resolved ?? null };
+      const job = await ctx.jobs.submit(
+        {
+          kind: JOB_KINDS.listsUpdate,
+          subject: datasets?.join(", ") || "all lists",
+          unit: "datasets",
+          owner: callerOf(request).caller.user,
+          payload: (datasets ? { datasets } : {}) satisfies ListsUpdatePayload,
         },
         { exclusive: true },
       );

@@ -4,8 +4,6 @@
  * pages or as the `screen` command's CSV; `POST /screen/jobs/{id}/rescreen` screens the same
  * customers again after a list update and marks what is new.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -15,23 +13,14 @@ import { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../../errors.ts";
 import { DEFAULT_LIMIT, DEFAULT_THRESHOLD } from "../../matching/types.ts";
 import { SCREEN_COLUMNS, screenCsvLines } from "../../screening/batch/screen.ts";
-import {
-  MAX_UPLOAD_BYTES,
-  screenUpload,
-  uploadRows,
-  type UploadRow,
-} from "../../screening/batch/screen-upload.ts";
+import { MAX_UPLOAD_BYTES } from "../../screening/batch/screen-upload.ts";
 import type { AppContext } from "../app.ts";
-import { jobSummary, jobVisibleTo, type Job } from "../jobs.ts";
+import { JOB_KINDS, type ScreenJobResult, type ScreenPayload } from "../../jobs/handlers.ts";
+import { jobSummary, jobVisibleTo, type Job } from "../../jobs/types.ts";
+import { safeFileName } from "../../jobs/uploaded-file.ts";
 
-const SCREEN_JOB = "screen";
+const SCREEN_JOB = JOB_KINDS.screen;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-interface ScreenJobResult {
-  rows: UploadRow[];
-  /** For a re-screen: the job it repeats. */
-  previous: string | null;
-}
 
 const matchParams = z.object({
   threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
@@ -45,8 +34,8 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES },
     (_request, body, done) => done(null, body),
   );
-  const screenJob = (request: FastifyRequest, id: string): Job<ScreenJobResult> => {
-    const job = ctx.jobs.get(id, SCREEN_JOB) as Job<ScreenJobResult>;
+  const screenJob = async (request: FastifyRequest, id: string): Promise<Job<ScreenJobResult>> => {
+    const job = (await ctx.jobs.get(id, SCREEN_JOB)) as Job<ScreenJobResult>;
     if (!jobVisibleTo(job, callerOf(request).caller))
       throw new NotFoundError(`job '${id}' not found`);
     return job;
@@ -60,7 +49,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       ...(readable ? { includeDatasets: (await ctx.datasets()).filter(readable) } : {}),
     };
   };
-  const owner = (request: FastifyRequest) => ({ owner: callerOf(request).caller.user });
+  const ownerOf = (request: FastifyRequest) => callerOf(request).caller.user;
 
   typed.post(
     "/screen",
@@ -77,35 +66,18 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       if (!Buffer.isBuffer(body) || body.length === 0)
         throw new InvalidInputError(`screen: ${request.query.name}: the file is empty`);
       const { name, threshold, limit } = request.query;
-      // The readers take files (XLSX needs random access): the upload goes to a private folder.
-      const dir = await mkdtemp(path.join(os.tmpdir(), "moneytrail-screen-"));
-      // Named as uploaded (made safe), so the readers' messages name the user's file.
-      const safeName = path.basename(name).replace(/[^\p{L}\p{N}._ -]/gu, "_");
-      const file = path.join(dir, /\.(csv|xlsx)$/i.test(safeName) ? safeName : `${safeName}.csv`);
-      await writeFile(file, body);
-      const options = await matchOptionsOf(request, threshold, limit);
-      const job = ctx.jobs.start(
-        SCREEN_JOB,
-        name,
-        "bytes",
-        async (report) => {
-          try {
-            const input = uploadRows(file);
-            report(0, body.length);
-            const rows = await screenUpload(ctx.store, ctx.screening, input.rows, options, () =>
-              report(input.bytesRead()),
-            );
-            report(body.length);
-            return { rows, previous: null } satisfies ScreenJobResult;
-          } catch (error) {
-            if (error instanceof Error) error.message = error.message.replaceAll(file, safeName);
-            throw error;
-          } finally {
-            await rm(dir, { recursive: true, force: true });
-          }
-        },
-        owner(request),
-      );
+      const file = safeFileName(name, ".csv");
+      const job = await ctx.jobs.submit({
+        kind: SCREEN_JOB,
+        subject: name,
+        unit: "bytes",
+        owner: ownerOf(request),
+        payload: {
+          file: /\.(csv|xlsx)$/i.test(file) ? file : `${file}.csv`,
+          options: await matchOptionsOf(request, threshold, limit),
+        } satisfies ScreenPayload,
+        input: body,
+      });
       return reply.status(202).send(jobSummary(job));
     },
   );
@@ -120,22 +92,20 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       },
     },
     async (request, reply) => {
-      const before = screenJob(request, request.params.id);
-      if (!before.result) throw new InvalidInputError(`job '${before.id}' has not finished`);
-      const inputs = before.result.rows.map((row) => row.input);
+      const before = await screenJob(request, request.params.id);
+      if (before.status !== "done")
+        throw new InvalidInputError(`job '${before.id}' has not finished`);
       const { threshold, limit } = request.query;
-      const options = await matchOptionsOf(request, threshold, limit);
-      const job = ctx.jobs.start(
-        SCREEN_JOB,
-        before.subject,
-        "rows",
-        async (report) => {
-          report(0, inputs.length);
-          const rows = await screenUpload(ctx.store, ctx.screening, inputs, options, report);
-          return { rows, previous: before.id } satisfies ScreenJobResult;
-        },
-        owner(request),
-      );
+      const job = await ctx.jobs.submit({
+        kind: SCREEN_JOB,
+        subject: before.subject,
+        unit: "rows",
+        owner: ownerOf(request),
+        payload: {
+          options: await matchOptionsOf(request, threshold, limit),
+          previous: before.id,
+        } satisfies ScreenPayload,
+      });
       return reply.status(202).send(jobSummary(job));
     },
   );
@@ -145,7 +115,11 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     { schema: { summary: "Batch screening jobs, newest first" } },
     async (request) => {
       const { caller } = callerOf(request);
-      const mine = ctx.jobs.list(SCREEN_JOB).filter((job) => jobVisibleTo(job, caller));
+      const jobs = await ctx.jobs.list({
+        kind: SCREEN_JOB,
+        ...(caller.role === "admin" ? {} : { owner: caller.user }),
+      });
+      const mine = jobs.filter((job) => jobVisibleTo(job, caller));
       return { jobs: mine.map(jobSummary) };
     },
   );
@@ -159,7 +133,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const job = screenJob(request, request.params.id);
+      const job = await screenJob(request, request.params.id);
       const rows = job.result?.rows ?? [];
       return {
         ...jobSummary(job),
@@ -187,14 +161,14 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       },
     },
     async (request) => {
-      const job = screenJob(request, request.params.id);
+      const job = await screenJob(request, request.params.id);
       if (!job.result) throw new InvalidInputError(`job '${job.id}' has not finished`);
       const { offset, limit } = request.query;
       let rows = job.result.rows;
       if (request.query.matches_only === "true")
         rows = rows.filter((row) => row.hits.some((h) => h.match));
       const previous = job.result.previous
-        ? previousHits(ctx.jobs.find(job.result.previous))
+        ? previousHits(await ctx.jobs.find(job.result.previous))
         : null;
       return {
         total: rows.length,
@@ -213,7 +187,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     "/screen/jobs/:id/results.csv",
     { schema: { summary: "A finished job's results as the `screen` command writes them" } },
     async (request, reply) => {
-      const job = screenJob(request, request.params.id);
+      const job = await screenJob(request, request.params.id);
       if (!job.result) throw new InvalidInputError(`job '${job.id}' has not finished`);
       const lines = job.result.rows.flatMap((row) => screenCsvLines(row.input.id, row.hits));
       const base = path.basename(job.subject).replace(/\.(csv|xlsx)$/i, "");

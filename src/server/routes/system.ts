@@ -1,8 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { callerOf } from "../access/guard.ts";
 import type { AppContext } from "../app.ts";
-import { jobSummary, jobVisibleTo } from "../jobs.ts";
-import { NotFoundError } from "../../errors.ts";
 import { ALGORITHMS, DEFAULT_ALGORITHM } from "./algorithms.ts";
 
 /**
@@ -40,16 +37,6 @@ export function registerSystemRoutes(
       reply.type("text/html; charset=utf-8").send(LANDING),
     );
   app.get("/healthz", { schema: { summary: "The process is up" } }, async () => ({ status: "ok" }));
-  app.get<{ Params: { id: string } }>(
-    "/jobs/:id",
-    { schema: { summary: "A background job's status and progress" } },
-    async (request) => {
-      const job = ctx.jobs.get(request.params.id);
-      if (!jobVisibleTo(job, callerOf(request).caller))
-        throw new NotFoundError(`job '${request.params.id}' not found`);
-      return jobSummary(job);
-    },
-  );
   app.get(
     "/readyz",
     { schema: { summary: "The screening index is loaded" } },

@@ -12,6 +12,7 @@ import * as documentRelations from "./006_document_relations.ts";
 import * as resolution from "./007_resolution.ts";
 import * as alertReviews from "./008_alert_reviews.ts";
 import * as access from "./009_access.ts";
+import * as jobs from "./010_jobs.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "007_resolution": resolution,
   "008_alert_reviews": alertReviews,
   "009_access": access,
+  "010_jobs": jobs,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

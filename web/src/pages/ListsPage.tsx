@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api, type ListDiffAnswer, type ListsOverview } from "../api.ts";
+import { api, isFinished, type ListDiffAnswer, type ListsOverview } from "../api.ts";
 import { day } from "../format.ts";
 import { JobProgress, useJob } from "../jobs.tsx";
 import { href } from "../router.ts";
@@ -23,7 +23,7 @@ function Update({ onDone }: { onDone: () => void }) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState("");
   const job = useJob(jobId);
-  const finished = job && job.status !== "running" ? job.id : null;
+  const finished = job && isFinished(job) ? job.id : null;
   useEffect(() => {
     if (finished) onDone();
   }, [finished]);
@@ -31,7 +31,7 @@ function Update({ onDone }: { onDone: () => void }) {
     <div className="toolbar">
       <button
         type="button"
-        disabled={job?.status === "running"}
+        disabled={!!job && !isFinished(job)}
         onClick={() =>
           void api.updateLists().then(
             (j) => setJobId(j.id),
