@@ -32,6 +32,11 @@ export class ForbiddenError extends MoneytrailError {
 }
 
 /** The store cannot be reached: a clean 503 the client may retry, not a 500. */
+/** Well-formed, but refused for what it holds (a hostile archive in an upload). */
+export class UnprocessableError extends MoneytrailError {
+  override readonly status = 422;
+}
+
 export class UnavailableError extends MoneytrailError {
   override readonly status = 503;
 }

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { UnprocessableError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import type { StoredDocument } from "../store/documents/document-store.ts";
 import { detectDocumentFormat } from "./detect.ts";
@@ -39,7 +40,8 @@ export interface IngestReport {
   files: number;
   documents: number;
   duplicates: number;
-  failed: Array<{ path: string; reason: string }>;
+  /** Files not read; `hostile` for those built to hurt the reader. */
+  failed: Array<{ path: string; reason: string; hostile?: boolean }>;
   mentions: number;
   linked: number;
   relations: number;
@@ -67,6 +69,11 @@ export async function ingestPaths(
 }
 
 /** Ingests bytes received another way (an upload): the same checks as a file from disk. */
+/**
+ * One uploaded file. Unlike a folder of evidence, where a hostile archive is kept on record as
+ * refused beside everything else, an upload holding one is refused whole (UnprocessableError,
+ * 422) and nothing of it is written: the writes wait until the whole file has been read.
+ */
 export async function ingestUpload(
   store: Store,
   name: string,
@@ -75,7 +82,14 @@ export async function ingestUpload(
 ): Promise<IngestReport> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const run = new IngestRun(store, options.collection ?? DEFAULT_COLLECTION, limits, options);
+  run.holdWrites();
   await run.ingestReceived(`upload:${name}`, name, bytes);
+  const hostile = run.report.failed.filter((f) => f.hostile);
+  if (hostile.length > 0)
+    throw new UnprocessableError(
+      `${name}: refused, nothing stored: ${hostile.map((f) => `${f.path.replace(/^upload:/, "")}: ${f.reason}`).join("; ")}`,
+    );
+  await run.writeHeld();
   return run.report;
 }
 
@@ -91,8 +105,12 @@ async function listFiles(target: string): Promise<string[]> {
     .sort();
 }
 
+type DocumentWrite = Parameters<Store["documents"]["saveDocument"]>;
+
 class IngestRun {
   readonly report: IngestReport;
+  /** Writes kept back until the whole upload is read (holdWrites); by document id. */
+  private held: Map<string, DocumentWrite> | undefined;
 
   constructor(
     private readonly store: Store,
@@ -113,6 +131,21 @@ class IngestRun {
       unreadImages: 0,
       ids: [],
     };
+  }
+
+  holdWrites(): void {
+    this.held = new Map();
+  }
+
+  async writeHeld(): Promise<void> {
+    const held = this.held;
+    this.held = undefined;
+    for (const write of held?.values() ?? []) await this.store.documents.saveDocument(...write);
+  }
+
+  private async save(...write: DocumentWrite): Promise<void> {
+    if (this.held) this.held.set(write[0].id, write);
+    else await this.store.documents.saveDocument(...write);
   }
 
   async ingestFile(file: string): Promise<void> {
@@ -157,6 +190,11 @@ class IngestRun {
     budget: ExpansionBudget,
   ): Promise<string> {
     const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const heldCopy = this.held?.get(documentId(this.collection, sha256));
+    if (heldCopy) {
+      this.report.duplicates++;
+      return heldCopy[0].id;
+    }
     const existing = await this.store.documents.findByContent(this.collection, sha256);
     // Stored before without OCR: read again now that its scans can be read.
     const rereadWithOcr = existing && existing.unreadImages > 0 && this.options.ocr;
@@ -165,8 +203,17 @@ class IngestRun {
       return existing.id;
     }
     const format = detectDocumentFormat(name, bytes);
-    const failed = (reason: string): Promise<string> =>
-      this.saveFailed({ where, name, size: bytes.length, key: sha256, sha256, reason, parentId });
+    const failed = (reason: string, hostile?: boolean): Promise<string> =>
+      this.saveFailed({
+        where,
+        name,
+        size: bytes.length,
+        key: sha256,
+        sha256,
+        reason,
+        parentId,
+        hostile,
+      });
     if (!format) return failed("unsupported binary format");
     let parsed: ParsedFile;
     try {
@@ -176,11 +223,8 @@ class IngestRun {
         maxOcrPages: this.limits.maxOcrPages,
       });
     } catch (error) {
-      const reason =
-        error instanceof DocumentParseError
-          ? error.message
-          : `cannot be read as ${format}: ${(error as Error).message}`;
-      return failed(reason);
+      if (error instanceof DocumentParseError) return failed(error.message, error.hostile);
+      return failed(`cannot be read as ${format}: ${(error as Error).message}`);
     }
     const id = documentId(this.collection, sha256);
     let text = parsed.text;
@@ -211,7 +255,7 @@ class IngestRun {
       text,
       ingestedAt: new Date().toISOString(),
     };
-    await this.store.documents.saveDocument(document, mentions, relations);
+    await this.save(document, mentions, relations);
     this.report.documents++;
     this.report.relations += relations.length;
     this.report.ocrPages += document.ocrPages;
@@ -226,6 +270,7 @@ class IngestRun {
         key: `refused:${sha256}:${refused.name}`,
         reason: refused.reason,
         parentId: id,
+        hostile: refused.hostile,
       });
     }
     for (const child of parsed.children ?? []) {
@@ -238,6 +283,7 @@ class IngestRun {
           key: `deep:${sha256}:${child.name}`,
           reason: `nested more than ${this.limits.maxDepth} levels deep; not opened`,
           parentId: id,
+          hostile: true,
         });
         continue;
       }
@@ -263,11 +309,12 @@ class IngestRun {
     parentId?: string | undefined;
     /** Known when the bytes were read. */
     sha256?: string;
+    hostile?: boolean | undefined;
   }): Promise<string> {
     const { where, name, size, reason, parentId } = failure;
     const id = documentId(this.collection, `failed:${where}:${failure.key}`);
-    this.report.failed.push({ path: where, reason });
-    await this.store.documents.saveDocument(
+    this.report.failed.push({ path: where, reason, ...(failure.hostile ? { hostile: true } : {}) });
+    await this.save(
       {
         id,
         collection: this.collection,

@@ -25,6 +25,8 @@ export interface ChildFile {
 export interface RefusedMember {
   name: string;
   reason: string;
+  /** An unsafe path (absolute or leaving the archive): a sign of a hostile archive. */
+  hostile?: boolean;
 }
 
 /** What a parser reads out of one file. */
@@ -74,7 +76,18 @@ export const DEFAULT_LIMITS: DocumentLimits = {
 };
 
 /** A file the parser refuses or cannot read; ingest records the reason and goes on. */
-export class DocumentParseError extends Error {}
+export class DocumentParseError extends Error {
+  /**
+   * Set for files built to hurt the reader (zip bombs, endless archives), as against files that
+   * are merely broken or unsupported: an upload over the API holding one is refused whole.
+   */
+  readonly hostile: boolean;
+
+  constructor(message: string, options: { hostile?: boolean } = {}) {
+    super(message);
+    this.hostile = options.hostile ?? false;
+  }
+}
 
 export const MENTION_TYPES = [
   "Person",

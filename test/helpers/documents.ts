@@ -2,7 +2,7 @@
  * Test documents made on the fly, so the repository carries no binary fixtures: PDFs (plain and
  * encrypted), Word and Excel files, e-mails with attachments, ZIP archives (also hostile ones).
  */
-import { deflateSync } from "node:zlib";
+import zlib, { deflateSync } from "node:zlib";
 import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -164,4 +164,60 @@ export async function makeZip(
   for (const [name, content] of Object.entries(files))
     zip.file(name, content, { createFolders: false });
   return zip.generateAsync({ type: "uint8array", compression: options.compression ?? "DEFLATE" });
+}
+
+/**
+ * A real zip bomb: members of `memberBytes` zeros each, deflated (about 1,000 to 1), streamed so
+ * the test never holds the expanded bytes. JSZip would need them all in memory.
+ */
+export async function makeZipBomb(members: number, memberBytes: number): Promise<Uint8Array> {
+  const zeros = Buffer.alloc(8 * 2 ** 20);
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (let i = 0; i < members; i++) {
+    const name = Buffer.from(`zeros${i}.bin`);
+    const deflate = zlib.createDeflateRaw({ level: 9 });
+    const compressed: Buffer[] = [];
+    deflate.on("data", (chunk: Buffer) => compressed.push(chunk));
+    const ended = new Promise((resolve) => deflate.on("end", resolve));
+    let crc = 0;
+    for (let written = 0; written < memberBytes; written += zeros.length) {
+      const chunk = zeros.subarray(0, Math.min(zeros.length, memberBytes - written));
+      crc = zlib.crc32(chunk, crc);
+      if (!deflate.write(chunk)) await new Promise((r) => deflate.once("drain", r));
+    }
+    deflate.end();
+    await ended;
+    const data = Buffer.concat(compressed);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc >>> 0, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(memberBytes, 22);
+    local.writeUInt16LE(name.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc >>> 0, 16);
+    entry.writeUInt32LE(data.length, 20);
+    entry.writeUInt32LE(memberBytes, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, name, data);
+    central.push(entry, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(members, 8);
+  end.writeUInt16LE(members, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }

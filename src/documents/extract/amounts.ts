@@ -45,7 +45,9 @@ const SUFFIXED = new RegExp(
   String.raw`(?<![\w.,])(${NUMBER})(?:\s?(${SCALE}))?\s(${SUFFIX})\b`,
   "gi",
 );
-const CJK = /(\d+(?:[.,]\d+)*)\s?([만万억亿億])?\s?(원|円|元|위안|달러|美元|ドル)/g;
+// The look-behind starts a number only at its first digit: without it a long run of digits is
+// tried from every position, which is quadratic (a file of zeros took minutes).
+const CJK = /(?<![\d.,])(\d+(?:[.,]\d+)*)\s?([만万억亿億])?\s?(원|円|元|위안|달러|美元|ドル)/g;
 
 function currencyOf(word: string): string | undefined {
   return CURRENCY_WORDS.find(([pattern]) => pattern.test(word.trim()))?.[1];

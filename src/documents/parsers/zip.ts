@@ -57,6 +57,9 @@ export async function parseZip(
   return { schema: "Folder", text: listing.join("\n"), title: name, children, refused };
 }
 
+/** Expansion ratio past which an oversized member counts as a zip bomb, not a large file. */
+const BOMB_RATIO = 100;
+
 async function readEntry(
   zip: ZipFile,
   entry: Entry,
@@ -69,23 +72,34 @@ async function readEntry(
   if (name.endsWith("/")) return;
   out.listing.push(name);
   if (budget.entries <= 0) {
-    throw new DocumentParseError("archive has too many members (limit reached); refusing the rest");
+    throw new DocumentParseError(
+      "archive has too many members (limit reached); refusing the rest",
+      { hostile: true },
+    );
   }
   budget.entries--;
   if (isUnsafePath(name)) {
-    out.refused.push({ name, reason: "unsafe member path (absolute or leaving the archive)" });
+    out.refused.push({
+      name,
+      reason: "unsafe member path (absolute or leaving the archive)",
+      hostile: true,
+    });
     return;
   }
   if (entry.uncompressedSize > budget.maxFileBytes) {
+    // A big file in an archive is just big; one squeezed a hundredfold or more was made to burst.
+    const bomb = entry.uncompressedSize / Math.max(1, entry.compressedSize) > BOMB_RATIO;
     out.refused.push({
       name,
-      reason: `member expands to ${entry.uncompressedSize} bytes, over the ${budget.maxFileBytes}-byte limit`,
+      reason: `member expands to ${entry.uncompressedSize} bytes, over the ${budget.maxFileBytes}-byte limit${bomb ? ": a zip bomb?" : ""}`,
+      hostile: bomb,
     });
     return;
   }
   if (entry.uncompressedSize > budget.bytes) {
     throw new DocumentParseError(
       `archive expands beyond the limit (${name} needs ${entry.uncompressedSize} bytes more): a zip bomb?`,
+      { hostile: true },
     );
   }
   const chunks: Buffer[] = [];
@@ -97,7 +111,9 @@ async function readEntry(
     size += chunk.length;
     // Headers can lie; count what actually inflates.
     if (size > budget.bytes || size > budget.maxFileBytes) {
-      throw new DocumentParseError(`archive member ${name} expands beyond the limit: a zip bomb?`);
+      throw new DocumentParseError(`archive member ${name} expands beyond the limit: a zip bomb?`, {
+        hostile: true,
+      });
     }
     chunks.push(chunk);
   }

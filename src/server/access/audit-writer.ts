@@ -2,13 +2,18 @@
  * Appends audit events in small batches: a busy /match server would otherwise take the chain's
  * lock once per request. Events wait at most FLUSH_MILLIS; `flush` (also on close) writes the rest.
  * Security changes (logins, grants, keys) are awaited by their routes, so they are on disk before
- * the answer.
+ * the answer. While the database is unreachable, events wait here (up to MAX_PENDING) and are
+ * written, in order, when it is back: an outage must not leave holes in the record of who
+ * screened whom.
  */
 import type { AuditEvent } from "../../access/audit-chain.ts";
 import type { AccessStore } from "../../store/access/access-store.ts";
 
 const FLUSH_MILLIS = 50;
 const MAX_BATCH = 500;
+/** Events kept in memory while writes fail; beyond this the oldest are dropped, and logged. */
+const MAX_PENDING = 100_000;
+const RETRY_MILLIS = 1000;
 
 export class AuditWriter {
   private queue: AuditEvent[] = [];
@@ -55,8 +60,21 @@ export class AuditWriter {
       } catch (error) {
         this.onError(error);
         for (const w of waiting) w.reject(error);
+        this.requeue(events);
       }
     });
     return this.writing;
+  }
+
+  /** Puts failed events back ahead of newer ones and tries again shortly. */
+  private requeue(events: AuditEvent[]): void {
+    this.queue = events.concat(this.queue);
+    const excess = this.queue.length - MAX_PENDING;
+    if (excess > 0) {
+      this.queue.splice(0, excess);
+      this.onError(new Error(`audit: ${excess} events dropped while the store was unreachable`));
+    }
+    this.timer ??= setTimeout(() => void this.flush(), RETRY_MILLIS);
+    this.timer.unref();
   }
 }

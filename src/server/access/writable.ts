@@ -13,15 +13,32 @@ export async function claimWritable(
   request: FastifyRequest,
   collection: string,
 ): Promise<void> {
+  await (await writableClaim(ctx, request, collection))();
+}
+
+/**
+ * The check now, the new collection later: refuses at once when the caller may not write there,
+ * and returns what makes a new collection theirs, to run once the write has succeeded (so a
+ * refused upload leaves no empty collection behind).
+ */
+export async function writableClaim(
+  ctx: AppContext,
+  request: FastifyRequest,
+  collection: string,
+): Promise<() => Promise<void>> {
   const { caller, permissions } = callerOf(request);
-  if (canWrite(permissions, collection)) return;
+  if (canWrite(permissions, collection)) return async () => undefined;
   const exists = (await ctx.store.access.listCollections()).some((c) => c.name === collection);
   if (exists) throw new ForbiddenError(`no write access to collection '${collection}'`);
+  return () => makeCollection(ctx, caller.user, collection);
+}
+
+async function makeCollection(ctx: AppContext, user: string, collection: string): Promise<void> {
   await ctx.store.access.ensureCollection(collection, { public: false });
-  await ctx.store.access.grant(collection, `user:${caller.user}`, "write");
+  await ctx.store.access.grant(collection, `user:${user}`, "write");
   ctx.auth.permissions.forget();
   await ctx.auth.audit.recordNow({
-    actor: caller.user,
+    actor: user,
     action: "collection.create",
     target: collection,
     detail: { grant: "write" },

@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canRead } from "../../access/collections.ts";
 import { callerOf } from "../access/guard.ts";
-import { claimWritable } from "../access/writable.ts";
+import { writableClaim } from "../access/writable.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError } from "../../errors.ts";
@@ -78,7 +78,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request, reply) => {
-      await claimWritable(ctx, request, request.query.collection);
+      const claim = await writableClaim(ctx, request, request.query.collection);
       const body = request.body as Buffer | undefined;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
       const extract = await networkExtractOptions(ctx.screening);
@@ -88,6 +88,7 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         extract,
         ocr,
       });
+      await claim();
       return reply.code(201).send(report);
     },
   );
