@@ -2,7 +2,7 @@
  * One trace from one or more origin accounts: runs the chosen method and assembles the result
  * in the shape the CLI and API return (`flows`, `edges`, `unknown_amount`).
  */
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError, NotFoundError } from "../errors.ts";
 import { traceFifo } from "./fifo.ts";
 import type { Ledger } from "./ledger.ts";
 import { traceProportionalBackward, traceProportionalForward } from "./proportional.ts";
@@ -162,7 +162,7 @@ export function trace(
   const origins = new Uint8Array(ledger.accountCount);
   for (const id of originIds) {
     const index = ledger.indexOf(id);
-    if (index === undefined) throw new InvalidInputError(`trace: no account '${id}' in the ledger`);
+    if (index === undefined) throw new NotFoundError(`trace: no account '${id}' in the ledger`);
     origins[index] = 1;
   }
   const currency = options.currency ?? busiestCurrency(ledger, origins, options.direction);

@@ -13,7 +13,9 @@ export async function claimWritable(
   request: FastifyRequest,
   collection: string,
 ): Promise<void> {
-  await (await writableClaim(ctx, request, collection))();
+  await (
+    await writableClaim(ctx, request, collection)
+  )();
 }
 
 /**

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { recordDecision } from "../../screening/record-decision.ts";
 import { DECISIONS } from "../../store/store.ts";
 import type { AppContext } from "../app.ts";
+import { callerOf, readerOf } from "../access/guard.ts";
+import { getResolvedEntity } from "../../resolution/entities.ts";
 
 export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -27,13 +29,25 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
     },
     async (request, reply) => {
       const body = request.body;
+      const { caller } = callerOf(request);
+      // A hit on a list the caller may not read does not exist for them.
+      const readable = readerOf(request);
+      if (readable) await getResolvedEntity(ctx.store, body.entity_id, readable);
+      // Signed in, the reviewer is who is signed in; the body's name counts only without sign-in.
+      const reviewer = caller.via === "open" ? body.reviewer : caller.user;
       const decision = await recordDecision(ctx.store, ctx.screening, {
         entityId: body.entity_id,
         decision: body.decision,
-        reviewer: body.reviewer,
+        reviewer,
         comment: body.comment,
         recordId: body.query_id,
         query: body.query,
+      });
+      await ctx.auth.audit.recordNow({
+        actor: caller.user,
+        action: "decision",
+        target: body.entity_id,
+        detail: { decision: body.decision, comment: body.comment ?? null, reviewer },
       });
       reply.status(201);
       return decision;
@@ -47,6 +61,15 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(10000).default(100) }),
       },
     },
-    async (request) => ({ decisions: await ctx.store.listDecisions(request.query.limit) }),
+    async (request) => {
+      const decisions = await ctx.store.listDecisions(request.query.limit);
+      const readable = readerOf(request);
+      if (!readable) return { decisions };
+      // Decisions on hits from lists the caller may not read would reveal those listings.
+      const index = await ctx.screening.ready();
+      return {
+        decisions: decisions.filter((d) => index.get(d.entityId)?.datasets.some(readable)),
+      };
+    },
   );
 }

@@ -1,5 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app.ts";
+import { readerOf } from "../access/guard.ts";
+import type { FastifyRequest } from "fastify";
+
+/** Private lists stay out of the catalogue of those who may not read them. */
+function canSee(request: FastifyRequest, dataset: string): boolean {
+  const readable = readerOf(request);
+  return !readable || readable(dataset);
+}
 import { ALGORITHMS, DEFAULT_ALGORITHM } from "./algorithms.ts";
 
 /**
@@ -59,12 +67,18 @@ export function registerSystemRoutes(
     default: DEFAULT_ALGORITHM,
     best: DEFAULT_ALGORITHM,
   }));
-  app.get("/catalog", { schema: { summary: "Datasets and their active versions" } }, async () => ({
-    datasets: (await ctx.store.activeVersions()).map((v) => ({
-      name: v.dataset,
-      version: v.label,
-      entity_count: v.entries,
-      updated_at: v.importedAt,
-    })),
-  }));
+  app.get(
+    "/catalog",
+    { schema: { summary: "Datasets and their active versions" } },
+    async (request) => ({
+      datasets: (await ctx.store.activeVersions())
+        .filter((v) => canSee(request, v.dataset))
+        .map((v) => ({
+          name: v.dataset,
+          version: v.label,
+          entity_count: v.entries,
+          updated_at: v.importedAt,
+        })),
+    }),
+  );
 }

@@ -3,7 +3,7 @@
  * (`GET /alerts`, `GET /alerts/{id}`, `POST /alerts/{id}/review`).
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { readerOf } from "../access/guard.ts";
+import { callerOf, readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sanctionedAccounts } from "../../transactions/ledger-cache.ts";
@@ -201,7 +201,12 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
           status: z.enum(ALERT_STATUSES),
           assignee: z.string().min(1).max(200).nullable().optional(),
           note: z.string().max(5000).nullable().optional(),
-          user: z.string().min(1).max(200),
+          user: z
+            .string()
+            .min(1)
+            .max(200)
+            .optional()
+            .describe("who reviews; signed in, it is always the signed-in user"),
         }),
       },
     },
@@ -210,12 +215,20 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
       if (!all.some((a) => a.id === request.params.id))
         throw new NotFoundError(`alert '${request.params.id}' not found in the ledger`);
       const body = request.body;
+      const { caller } = callerOf(request);
+      const user = caller.via === "open" ? (body.user ?? caller.user) : caller.user;
       const review = await ctx.store.alertReviews.review({
         alertId: request.params.id,
         status: body.status,
         assignee: body.assignee ?? null,
         note: body.note ?? null,
-        user: body.user,
+        user,
+      });
+      await ctx.auth.audit.recordNow({
+        actor: caller.user,
+        action: "alert.review",
+        target: request.params.id,
+        detail: { status: body.status, assignee: body.assignee ?? null },
       });
       reply.status(201);
       return review;
