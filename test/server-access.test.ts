@@ -38,14 +38,30 @@ before(async () => {
   await buildDemo(store);
   // Agency A's own watchlist: private, granted to agency A only.
   const watchlist = path.join(dir, "watchlist.ftm.json");
+  // It also holds a private record of someone on a public list (same id): merged in the index.
+  const shared = { id: "shared-hwang", schema: "Person" };
   writeFileSync(
     watchlist,
+    [
+      {
+        id: "agency-a-kim",
+        schema: "Person",
+        properties: { name: ["Kim Sokchol Trader"], topics: ["sanction"] },
+      },
+      { ...shared, properties: { name: ["Hwang Secret Alias"], birthDate: ["1971-02-03"] } },
+    ]
+      .map((e) => JSON.stringify(e))
+      .join("\n") + "\n",
+  );
+  const publicList = path.join(dir, "public.ftm.json");
+  writeFileSync(
+    publicList,
     JSON.stringify({
-      id: "agency-a-kim",
-      schema: "Person",
-      properties: { name: ["Kim Sokchol Trader"], topics: ["sanction"] },
+      ...shared,
+      properties: { name: ["Hwang Kwang Public"], topics: ["sanction"] },
     }) + "\n",
   );
+  await importList(store, [publicList], { format: "ftm", dataset: "public_watch", version: "1" });
   await importList(store, [watchlist], { format: "ftm", dataset: "agency_a_watch", version: "1" });
   await store.access.setCollectionPublic("agency_a_watch", false);
   await store.access.grant("agency_a_watch", "agency:A", "read");
@@ -135,6 +151,39 @@ test("an agency's private list is found by its own people only", async () => {
   };
   assert.ok(lists.datasets.some((d) => d.dataset === "demo"));
   assert.ok(!lists.datasets.some((d) => d.dataset === "agency_a_watch"));
+});
+
+test("a private record merged with a public one stays private: scored and shown without it", async () => {
+  const match = async (who: string, name: string) => {
+    const response = await call(who, "POST", "/match/default", {
+      queries: { q: { schema: "Person", properties: { name: [name] } } },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const results = (
+      response.json() as {
+        responses: {
+          q: {
+            results: Array<{
+              id: string;
+              score: number;
+              datasets: string[];
+              properties: Record<string, string[]>;
+            }>;
+          };
+        };
+      }
+    ).responses.q.results;
+    return results.find((r) => r.id === "shared-hwang");
+  };
+  const alice = await match("alice", "Hwang Secret Alias");
+  assert.ok(alice && alice.score > 0.9, "agency A finds its own record");
+  assert.ok(alice.datasets.includes("agency_a_watch"));
+  assert.ok((await match("bob", "Hwang Secret Alias")) === undefined, "bob cannot find by it");
+  const bob = await match("bob", "Hwang Kwang Public");
+  assert.ok(bob, "the public listing is found");
+  assert.deepEqual(bob.datasets, ["public_watch"]);
+  assert.ok(!JSON.stringify(bob).includes("Secret"), "no trace of the private record");
+  assert.ok(!JSON.stringify(bob).includes("1971"));
 });
 
 test("documents: the uploader's collection is private until shared", async () => {

@@ -10,7 +10,8 @@ import { weighForm, type PreparedName } from "../names/prepare.ts";
 import { prepareEntity, prepareQuery, type Comparable } from "./prepared.ts";
 import { scoreCandidate } from "./score.ts";
 import { formTrigrams } from "./trigrams.ts";
-import type { IndexedEntity, MatchOptions, MatchQuery, MatchResult } from "./types.ts";
+import { mergeEntities } from "../model/merge.ts";
+import type { EntityPart, IndexedEntity, MatchOptions, MatchQuery, MatchResult } from "./types.ts";
 
 /** Listed names aligned in full per query, at most. */
 const CANDIDATE_NAMES = 16;
@@ -24,6 +25,8 @@ const COMMON_POSTING = 800;
 const POSTING_BUDGET = 6000;
 /** The weight factor of the most common name parts. */
 const MIN_RARITY = 0.3;
+/** Callers' views of merged entities kept before the cache starts afresh. */
+const MAX_VIEWS = 20_000;
 /** Results below this score are not returned at all. */
 export const CUTOFF = 0.5;
 
@@ -48,9 +51,18 @@ export class ScreeningIndex {
   /** Document frequency of name parts over entities, for weighing common parts down. */
   private readonly partFrequency = new Map<string, number>();
 
-  /** Adds an entity; call build() once all are added. */
-  add(entity: IndexedEntity): void {
+  /** The records of entities merged from more than one dataset, by entity index. */
+  private readonly parts = new Map<number, EntityPart[]>();
+  /** Callers' views of merged entities, by entity index and readable datasets. */
+  private readonly views = new Map<
+    string,
+    { entity: IndexedEntity; prepared: Comparable } | null
+  >();
+
+  /** Adds an entity (with its records, when merged from several datasets); call build() once all are added. */
+  add(entity: IndexedEntity, parts?: EntityPart[]): void {
     const index = this.entities.length;
+    if (parts && parts.length > 1) this.parts.set(index, parts);
     const prepared = prepareEntity(entity);
     this.entities.push(entity);
     this.prepared.push(prepared);
@@ -147,12 +159,52 @@ export class ScreeningIndex {
             weakNames: names.filter((n) => n.weak).map((n) => n.name),
           }
         : prepared;
-      const scored = scoreCandidate(q, { ...prepared, ...only }, cache);
+      const view = this.viewOf(index, options.readableDatasets);
+      if (view === null) continue;
+      const scored = view
+        ? scoreCandidate(q, view.prepared, cache)
+        : scoreCandidate(q, { ...prepared, ...only }, cache);
       if (scored.score < CUTOFF) continue;
-      results.push({ entity, ...scored, match: scored.score >= options.threshold });
+      results.push({
+        entity: view?.entity ?? entity,
+        ...scored,
+        match: scored.score >= options.threshold,
+      });
     }
     results.sort((a, b) => b.score - a.score || a.entity.id.localeCompare(b.entity.id));
     return results.slice(0, options.limit);
+  }
+
+  /**
+   * A merged entity as seen by a caller who may read only some of its datasets: merged again from
+   * the readable records. Undefined when the caller sees it whole; null when it sees none of it.
+   */
+  private viewOf(
+    index: number,
+    readable: string[] | undefined,
+  ): { entity: IndexedEntity; prepared: Comparable } | null | undefined {
+    const entity = this.entities[index]!;
+    if (!readable || entity.datasets.every((d) => readable.includes(d))) return undefined;
+    const key = `${index}|${readable.join(",")}`;
+    const cached = this.views.get(key);
+    if (cached !== undefined) return cached;
+    const parts = (this.parts.get(index) ?? []).filter((p) => readable.includes(p.dataset));
+    let view: { entity: IndexedEntity; prepared: Comparable } | null = null;
+    if (parts.length > 0) {
+      const merged = parts.slice(1).reduce((a, p) => mergeEntities(a, p.entity), parts[0]!.entity);
+      const seen: IndexedEntity = {
+        ...merged,
+        id: entity.id,
+        datasets: [...new Set(parts.map((p) => p.dataset))],
+        sourceIds: [...new Set(parts.map((p) => p.sourceId))],
+        // The whole entity's hash: reviewers' decisions bind to the listing, not to a view of it.
+        hash: entity.hash,
+      };
+      view = { entity: seen, prepared: prepareEntity(seen) };
+    }
+    if (this.views.size >= MAX_VIEWS) this.views.clear();
+    this.views.set(key, view);
+    return view;
   }
 
   /** Which schema codes a query schema may find, worked out once per schema. */
@@ -175,10 +227,20 @@ export class ScreeningIndex {
   ): boolean {
     const code = this.schemaOf[index]!;
     if (compatible[code] === 0 || (filterSchema && filterSchema[code] === 0)) return false;
-    if (!options.includeDatasets && !options.excludeDatasets && !options.excludeEntityIds)
+    if (
+      !options.includeDatasets &&
+      !options.excludeDatasets &&
+      !options.excludeEntityIds &&
+      !options.readableDatasets
+    )
       return true;
     const entity = this.entities[index]!;
     if (options.excludeEntityIds?.includes(entity.id)) return false;
+    if (
+      options.readableDatasets &&
+      !entity.datasets.some((d) => options.readableDatasets!.includes(d))
+    )
+      return false;
     if (
       options.includeDatasets &&
       !entity.datasets.some((d) => options.includeDatasets!.includes(d))

@@ -41,6 +41,19 @@ export interface MatchOptions {
   excludeEntityIds?: string[];
   /** Restrict candidates to these schemata (and their descendants). */
   schema?: string;
+  /**
+   * Access control: the caller sees an entity only through its records in these datasets. An
+   * entity merged from a list it may read and one it may not is scored and shown from the
+   * readable records alone. Undefined: everything.
+   */
+  readableDatasets?: string[];
+}
+
+/** One dataset's record of a merged entity, kept so a caller's view can leave others out. */
+export interface EntityPart {
+  dataset: string;
+  sourceId: string;
+  entity: Entity;
 }
 
 export const DEFAULT_THRESHOLD = 0.7;

@@ -6,7 +6,7 @@
 import { getSchema } from "../model/ftm.ts";
 import { mergeEntities } from "../model/merge.ts";
 import { ScreeningIndex } from "../matching/index.ts";
-import type { IndexedEntity } from "../matching/types.ts";
+import type { EntityPart, IndexedEntity } from "../matching/types.ts";
 import type { Store } from "../store/store.ts";
 import type { Entity } from "../model/entity.ts";
 import { hashRaw } from "../store/hash.ts";
@@ -39,11 +39,20 @@ export async function loadIndex(
   const judgements = resolved ? await store.resolution.judgements() : [];
   const resolution = Resolution.fromJudgements(judgements);
   const merged = new Map<string, IndexedEntity>();
+  const parts = new Map<string, EntityPart[]>();
   for await (const row of store.iterateEntities(datasets ? { datasets } : {})) {
     if (!getSchema(row.schema).matchable) continue;
-    addRow(merged, resolution.canonical(row.id), row);
+    const id = resolution.canonical(row.id);
+    addRow(merged, id, row);
+    const part = { dataset: row.dataset, sourceId: row.sourceId, entity: row };
+    const list = parts.get(id);
+    if (list) list.push(part);
+    else parts.set(id, [part]);
   }
-  const index = buildIndex(merged.values());
+  // Only entities spanning datasets need their records: a caller may read some and not others.
+  const index = buildIndex(merged.values(), (entity) =>
+    entity.datasets.length > 1 ? parts.get(entity.id) : undefined,
+  );
   return {
     index,
     versionKey: indexKeyOf(versions, judgementStamp(judgements)),
@@ -78,9 +87,13 @@ export function addRow(
   });
 }
 
-export function buildIndex(entities: Iterable<IndexedEntity>): ScreeningIndex {
+export function buildIndex(
+  entities: Iterable<IndexedEntity>,
+  partsOf: (entity: IndexedEntity) => EntityPart[] | undefined = () => undefined,
+): ScreeningIndex {
   const index = new ScreeningIndex();
-  for (const entity of entities) index.add({ ...entity, hash: entityHash(entity) });
+  for (const entity of entities)
+    index.add({ ...entity, hash: entityHash(entity) }, partsOf(entity));
   return index.build();
 }
 

@@ -187,6 +187,7 @@ async function matchOptions(
     includeDatasets: include,
     excludeDatasets: asList(params.exclude_dataset),
     excludeEntityIds: asList(params.exclude_entity_ids),
+    ...(permissions.all ? {} : { readableDatasets: known }),
   };
 }
 

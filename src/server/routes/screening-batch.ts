@@ -22,6 +22,11 @@ import { safeFileName } from "../../jobs/uploaded-file.ts";
 const SCREEN_JOB = JOB_KINDS.screen;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Screening over only the lists a caller may read, and merged entities seen through them. */
+function readableOnly(known: string[]) {
+  return { includeDatasets: known, readableDatasets: known };
+}
+
 const matchParams = z.object({
   threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
   limit: z.coerce.number().int().min(1).max(50).default(DEFAULT_LIMIT),
@@ -46,7 +51,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     return {
       threshold,
       limit,
-      ...(readable ? { includeDatasets: (await ctx.datasets()).filter(readable) } : {}),
+      ...(readable ? readableOnly((await ctx.datasets()).filter(readable)) : {}),
     };
   };
   const ownerOf = (request: FastifyRequest) => callerOf(request).caller.user;
