@@ -115,15 +115,20 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
         }
       }
       const ranked = [...byDocument].sort((a, b) => b[1].size - a[1].size);
+      // Documents in collections the caller may not read are neither shown nor counted.
+      const { permissions } = callerOf(request);
       const documents = [];
-      for (const [documentId, texts] of ranked.slice(0, request.query.limit)) {
+      let total = 0;
+      for (const [documentId, texts] of ranked) {
         const document = await ctx.store.documents.getDocument(documentId);
-        if (!document || !canRead(callerOf(request).permissions, document.collection)) continue;
+        if (!document || !canRead(permissions, document.collection)) continue;
+        total++;
+        if (documents.length >= request.query.limit) continue;
         const described: Partial<typeof document> = { ...document };
         delete described.text;
         documents.push({ ...described, mentions: [...texts] });
       }
-      return { total: byDocument.size, documents };
+      return { total, documents };
     },
   );
 }
