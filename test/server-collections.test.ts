@@ -473,4 +473,13 @@ test("every route × own and foreign collection: own allowed and shown, foreign 
     checked++;
   }
   assert.ok(checked >= 35, `only ${checked} scoped routes checked`);
+  // Decisions, alert reviews and exports made on the way are in the audit log, by who made them.
+  const audit = (await call("admin", { url: "/audit?limit=1000" })).json<{
+    entries: Array<{ actor: string; action: string }>;
+  }>().entries;
+  for (const action of ["decision", "alert.review", "export", "collection.create"])
+    assert.ok(
+      audit.some((e) => e.action === action && e.actor === "alice"),
+      `no '${action}' entry by alice`,
+    );
 });

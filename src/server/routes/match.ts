@@ -161,7 +161,8 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
   );
 }
 
-async function matchOptions(
+/** What a caller's screening may reach: its readable lists, within the dataset it names. */
+export async function matchOptions(
   ctx: AppContext,
   permissions: Permissions,
   dataset: string,

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { callerOf, readerOf } from "../access/guard.ts";
+import { callerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../../errors.ts";
@@ -15,17 +15,13 @@ import { DEFAULT_LIMIT, DEFAULT_THRESHOLD } from "../../matching/types.ts";
 import { SCREEN_COLUMNS, screenCsvLines } from "../../screening/batch/screen.ts";
 import { MAX_UPLOAD_BYTES } from "../../screening/batch/screen-upload.ts";
 import type { AppContext } from "../app.ts";
+import { matchOptions } from "./match.ts";
 import { JOB_KINDS, type ScreenJobResult, type ScreenPayload } from "../../jobs/handlers.ts";
 import { jobSummary, jobVisibleTo, type Job } from "../../jobs/types.ts";
 import { safeFileName } from "../../jobs/uploaded-file.ts";
 
 const SCREEN_JOB = JOB_KINDS.screen;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** Screening over only the lists a caller may read, and merged entities seen through them. */
-function readableOnly(known: string[]) {
-  return { includeDatasets: known, readableDatasets: known };
-}
 
 const matchParams = z.object({
   threshold: z.coerce.number().min(0).max(1).default(DEFAULT_THRESHOLD),
@@ -45,15 +41,9 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       throw new NotFoundError(`job '${id}' not found`);
     return job;
   };
-  /** A batch screens only against the lists its caller may read. */
-  const matchOptionsOf = async (request: FastifyRequest, threshold: number, limit: number) => {
-    const readable = readerOf(request);
-    return {
-      threshold,
-      limit,
-      ...(readable ? readableOnly((await ctx.datasets()).filter(readable)) : {}),
-    };
-  };
+  /** A batch screens as /match does: only against the lists its caller may read. */
+  const matchOptionsOf = (request: FastifyRequest, threshold: number, limit: number) =>
+    matchOptions(ctx, callerOf(request).permissions, "default", { threshold, limit });
   const ownerOf = (request: FastifyRequest) => callerOf(request).caller.user;
 
   typed.post(
@@ -195,6 +185,12 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       const job = await screenJob(request, request.params.id);
       if (!job.result) throw new InvalidInputError(`job '${job.id}' has not finished`);
       const lines = job.result.rows.flatMap((row) => screenCsvLines(row.input.id, row.hits));
+      await ctx.auth.audit.recordNow({
+        actor: callerOf(request).caller.user,
+        action: "export",
+        target: job.id,
+        detail: { what: "screening results", file: job.subject, lines: lines.length },
+      });
       const base = path.basename(job.subject).replace(/\.(csv|xlsx)$/i, "");
       return reply
         .header("content-type", "text/csv; charset=utf-8")
