@@ -1,9 +1,10 @@
 /**
- * The other half of the authorisation matrix: every route × own and foreign collection. Alice
- * (analyst, agency A) calls each route once about something of agency A's (its private list,
- * ledger, documents, her own jobs, decisions and keys) and once about the same kind of thing of
- * agency B's. Own must be allowed and shown; foreign must be refused (403/404) or left out of
- * the answer. The routes come from the server, and a route missing from the table below fails
+ * The other half of the authorisation matrix: every route × own and foreign collection × role.
+ * Alice (analyst, agency A) and Vera (viewer, agency A) call each route once about something of
+ * agency A's (its private list, ledger, documents, jobs, decisions and keys) and once about the
+ * same kind of thing of agency B's. Own must be allowed and shown (or 403 where the role is too
+ * low); foreign must be refused (403/404) or left out of the answer; admins see agency B's
+ * things too. The routes come from the server, and a route missing from the table below fails
  * the test: a new route has to say how it is scoped.
  */
 import assert from "node:assert/strict";
@@ -15,6 +16,7 @@ import type { FastifyInstance } from "fastify";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { addUser, createApiKey } from "../src/access/manage.ts";
+import { allows } from "../src/access/roles.ts";
 import { buildDemo } from "../src/demo/workspace.ts";
 import { importList } from "../src/lists/import.ts";
 import { buildApp } from "../src/server/app.ts";
@@ -34,7 +36,9 @@ interface Probe {
   marker?: string;
 }
 
-type Scope = { own: Probe; foreign: Probe[] } | { adminOnly: string } | { unscoped: string };
+type Scope =
+  /** `ownedBy: "user"`: jobs and keys belong to a person, not to an agency's collections. */
+  { own: Probe; foreign: Probe[]; ownedBy?: "user" } | { adminOnly: string } | { unscoped: string };
 
 let store: Store;
 let app: FastifyInstance;
@@ -126,6 +130,7 @@ before(async () => {
   await store.access.grant("demo-ledger", "user:bob", "write");
   for (const [username, role, agency] of [
     ["admin", "admin", "hq"],
+    ["vera", "viewer", "A"],
     ["alice", "analyst", "A"],
     ["bob", "analyst", "B"],
   ] as const) {
@@ -152,6 +157,13 @@ before(async () => {
     });
     assert.equal(upload.statusCode, 201, upload.body);
     ids[`${who}Doc`] = upload.json<{ ids: string[] }>().ids[0]!;
+    // The uploader's collection, shared with the rest of the agency by an admin.
+    const shared = await call("admin", {
+      method: "PUT",
+      url: `/collections/${collection}/grants/agency:${who === "alice" ? "A" : "B"}`,
+      body: JSON.stringify({ access: "read" }),
+    });
+    assert.equal(shared.statusCode, 200, shared.body);
     const screen = await call(who, {
       method: "POST",
       url: "/screen?name=customers.csv",
@@ -208,6 +220,7 @@ const entityRoute = (suffix: string): Scope => ({
 });
 
 const ownJob = (suffix: string, method = "GET"): Scope => ({
+  ownedBy: "user",
   own: { method, url: `/screen/jobs/${ids.aliceJob}${suffix}` },
   foreign: [{ method, url: `/screen/jobs/${ids.bobJob}${suffix}` }],
 });
@@ -227,10 +240,12 @@ function scopes(): Record<string, Scope> {
       foreign: [{ url: "/catalog", marker: "agency_b_watch" }],
     },
     "GET /jobs": {
+      ownedBy: "user",
       own: { url: "/jobs", marker: ids.aliceJob },
       foreign: [{ url: "/jobs", marker: ids.bobJob }],
     },
     "GET /jobs/:id": {
+      ownedBy: "user",
       own: { url: `/jobs/${ids.aliceJob}`, marker: ids.aliceJob },
       foreign: [{ url: `/jobs/${ids.bobJob}` }],
     },
@@ -400,6 +415,7 @@ function scopes(): Record<string, Scope> {
       foreign: [{ url: `/screen/jobs/${ids.aliceJob}/results`, marker: "agency-b-park" }],
     },
     "GET /screen/jobs": {
+      ownedBy: "user",
       own: { url: "/screen/jobs", marker: ids.aliceJob },
       foreign: [{ url: "/screen/jobs", marker: ids.bobJob }],
     },
@@ -408,10 +424,12 @@ function scopes(): Record<string, Scope> {
     "GET /screen/jobs/:id/results.csv": ownJob("/results.csv"),
     "POST /screen/jobs/:id/rescreen": ownJob("/rescreen", "POST"),
     "GET /keys": {
+      ownedBy: "user",
       own: { url: "/keys", marker: ids.aliceKey },
       foreign: [{ url: "/keys", marker: ids.bobKey }],
     },
     "POST /keys": {
+      ownedBy: "user",
       own: { method: "POST", url: "/keys", body: JSON.stringify({ name: "mine" }) },
       foreign: [
         {
@@ -422,6 +440,7 @@ function scopes(): Record<string, Scope> {
       ],
     },
     "DELETE /keys/:id": {
+      ownedBy: "user",
       own: { method: "DELETE", url: `/keys/${ids.aliceSpareKey}` },
       foreign: [{ method: "DELETE", url: `/keys/${ids.bobKey}` }],
     },
@@ -454,22 +473,49 @@ test("every route × own and foreign collection: own allowed and shown, foreign 
       assert.equal(route.access, "admin", `${key} is marked admin-only: ${scope.adminOnly}`);
       continue;
     }
-    const own = await call("alice", scope.own);
-    const where = (side: string, status: number, body: string) =>
-      `${key} (${side}): ${status} ${body.slice(0, 300)}`;
-    assert.ok(own.statusCode < 400, where("own", own.statusCode, own.body));
-    if (scope.own.marker)
-      assert.ok(own.body.includes(scope.own.marker), where("own, shown", own.statusCode, own.body));
-    for (const probe of scope.foreign) {
-      const foreign = await call("alice", probe);
-      const refused = [403, 404].includes(foreign.statusCode);
-      const leftOut =
-        foreign.statusCode < 300 && !!probe.marker && !foreign.body.includes(probe.marker);
-      assert.ok(
-        refused || leftOut,
-        where(`foreign ${probe.url}`, foreign.statusCode, foreign.body),
-      );
+    const where = (who: string, side: string, status: number, body: string) =>
+      `${key} as ${who} (${side}): ${status} ${body.slice(0, 300)}`;
+    // Agency A's viewer and analyst; the viewer skips what belongs to alice herself.
+    for (const [who, role] of [
+      ["vera", "viewer"],
+      ["alice", "analyst"],
+    ] as const) {
+      if (who === "vera" && scope.ownedBy === "user") continue;
+      const own = await call(who, scope.own);
+      if (!allows(role, route.access)) {
+        assert.equal(
+          own.statusCode,
+          403,
+          where(who, "own, role too low", own.statusCode, own.body),
+        );
+      } else {
+        assert.ok(own.statusCode < 400, where(who, "own", own.statusCode, own.body));
+        if (scope.own.marker)
+          assert.ok(
+            own.body.includes(scope.own.marker),
+            where(who, "own, shown", own.statusCode, own.body),
+          );
+      }
+      for (const probe of scope.foreign) {
+        const foreign = await call(who, probe);
+        const refused = [403, 404].includes(foreign.statusCode);
+        const leftOut =
+          foreign.statusCode < 300 && !!probe.marker && !foreign.body.includes(probe.marker);
+        assert.ok(
+          refused || leftOut,
+          where(who, `foreign ${probe.url}`, foreign.statusCode, foreign.body),
+        );
+      }
     }
+    // Admins read every collection: agency B's things are there for them.
+    if (scope.ownedBy !== "user")
+      for (const probe of scope.foreign.filter((p) => (p.method ?? "GET") === "GET")) {
+        const seen = await call("admin", probe);
+        assert.ok(
+          seen.statusCode < 400,
+          where("admin", `foreign ${probe.url}`, seen.statusCode, seen.body),
+        );
+      }
     checked++;
   }
   assert.ok(checked >= 35, `only ${checked} scoped routes checked`);
