@@ -190,6 +190,27 @@ before(async () => {
     });
     assert.equal(decided.statusCode, 201, decided.body);
   }
+  // A ledger imported into a new dataset becomes its importer's once the import has succeeded.
+  const imported = await call("bob", {
+    method: "POST",
+    url: "/transactions/import?name=new.csv&dataset=ledger_b_new",
+    body: csv([["bn-1", "BN-1", "BN-2", "100", "2014-01-01T00:00:00Z", "EUR"]]),
+    contentType: "text/csv",
+  });
+  assert.equal(imported.statusCode, 202, imported.body);
+  await waitForJob("bob", imported.json<{ id: string }>().id);
+  const collectionsOf = async (who: string) =>
+    (await call(who, { url: "/collections" })).json<{
+      collections: Array<{ name: string; writable: boolean }>;
+    }>().collections;
+  // Servers learn of grants made elsewhere (here: by the job) within their 2 s permission cache.
+  let granted = false;
+  for (let i = 0; i < 40 && !granted; i++) {
+    granted = (await collectionsOf("bob")).some((c) => c.name === "ledger_b_new" && c.writable);
+    if (!granted) await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(granted, "bob may write to the ledger he made");
+  assert.ok(!(await collectionsOf("alice")).some((c) => c.name === "ledger_b_new"));
   const bobAlerts = (await call("bob", { url: "/alerts?limit=200" })).json<{
     alerts: Array<{ id: string }>;
   }>().alerts;

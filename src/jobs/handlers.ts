@@ -67,6 +67,8 @@ export interface ScreenJobResult {
 
 export interface TxImportPayload {
   file: string;
+  /** The user a new ledger collection is granted to once the import succeeds. */
+  claimFor?: string;
   dataset?: string;
   format?: LedgerFormat;
   currency?: string;
@@ -151,10 +153,23 @@ const txImport: JobHandler = async (ctx, job, input, report) => {
       parseOn: "this-thread",
       onProgress: (bytesRead) => report(bytesRead),
     });
+    if (payload.claimFor) await claimCollection(ctx.store, result.dataset, payload.claimFor);
     report(bytes.length);
     return result;
   });
 };
+
+/**
+ * Grants a collection made by a job's write to the user who asked for it, and records that in the
+ * audit log as the server does for uploads (workers have no audit writer of their own).
+ */
+async function claimCollection(store: Store, collection: string, user: string): Promise<void> {
+  await store.access.ensureCollection(collection, { public: false });
+  await store.access.grant(collection, `user:${user}`, "write");
+  await store.access.appendAudit([
+    { actor: user, action: "collection.create", target: collection, detail: { grant: "write" } },
+  ]);
+}
 
 const txLink: JobHandler = async (ctx, job, _input, report) => {
   const { threshold } = job.payload as TxLinkPayload;

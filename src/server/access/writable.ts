@@ -8,16 +8,6 @@ import { ForbiddenError } from "../../errors.ts";
 import type { AppContext } from "../app.ts";
 import { callerOf } from "./guard.ts";
 
-export async function claimWritable(
-  ctx: AppContext,
-  request: FastifyRequest,
-  collection: string,
-): Promise<void> {
-  await (
-    await writableClaim(ctx, request, collection)
-  )();
-}
-
 /**
  * The check now, the new collection later: refuses at once when the caller may not write there,
  * and returns what makes a new collection theirs, to run once the write has succeeded (so a
@@ -28,11 +18,22 @@ export async function writableClaim(
   request: FastifyRequest,
   collection: string,
 ): Promise<() => Promise<void>> {
-  const { caller, permissions } = callerOf(request);
-  if (canWrite(permissions, collection)) return async () => undefined;
+  const user = callerOf(request).caller.user;
+  return (await isNewCollection(ctx, request, collection))
+    ? () => makeCollection(ctx, user, collection)
+    : async () => undefined;
+}
+
+/** Refuses unless the caller may write there; true when the collection does not exist yet. */
+export async function isNewCollection(
+  ctx: AppContext,
+  request: FastifyRequest,
+  collection: string,
+): Promise<boolean> {
+  if (canWrite(callerOf(request).permissions, collection)) return false;
   const exists = (await ctx.store.access.listCollections()).some((c) => c.name === collection);
   if (exists) throw new ForbiddenError(`no write access to collection '${collection}'`);
-  return () => makeCollection(ctx, caller.user, collection);
+  return true;
 }
 
 async function makeCollection(ctx: AppContext, user: string, collection: string): Promise<void> {

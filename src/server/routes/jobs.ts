@@ -21,7 +21,7 @@ import { DEFAULT_THRESHOLDS } from "../../resolution/resolve.ts";
 import { LEDGER_FORMATS } from "../../transactions/types.ts";
 import { TYPOLOGIES } from "../../typologies/types.ts";
 import { callerOf } from "../access/guard.ts";
-import { claimWritable } from "../access/writable.ts";
+import { isNewCollection } from "../access/writable.ts";
 import type { AppContext } from "../app.ts";
 
 /** Ledger uploads: large AMLSim runs are imported from files with the CLI instead. */
@@ -117,10 +117,12 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
           .replace(/[^a-z0-9_.-]/g, "_");
       if (!DATASET_NAME.test(dataset))
         throw new InvalidInputError(`transactions import: '${dataset}' is not a dataset name`);
-      await claimWritable(ctx, request, dataset);
+      // A new ledger becomes the uploader's when the import succeeds, not when it is accepted.
+      const isNew = await isNewCollection(ctx, request, dataset);
       const payload: TxImportPayload = {
         file,
         dataset,
+        ...(isNew ? { claimFor: callerOf(request).caller.user } : {}),
         ...(format ? { format } : {}),
         ...(currency ? { currency } : {}),
         ...(request.query.base_date ? { baseDate: request.query.base_date } : {}),
