@@ -7,7 +7,7 @@
  */
 import PgBoss from "pg-boss";
 import { JOB_KINDS, type WorkContext } from "./handlers.ts";
-import { MAX_ATTEMPTS, staleBefore, sweepMillis, type Dispatcher } from "./queue.ts";
+import { MAX_ATTEMPTS, sweepJobs, sweepMillis, type Dispatcher } from "./queue.ts";
 import { runJob } from "./runner.ts";
 import type { Job } from "./types.ts";
 
@@ -89,10 +89,7 @@ export class QueueWorker {
 
   async sweep(): Promise<void> {
     try {
-      const { requeued, failed } = await this.ctx.store.jobs.requeueStale(
-        staleBefore(this.options.staleSeconds),
-        MAX_ATTEMPTS,
-      );
+      const { requeued, failed } = await sweepJobs(this.ctx.store, this.options.staleSeconds);
       for (const job of [...requeued, ...failed]) {
         this.ctx.log(`job ${job.id} (${job.kind}): its worker stopped; ${job.status} again`);
         await this.boss.fail(job.kind, job.id, { message: "its worker stopped" });

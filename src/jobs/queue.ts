@@ -9,7 +9,7 @@ import type { Store } from "../store/store.ts";
 import type { JobQuery } from "../store/jobs/job-store.ts";
 import type { WorkContext } from "./handlers.ts";
 import { HEARTBEAT_MILLIS, runJob } from "./runner.ts";
-import type { Job, NewJob } from "./types.ts";
+import { jobVisibleTo, type Job, type JobViewer, type NewJob } from "./types.ts";
 
 /** Attempts a job gets when workers die under it. */
 export const MAX_ATTEMPTS = 3;
@@ -43,10 +43,17 @@ export class JobQueue {
     return created;
   }
 
-  async get(id: string, kind?: string): Promise<Job> {
+  /** A job its caller may see (its owner, or an admin); others' jobs do not exist for them. */
+  async get(id: string, caller: JobViewer, kind?: string): Promise<Job> {
     const job = await this.store.jobs.get(id);
-    if (!job || (kind && job.kind !== kind)) throw new NotFoundError(`job '${id}' not found`);
+    if (!job || (kind && job.kind !== kind) || !jobVisibleTo(job, caller))
+      throw new NotFoundError(`job '${id}' not found`);
     return job;
+  }
+
+  /** The jobs a caller may see, newest first. */
+  listFor(caller: JobViewer, query: JobQuery = {}): Promise<Job[]> {
+    return this.store.jobs.list(caller.role === "admin" ? query : { ...query, owner: caller.user });
   }
 
   async find(id: string): Promise<Job | undefined> {
@@ -62,9 +69,17 @@ export class JobQueue {
   }
 }
 
-/** The cut-off for jobs to prune, from now. */
-export function pruneBefore(now = Date.now()): string {
-  return new Date(now - KEEP_FINISHED_DAYS * 86_400_000).toISOString();
+/**
+ * Finds the jobs whose worker died (set back to queued, or failed after MAX_ATTEMPTS) and prunes
+ * old finished ones; each job system then hands the requeued ones on in its own way.
+ */
+export async function sweepJobs(store: Store, staleSeconds: number, now = Date.now()) {
+  const stale = await store.jobs.requeueStale(
+    new Date(now - staleSeconds * 1000).toISOString(),
+    MAX_ATTEMPTS,
+  );
+  await store.jobs.prune(new Date(now - KEEP_FINISHED_DAYS * 86_400_000).toISOString());
+  return stale;
 }
 
 /**
@@ -93,9 +108,8 @@ export class InProcessDispatcher implements Dispatcher {
 
   private async sweep(staleSeconds: number): Promise<void> {
     try {
-      const stale = await this.ctx.store.jobs.requeueStale(staleBefore(staleSeconds), MAX_ATTEMPTS);
-      for (const job of stale.requeued) await this.dispatch(job);
-      await this.ctx.store.jobs.prune(pruneBefore());
+      const { requeued } = await sweepJobs(this.ctx.store, staleSeconds);
+      for (const job of requeued) await this.dispatch(job);
     } catch (error) {
       this.logError(error);
     }
@@ -110,10 +124,6 @@ export class InProcessDispatcher implements Dispatcher {
     clearInterval(this.sweeper);
     await this.idle();
   }
-}
-
-export function staleBefore(staleSeconds: number, now = Date.now()): string {
-  return new Date(now - staleSeconds * 1000).toISOString();
 }
 
 /** How often to look for jobs whose worker died: a few times per stale period. */

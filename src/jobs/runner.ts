@@ -7,7 +7,7 @@
 import { MoneytrailError } from "../errors.ts";
 import { JOB_HANDLERS, isJobKind, type WorkContext } from "./handlers.ts";
 
-/** Progress is written at most this often; the heartbeat goes out at least this often. */
+/** The heartbeat goes out at least this often; progress is written at most four times as often. */
 export const HEARTBEAT_MILLIS = 2000;
 
 export type RunOutcome = "done" | "failed" | "not-mine";
@@ -25,12 +25,11 @@ export async function runJob(
   if (!job) return "not-mine";
   let latest: { done: number; total: number | null } = { done: 0, total: null };
   let written = 0;
-  let lost = false;
+  // A write refused because another attempt took over needs no handling here: finish() is
+  // refused for the same reason.
   const write = () => {
     written = Date.now();
-    jobs
-      .progress(id, attempt, latest.done, latest.total)
-      .then((still) => (lost ||= !still), logError);
+    jobs.progress(id, attempt, latest.done, latest.total).catch(logError);
   };
   const heartbeat = setInterval(write, HEARTBEAT_MILLIS);
   heartbeat.unref();
@@ -44,7 +43,7 @@ export async function runJob(
     });
     clearInterval(heartbeat);
     const finished = await jobs.finish(id, attempt, { status: "done", result });
-    return finished && !lost ? "done" : "not-mine";
+    return finished ? "done" : "not-mine";
   } catch (error) {
     clearInterval(heartbeat);
     // Our own errors are meant for users; anything else is a bug, kept out of the answer.

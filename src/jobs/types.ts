@@ -62,7 +62,12 @@ export function jobSummary(job: Job): Omit<Job, "result" | "payload"> {
   return summary;
 }
 
+export interface JobViewer {
+  user: string;
+  role: string;
+}
+
 /** Whether a caller sees a job: its owner does, and so do admins. */
-export function jobVisibleTo(job: Job, caller: { user: string; role: string }): boolean {
+export function jobVisibleTo(job: Job, caller: JobViewer): boolean {
   return caller.role === "admin" || job.owner === caller.user;
 }

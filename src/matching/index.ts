@@ -151,7 +151,9 @@ export class ScreeningIndex {
     const cache: SimilarityCache = new Map();
     const results: MatchResult[] = [];
     for (const [index, names] of this.candidates(q, options)) {
-      const entity = this.entities[index]!;
+      // A caller who may read only some of a merged entity's lists sees it merged from those.
+      const view = this.viewOf(index, options.readableDatasets);
+      if (view === null) continue;
       const prepared = this.prepared[index]!;
       const only = names
         ? {
@@ -159,14 +161,10 @@ export class ScreeningIndex {
             weakNames: names.filter((n) => n.weak).map((n) => n.name),
           }
         : prepared;
-      const view = this.viewOf(index, options.readableDatasets);
-      if (view === null) continue;
-      const scored = view
-        ? scoreCandidate(q, view.prepared, cache)
-        : scoreCandidate(q, { ...prepared, ...only }, cache);
+      const scored = scoreCandidate(q, view?.prepared ?? { ...prepared, ...only }, cache);
       if (scored.score < CUTOFF) continue;
       results.push({
-        entity: view?.entity ?? entity,
+        entity: view?.entity ?? this.entities[index]!,
         ...scored,
         match: scored.score >= options.threshold,
       });

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { InvalidInputError, NotFoundError } from "../../errors.ts";
+import { InvalidInputError } from "../../errors.ts";
 import {
   JOB_KINDS,
   type DetectPayload,
@@ -15,7 +15,7 @@ import {
   type TxImportPayload,
   type TxLinkPayload,
 } from "../../jobs/handlers.ts";
-import { jobSummary, jobVisibleTo, type NewJob } from "../../jobs/types.ts";
+import { jobSummary, type NewJob } from "../../jobs/types.ts";
 import { safeFileName } from "../../jobs/uploaded-file.ts";
 import { DEFAULT_THRESHOLDS } from "../../resolution/resolve.ts";
 import { LEDGER_FORMATS } from "../../transactions/types.ts";
@@ -54,13 +54,11 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const { caller } = callerOf(request);
-      const jobs = await ctx.jobs.list({
+      const jobs = await ctx.jobs.listFor(callerOf(request).caller, {
         ...(request.query.kind ? { kind: request.query.kind } : {}),
-        ...(caller.role === "admin" ? {} : { owner: caller.user }),
         limit: request.query.limit,
       });
-      return { jobs: jobs.filter((job) => jobVisibleTo(job, caller)).map(jobSummary) };
+      return { jobs: jobs.map(jobSummary) };
     },
   );
 
@@ -73,9 +71,7 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
       },
     },
     async (request) => {
-      const job = await ctx.jobs.get(request.params.id);
-      if (!jobVisibleTo(job, callerOf(request).caller))
-        throw new NotFoundError(`job '${request.params.id}' not found`);
+      const job = await ctx.jobs.get(request.params.id, callerOf(request).caller);
       // A screen's rows come in pages from /screen/jobs/{id}/results, not all at once here.
       return { ...jobSummary(job), result: job.kind === JOB_KINDS.screen ? null : job.result };
     },

@@ -40,7 +40,9 @@ export function registerListRoutes(app: FastifyInstance, ctx: AppContext): void 
           versions: list.sort((a, b) => b.id - a.id),
         })),
         updatable: LIST_SOURCES.map((s) => s.dataset),
-        updates: (await ctx.jobs.list({ kind: JOB_KINDS.listsUpdate, limit: 5 })).map((job) => ({
+        updates: (
+          await ctx.jobs.list({ kind: JOB_KINDS.listsUpdate, limit: 5, withResults: true })
+        ).map((job) => ({
           ...jobSummary(job),
           result: job.result,
         })),

@@ -10,14 +10,14 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { callerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { InvalidInputError, NotFoundError } from "../../errors.ts";
+import { InvalidInputError } from "../../errors.ts";
 import { DEFAULT_LIMIT, DEFAULT_THRESHOLD } from "../../matching/types.ts";
 import { SCREEN_COLUMNS, screenCsvLines } from "../../screening/batch/screen.ts";
 import { MAX_UPLOAD_BYTES } from "../../screening/batch/screen-upload.ts";
 import type { AppContext } from "../app.ts";
 import { matchOptions } from "./match.ts";
 import { JOB_KINDS, type ScreenJobResult, type ScreenPayload } from "../../jobs/handlers.ts";
-import { jobSummary, jobVisibleTo, type Job } from "../../jobs/types.ts";
+import { jobSummary, type Job } from "../../jobs/types.ts";
 import { safeFileName } from "../../jobs/uploaded-file.ts";
 
 const SCREEN_JOB = JOB_KINDS.screen;
@@ -35,12 +35,8 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     { parseAs: "buffer", bodyLimit: MAX_UPLOAD_BYTES },
     (_request, body, done) => done(null, body),
   );
-  const screenJob = async (request: FastifyRequest, id: string): Promise<Job<ScreenJobResult>> => {
-    const job = (await ctx.jobs.get(id, SCREEN_JOB)) as Job<ScreenJobResult>;
-    if (!jobVisibleTo(job, callerOf(request).caller))
-      throw new NotFoundError(`job '${id}' not found`);
-    return job;
-  };
+  const screenJob = async (request: FastifyRequest, id: string) =>
+    (await ctx.jobs.get(id, callerOf(request).caller, SCREEN_JOB)) as Job<ScreenJobResult>;
   /** A batch screens as /match does: only against the lists its caller may read. */
   const matchOptionsOf = (request: FastifyRequest, threshold: number, limit: number) =>
     matchOptions(ctx, callerOf(request).permissions, "default", { threshold, limit });
@@ -109,13 +105,8 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     "/screen/jobs",
     { schema: { summary: "Batch screening jobs, newest first" } },
     async (request) => {
-      const { caller } = callerOf(request);
-      const jobs = await ctx.jobs.list({
-        kind: SCREEN_JOB,
-        ...(caller.role === "admin" ? {} : { owner: caller.user }),
-      });
-      const mine = jobs.filter((job) => jobVisibleTo(job, caller));
-      return { jobs: mine.map(jobSummary) };
+      const jobs = await ctx.jobs.listFor(callerOf(request).caller, { kind: SCREEN_JOB });
+      return { jobs: jobs.map(jobSummary) };
     },
   );
 

@@ -1,13 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { AppContext } from "../app.ts";
-import { readerOf } from "../access/guard.ts";
-import type { FastifyRequest } from "fastify";
-
-/** Private lists stay out of the catalogue of those who may not read them. */
-function canSee(request: FastifyRequest, dataset: string): boolean {
-  const readable = readerOf(request);
-  return !readable || readable(dataset);
-}
+import { callerOf } from "../access/guard.ts";
+import { canRead } from "../../access/collections.ts";
 import { ALGORITHMS, DEFAULT_ALGORITHM } from "./algorithms.ts";
 
 /**
@@ -72,7 +66,8 @@ export function registerSystemRoutes(
     { schema: { summary: "Datasets and their active versions" } },
     async (request) => ({
       datasets: (await ctx.store.activeVersions())
-        .filter((v) => canSee(request, v.dataset))
+        // Private lists stay out of the catalogue of those who may not read them.
+        .filter((v) => canRead(callerOf(request).permissions, v.dataset))
         .map((v) => ({
           name: v.dataset,
           version: v.label,

@@ -12,6 +12,8 @@ export interface JobQuery {
   /** Only jobs in these states. */
   statuses?: JobStatus[];
   limit?: number;
+  /** Read each job's result too (a batch screen's can be megabytes); null otherwise. */
+  withResults?: boolean;
 }
 
 export interface JobStore {

@@ -23,6 +23,11 @@ const SUMMARY_COLUMNS = [
   "finished_at",
 ] as const;
 
+/** Lists leave out the result unless asked: a batch screen's can be megabytes. */
+const LIST_COLUMNS = SUMMARY_COLUMNS.filter(
+  (column): column is Exclude<(typeof SUMMARY_COLUMNS)[number], "result"> => column !== "result",
+);
+
 type JobRow = Pick<Selectable<JobsTable>, (typeof SUMMARY_COLUMNS)[number]>;
 
 export class KyselyJobs implements JobStore {
@@ -71,7 +76,10 @@ export class KyselyJobs implements JobStore {
   }
 
   async list(query: JobQuery = {}): Promise<Job[]> {
-    let select = this.db.selectFrom("jobs").select(SUMMARY_COLUMNS);
+    let select = this.db
+      .selectFrom("jobs")
+      .select(LIST_COLUMNS)
+      .$if(query.withResults === true, (qb) => qb.select("result"));
     if (query.kind) select = select.where("kind", "=", query.kind);
     if (query.owner) select = select.where("owner", "=", query.owner);
     if (query.statuses) select = select.where("status", "in", query.statuses);
@@ -80,7 +88,7 @@ export class KyselyJobs implements JobStore {
       .orderBy("id")
       .limit(query.limit ?? 50)
       .execute();
-    return rows.map(fromRow);
+    return rows.map((row) => fromRow({ ...row, result: row.result ?? null }));
   }
 
   async claim(id: string, worker: string): Promise<number | undefined> {
