@@ -89,3 +89,12 @@ export function readerOf(request: FastifyRequest): ((collection: string) => bool
   if (permissions.all) return undefined;
   return (collection) => permissions.read.has(collection);
 }
+
+/**
+ * Who a review or decision is recorded under: signed in, always the signed-in user; without
+ * sign-in (the single-user embedded mode), the name the request gives, if any.
+ */
+export function reviewerOf(request: FastifyRequest, named: string | undefined): string {
+  const { caller } = callerOf(request);
+  return caller.via === "open" ? (named ?? caller.user) : caller.user;
+}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { recordDecision } from "../../screening/record-decision.ts";
 import { DECISIONS } from "../../store/store.ts";
 import type { AppContext } from "../app.ts";
-import { callerOf, readerOf } from "../access/guard.ts";
+import { callerOf, readerOf, reviewerOf } from "../access/guard.ts";
 import { getResolvedEntity } from "../../resolution/entities.ts";
 
 export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -33,8 +33,7 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
       // A hit on a list the caller may not read does not exist for them.
       const readable = readerOf(request);
       if (readable) await getResolvedEntity(ctx.store, body.entity_id, readable);
-      // Signed in, the reviewer is who is signed in; the body's name counts only without sign-in.
-      const reviewer = caller.via === "open" ? body.reviewer : caller.user;
+      const reviewer = reviewerOf(request, body.reviewer);
       const decision = await recordDecision(ctx.store, ctx.screening, {
         entityId: body.entity_id,
         decision: body.decision,

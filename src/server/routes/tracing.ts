@@ -3,7 +3,7 @@
  * (`GET /alerts`, `GET /alerts/{id}`, `POST /alerts/{id}/review`).
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { callerOf, readerOf } from "../access/guard.ts";
+import { callerOf, readerOf, reviewerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { sanctionedAccounts } from "../../transactions/ledger-cache.ts";
@@ -216,7 +216,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
         throw new NotFoundError(`alert '${request.params.id}' not found in the ledger`);
       const body = request.body;
       const { caller } = callerOf(request);
-      const user = caller.via === "open" ? (body.user ?? caller.user) : caller.user;
+      const user = reviewerOf(request, body.user);
       const review = await ctx.store.alertReviews.review({
         alertId: request.params.id,
         status: body.status,
