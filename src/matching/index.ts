@@ -5,7 +5,7 @@
  * features of their entities; identifier hits are always scored.
  */
 import { findSchema } from "../model/ftm.ts";
-import type { SimilarityCache } from "../names/align.ts";
+import { SimilarityCache } from "../names/align.ts";
 import { weighForm, type PreparedName } from "../names/prepare.ts";
 import { prepareEntity, prepareQuery, type Comparable } from "./prepared.ts";
 import { scoreCandidate } from "./score.ts";
@@ -42,6 +42,8 @@ export class ScreeningIndex {
   private postings = new Map<string, { entries: Int32Array; idf: number }>();
   private readonly identifiers = new Map<string, number[]>();
   private scores = new Float64Array(0);
+  /** Names touched by the current query, reused across queries (no allocation per query). */
+  private touched = new Int32Array(0);
   private nameEntityArray = new Int32Array(0);
   /** Schema of each entity as a small number, and per query schema which of them it may find. */
   private readonly schemaNames: string[] = [];
@@ -50,6 +52,7 @@ export class ScreeningIndex {
   private readonly compatibleBySchema = new Map<string, Uint8Array>();
   /** Document frequency of name parts over entities, for weighing common parts down. */
   private readonly partFrequency = new Map<string, number>();
+  private readonly similarities = new SimilarityCache();
 
   /** The records of entities merged from more than one dataset, by entity index. */
   private readonly parts = new Map<number, EntityPart[]>();
@@ -104,6 +107,7 @@ export class ScreeningIndex {
     }
     this.postingLists.clear();
     this.scores = new Float64Array(this.names.length);
+    this.touched = new Int32Array(this.names.length);
     this.nameEntityArray = Int32Array.from(this.nameEntity);
     this.schemaOf = Uint16Array.from(this.schemaCodes);
     this.compatibleBySchema.clear();
@@ -148,7 +152,6 @@ export class ScreeningIndex {
     const q = prepareQuery(query);
     const rarity = this.rarity();
     for (const name of q.names) for (const form of name.forms) weighForm(form, rarity);
-    const cache: SimilarityCache = new Map();
     const results: MatchResult[] = [];
     for (const [index, names] of this.candidates(q, options)) {
       // A caller who may read only some of a merged entity's lists sees it merged from those.
@@ -161,7 +164,11 @@ export class ScreeningIndex {
             weakNames: names.filter((n) => n.weak).map((n) => n.name),
           }
         : prepared;
-      const scored = scoreCandidate(q, view?.prepared ?? { ...prepared, ...only }, cache);
+      const scored = scoreCandidate(
+        q,
+        view?.prepared ?? { ...prepared, ...only },
+        this.similarities,
+      );
       if (scored.score < CUTOFF) continue;
       results.push({
         entity: view?.entity ?? this.entities[index]!,
@@ -264,36 +271,43 @@ export class ScreeningIndex {
     const owner = this.nameEntityArray;
     const compatible = this.compatibleCodes(query.schema);
     const filterSchema = options.schema ? this.compatibleCodes(options.schema) : undefined;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let touchedCount = 0;
     const trigrams = new Set<string>();
     for (const name of query.names) for (const form of name.forms) formTrigrams(form, trigrams);
     // Rarest trigrams first; the commonest ("#al", "an#") are skipped once enough rare ones have
     // spoken: they cost the most and tell the least.
-    const postings = [...trigrams]
-      .map((t) => this.postings.get(t))
-      .filter((p): p is { entries: Int32Array; idf: number } => p !== undefined)
-      .sort((a, b) => a.entries.length - b.entries.length);
+    const postings: Array<{ entries: Int32Array; idf: number }> = [];
+    for (const trigram of trigrams) {
+      const posting = this.postings.get(trigram);
+      if (posting) postings.push(posting);
+    }
+    postings.sort((a, b) => a.entries.length - b.entries.length);
     let budget = POSTING_BUDGET;
-    for (const [rank, { entries, idf }] of postings.entries()) {
+    for (let rank = 0; rank < postings.length; rank++) {
+      const { entries, idf } = postings[rank]!;
       if (rank >= MIN_TRIGRAMS && (entries.length > COMMON_POSTING || budget <= 0)) break;
       budget -= entries.length;
       for (let i = 0; i < entries.length; i++) {
         const nameId = entries[i]!;
         const before = scores[nameId]!;
-        if (before === 0) touched.push(nameId);
+        if (before === 0) touched[touchedCount++] = nameId;
         scores[nameId] = before + idf;
       }
     }
     // The best CANDIDATE_NAMES by overlap, without sorting everything touched.
     const best: number[] = [];
-    for (const nameId of touched) {
+    let bar = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const nameId = touched[t]!;
       const score = scores[nameId]!;
-      if (best.length === CANDIDATE_NAMES && score <= scores[best[CANDIDATE_NAMES - 1]!]!) continue;
+      if (score <= bar) continue;
       if (!this.allowed(owner[nameId]!, compatible, filterSchema, options)) continue;
       let at = best.length;
       while (at > 0 && scores[best[at - 1]!]! < score) at--;
       best.splice(at, 0, nameId);
       if (best.length > CANDIDATE_NAMES) best.pop();
+      if (best.length === CANDIDATE_NAMES) bar = scores[best[CANDIDATE_NAMES - 1]!]!;
     }
     // Names far behind the best in overlap rarely win on the full score.
     const floor = best.length > 0 ? scores[best[0]!]! * RELATIVE_OVERLAP : 0;
@@ -305,7 +319,7 @@ export class ScreeningIndex {
       list.push({ name: this.names[nameId]!, weak: this.nameIsWeak[nameId]! });
       chosen.set(entity, list);
     });
-    for (const nameId of touched) scores[nameId] = 0;
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
     for (const id of query.identifiers) {
       for (const e of this.identifiers.get(id) ?? [])
         if (this.allowed(e, compatible, filterSchema, options)) chosen.set(e, undefined);

@@ -75,11 +75,46 @@ interface Candidate {
   sim: number;
 }
 
+/** Pairs remembered before the cache starts afresh (some 40 MB at most). */
+const CACHE_LIMIT = 500_000;
+
 /**
- * Part similarities worth caching within one query, since parts repeat across listed names:
- * per query unit, candidate part → similarity.
+ * Part similarities remembered across queries. Name parts follow a steep frequency curve in
+ * lists and customer files alike (Kim, Mohammad, Trading), so most pairs recur; a pair's
+ * similarity depends only on the two parts' spellings and phonetic keys.
  */
-export type SimilarityCache = Map<NameUnit, Map<string, number>>;
+export class SimilarityCache {
+  private readonly byQueryPart = new Map<string, Map<string, number>>();
+  private size = 0;
+
+  similarity(q: NameUnit, c: NameUnit): number {
+    const qId = (q.id ??= unitId(q));
+    const cId = (c.id ??= unitId(c));
+    let known = this.byQueryPart.get(qId);
+    if (!known) {
+      known = new Map();
+      this.byQueryPart.set(qId, known);
+    }
+    let sim = known.get(cId);
+    if (sim === undefined) {
+      sim = partSimilarity(q.text, c.text, q.key, c.key);
+      if (this.size >= CACHE_LIMIT) {
+        this.byQueryPart.clear();
+        this.size = 0;
+        this.byQueryPart.set(qId, known);
+        known.clear();
+      }
+      known.set(cId, sim);
+      this.size++;
+    }
+    return sim;
+  }
+}
+
+/** A part's spelling and key in one string; most keys differ from the spelling. */
+function unitId(unit: NameUnit): string {
+  return unit.key === unit.text ? unit.text : `${unit.text}\u0000${unit.key}`;
+}
 
 /** Parts compared by their consonants, when one side was romanised from an abjad. */
 function consonantSimilarity(q: NameUnit, c: NameUnit): number {
@@ -98,15 +133,7 @@ function cachedSimilarity(
 ): number {
   if (abjad)
     return Math.max(partSimilarity(q.text, c.text, q.key, c.key), consonantSimilarity(q, c));
-  if (!cache) return partSimilarity(q.text, c.text, q.key, c.key);
-  let known = cache.get(q);
-  if (!known) cache.set(q, (known = new Map()));
-  let sim = known.get(c.text);
-  if (sim === undefined) {
-    sim = partSimilarity(q.text, c.text, q.key, c.key);
-    known.set(c.text, sim);
-  }
-  return sim;
+  return cache ? cache.similarity(q, c) : partSimilarity(q.text, c.text, q.key, c.key);
 }
 
 export function alignForms(

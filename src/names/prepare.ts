@@ -13,6 +13,8 @@ export interface NameUnit {
   key: string;
   /** Consonant skeleton, for comparing with names romanised from an abjad; made when first needed. */
   cons?: string;
+  /** Spelling and key as one string, for caches; made when first needed. */
+  id?: string;
   mask: number;
   /** How much the unit counts in an alignment: its length, scaled down for common name parts. */
   weight: number;
