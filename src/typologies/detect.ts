@@ -118,7 +118,7 @@ function groupAlert(typology: Typology, group: PatternGroup, reason: string): Ra
     transfers,
     reason:
       associates > 0
-        ? `${reason}; ${associates} more account(s) deal with two or more of them`
+        ? `${reason}; ${associates} more account(s) take money from them and pay money back`
         : reason,
   };
 }
