@@ -8,6 +8,7 @@
  * A name counts once per document: the set of distinct mention texts of a type against the labels.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { extractMentions, type ExtractOptions } from "../src/documents/extract/extract.ts";
@@ -155,7 +156,16 @@ async function generatedIdentifiers(): Promise<void> {
     sharedFile("data/lists/ofac-sdn-csv-snapshots/sdn_2024-05-03.csv"),
     "latin1",
   );
-  const imos = [...new Set([...sdn.matchAll(/IMO (\d{7})/g)].map((m) => m[1]!))];
+  // Ship IMO numbers from vessel records only: entity records carry IMO company numbers
+  // ("Identification Number IMO 5342883"), which are not ships and have no ship check digit.
+  const vesselRows = (
+    parse(sdn, { relax_quotes: true, relax_column_count: true }) as string[][]
+  ).filter((row) => row[2]?.trim() === "vessel");
+  const imos = [
+    ...new Set(
+      vesselRows.flatMap((row) => [...row.join(" ").matchAll(/IMO (\d{7})/g)].map((m) => m[1]!)),
+    ),
+  ];
   const wallets = (asset: string): string[] =>
     readFileSync(
       sharedFile(`data/lists/ofac-crypto-addresses/sanctioned_addresses_${asset}.txt`),
