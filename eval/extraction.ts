@@ -1,7 +1,11 @@
 /**
  * eval:extraction — precision and recall of document extraction, per mention type.
  *  1. Names (Person, Organization, Location) and amounts/dates in hand-labelled articles from
- *     ../shared/corpus/seeds (labels in eval/extraction/*.labels.json; `split` says dev or holdout).
+ *     ../shared/corpus/seeds and in news-style texts written for this evaluation
+ *     (eval/extraction/texts), labels in eval/extraction/*.labels.json; `split` says dev or
+ *     holdout. The Kim article's misses were seen once while the list of well-known
+ *     organisations was written, so ship-to-ship.txt, labelled before the extractor first ran
+ *     on it, is the held-out text that no rule was fitted to.
  *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
  *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
  *     (which must not be extracted).
@@ -98,7 +102,10 @@ async function labelledArticles(): Promise<void> {
   const files = readdirSync(path.join(here, "extraction")).filter((f) =>
     f.endsWith(".labels.json"),
   );
-  for (const split of ["dev", "holdout"] as const) {
+  // EVAL_SPLIT=dev while rules are being worked on, so that the held-out texts stay unseen.
+  const splits =
+    process.env.EVAL_SPLIT === "dev" ? (["dev"] as const) : (["dev", "holdout"] as const);
+  for (const split of splits) {
     const tallies = new Map<string, Tally>();
     let documents = 0;
     for (const file of files) {
@@ -107,7 +114,11 @@ async function labelledArticles(): Promise<void> {
       ) as Labels;
       if (labels.split !== split) continue;
       documents++;
-      const text = readFileSync(sharedFile(labels.file), "utf8");
+      // Articles from ../shared, and texts written for this evaluation (eval/extraction/texts).
+      const source = labels.file.startsWith("eval/")
+        ? path.join(here, "..", labels.file)
+        : sharedFile(labels.file);
+      const text = readFileSync(source, "utf8");
       const mentions = await extractMentions(text, lists.options);
       for (const type of NAME_TYPES) {
         score(
