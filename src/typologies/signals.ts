@@ -100,16 +100,17 @@ function groupsOf(ledger: Ledger, edges: Iterable<PatternEdge>): PatternGroup[] 
 /**
  * Money passes through accomplices outside the bursts: an account that takes money from a group's
  * members and also pays money to them sits inside the scheme's flow, and is reported with the
- * group, when it deals with more of the members than its number of counterparties would make
- * likely by chance (in a small, dense ledger everyone deals with everyone both ways). On the
- * labelled AMLSim runs such two-way outsiders are scheme members three times in four; outsiders
- * that only pay to (or only take from) members, however unlikely by chance, are members about one
- * time in three, less than the alerts they would join, and are left out.
+ * group, unless an account that busy would deal with the group both ways by chance (in a small,
+ * dense ledger everyone deals with everyone). On the labelled AMLSim runs such two-way outsiders
+ * are scheme members three times in four; outsiders that only pay to (or only take from) members
+ * were members about one time in three, less than the alerts they would join, and are left out.
  */
 function attachAssociates(ledger: Ledger, groups: PatternGroup[]): void {
   const groupOf = new Map<number, PatternGroup>();
   for (const group of groups) for (const a of group.accounts) groupOf.set(a, group);
-  const contacts = new Map<number, Map<PatternGroup, GroupContact>>();
+  const FROM_GROUP = 1;
+  const TO_GROUP = 2;
+  const contacts = new Map<number, Map<PatternGroup, number>>();
   for (let j = 0; j < ledger.size; j++) {
     const s = ledger.source[j]!;
     const t = ledger.target[j]!;
@@ -120,41 +121,23 @@ function attachAssociates(ledger: Ledger, groups: PatternGroup[]): void {
     const group = (sGroup ?? tGroup)!;
     let byGroup = contacts.get(outsider);
     if (!byGroup) contacts.set(outsider, (byGroup = new Map()));
-    let contact = byGroup.get(group);
-    if (!contact) byGroup.set(group, (contact = { members: new Set(), from: false, to: false }));
-    contact.members.add(sGroup ? s : t);
-    if (sGroup) contact.from = true;
-    else contact.to = true;
+    byGroup.set(group, (byGroup.get(group) ?? 0) | (sGroup ? FROM_GROUP : TO_GROUP));
   }
   for (const [outsider, byGroup] of contacts) {
-    const degree = distinctCounterparties(ledger, outsider);
-    for (const [group, contact] of byGroup) {
-      const byChance = (degree * group.accounts.length) / ledger.accountCount;
-      if (contact.from && contact.to && contact.members.size >= ASSOCIATE_LIFT * byChance)
-        group.associates.push(outsider);
+    const inflows = ledger.inStart[outsider + 1]! - ledger.inStart[outsider]!;
+    const outflows = ledger.outStart[outsider + 1]! - ledger.outStart[outsider]!;
+    for (const [group, directions] of byGroup) {
+      if (directions !== (FROM_GROUP | TO_GROUP)) continue;
+      // Accounts as busy as this one that would deal with the group both ways by chance.
+      const share = group.accounts.length / ledger.accountCount;
+      const byChance = inflows * share * (outflows * share) * ledger.accountCount;
+      if (byChance <= CHANCE_ASSOCIATES) group.associates.push(outsider);
     }
   }
 }
 
-interface GroupContact {
-  members: Set<number>;
-  /** Took money from a member. */
-  from: boolean;
-  /** Paid money to a member. */
-  to: boolean;
-}
-
-/** How many times the chance number of contacts makes an outsider an associate. */
-const ASSOCIATE_LIFT = 3;
-
-function distinctCounterparties(ledger: Ledger, a: number): number {
-  const seen = new Set<number>();
-  for (let i = ledger.outStart[a]!; i < ledger.outStart[a + 1]!; i++)
-    seen.add(ledger.target[ledger.outList[i]!]!);
-  for (let i = ledger.inStart[a]!; i < ledger.inStart[a + 1]!; i++)
-    seen.add(ledger.source[ledger.inList[i]!]!);
-  return seen.size;
-}
+/** Chance two-way outsiders of a group above which an outsider is not an associate. */
+const CHANCE_ASSOCIATES = 1;
 
 /**
  * One-off inflows (outflows) on a regular cadence: an account that hears from many counterparties
