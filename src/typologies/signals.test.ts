@@ -44,7 +44,7 @@ test("a new payer every 9 days is found among ordinary traffic; a busy account p
   assert.ok(payers.length >= 12, `found ${payers.length} payers`);
 });
 
-test("an outsider paid by a group and paying it back joins the group; one paying it only does not", () => {
+test("an outsider paid by a group and paying it back joins the group, and so does its own accomplice; one paying it only does not", () => {
   const builder = new LedgerBuilder();
   background(builder, 300, 60, 7);
   // A burst group: a→b twice on day 10, b→c twice on day 11.
@@ -57,10 +57,13 @@ test("an outsider paid by a group and paying it back joins the group; one paying
   builder.add("x2", "accomplice", "a", 390, 14 * DAY, "USD");
   builder.add("y1", "bystander", "a", 50, 15 * DAY, "USD");
   builder.add("y2", "bystander", "b", 50, 16 * DAY, "USD");
+  // The accomplice's own accomplice deals two ways with it only: found in the second round.
+  builder.add("z1", "accomplice", "runner", 200, 13 * DAY, "USD");
+  builder.add("z2", "runner", "accomplice", 190, 13 * DAY + 3_600_000, "USD");
   const ledger = builder.build();
   const { groups } = computeSignals(ledger, 5);
   const group = groups.find((g) => g.accounts.some((a) => ledger.accountIds[a] === "a"));
   assert.ok(group, "the burst group is found");
   const associates = group.associates.map((a) => ledger.accountIds[a]);
-  assert.deepEqual(associates, ["accomplice"]);
+  assert.deepEqual(associates, ["accomplice", "runner"]);
 });

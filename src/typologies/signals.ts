@@ -101,13 +101,25 @@ function groupsOf(ledger: Ledger, edges: Iterable<PatternEdge>): PatternGroup[] 
  * Money passes through accomplices outside the bursts: an account that takes money from a group's
  * members and also pays money to them sits inside the scheme's flow, and is reported with the
  * group, unless an account that busy would deal with the group both ways by chance (in a small,
- * dense ledger everyone deals with everyone). On the labelled AMLSim runs such two-way outsiders
- * are scheme members three times in four; outsiders that only pay to (or only take from) members
- * were members about one time in three, less than the alerts they would join, and are left out.
+ * dense ledger everyone deals with everyone). Accomplices have accomplices: the search runs again
+ * with the associates found so far counted in their group, until no more join. On the labelled
+ * AMLSim runs such two-way outsiders are scheme members three times in four; outsiders that only
+ * pay to (or only take from) members were members about one time in three, less than the alerts
+ * they would join, and are left out.
  */
 function attachAssociates(ledger: Ledger, groups: PatternGroup[]): void {
+  for (let round = 0; round < MAX_ASSOCIATE_ROUNDS; round++) {
+    if (associateRound(ledger, groups) === 0) return;
+  }
+}
+
+/** Adds the two-way outsiders of each group (members and associates so far); returns how many. */
+function associateRound(ledger: Ledger, groups: PatternGroup[]): number {
   const groupOf = new Map<number, PatternGroup>();
-  for (const group of groups) for (const a of group.accounts) groupOf.set(a, group);
+  for (const group of groups) {
+    for (const a of group.accounts) groupOf.set(a, group);
+    for (const a of group.associates) groupOf.set(a, group);
+  }
   const FROM_GROUP = 1;
   const TO_GROUP = 2;
   const contacts = new Map<number, Map<PatternGroup, number>>();
@@ -123,21 +135,27 @@ function attachAssociates(ledger: Ledger, groups: PatternGroup[]): void {
     if (!byGroup) contacts.set(outsider, (byGroup = new Map()));
     byGroup.set(group, (byGroup.get(group) ?? 0) | (sGroup ? FROM_GROUP : TO_GROUP));
   }
+  let added = 0;
   for (const [outsider, byGroup] of contacts) {
     const inflows = ledger.inStart[outsider + 1]! - ledger.inStart[outsider]!;
     const outflows = ledger.outStart[outsider + 1]! - ledger.outStart[outsider]!;
     for (const [group, directions] of byGroup) {
       if (directions !== (FROM_GROUP | TO_GROUP)) continue;
       // Accounts as busy as this one that would deal with the group both ways by chance.
-      const share = group.accounts.length / ledger.accountCount;
+      const share = (group.accounts.length + group.associates.length) / ledger.accountCount;
       const byChance = inflows * share * (outflows * share) * ledger.accountCount;
-      if (byChance <= CHANCE_ASSOCIATES) group.associates.push(outsider);
+      if (byChance > CHANCE_ASSOCIATES) continue;
+      group.associates.push(outsider);
+      added++;
     }
   }
+  return added;
 }
 
 /** Chance two-way outsiders of a group above which an outsider is not an associate. */
 const CHANCE_ASSOCIATES = 1;
+/** Rounds of accomplices of accomplices, at most (the labelled runs settle in three). */
+const MAX_ASSOCIATE_ROUNDS = 5;
 
 /**
  * One-off inflows (outflows) on a regular cadence: an account that hears from many counterparties
