@@ -22,7 +22,7 @@ const ORG_WORDS = new Set([
   post news press herald journal tribune agency exchange market commerce chamber assembly government administration
   authority court police guard bureau central international general consortium venture ventures import export airlines
   airline railways mining energy petroleum oil steel technology electronics shimbun ilbo sinmun
-  gazette photo banco banca banque nations panel`.split(/\s+/),
+  gazette photo banco banca banque nations panel centre center centres centers`.split(/\s+/),
 ]);
 
 /**
@@ -35,7 +35,7 @@ const ORG_HEADS = new Set([
   committee council agency commission fund foundation institute university school academy army navy
   command society league alliance club church hospital times post news press journal tribune
   exchange chamber assembly government administration authority court police consortium airlines
-  corps nations panel`.split(/\s+/),
+  corps nations panel centre center`.split(/\s+/),
 ]);
 
 /** Words after which a name never goes on ("the Treasury on Tuesday", "in March"). */
@@ -66,7 +66,7 @@ const SURNAMES = new Set(
   `kim ri lee yi rhee pak park bak choe choi choe jang chang jong jung chung chong han kang ho hong hwang
   o oh ryu yu yoo yun yoon sin shin song so seo jo cho mun moon ko go nam ro roh no chae cha ji paek baek
   ku koo kwon kwak min sim shim hyon hyun ryang yang ryom im lim chon jon jeon un eun ha bae byun heo hur
-  son sohn woo won ahn an wang li zhang liu chen
+  son sohn woo won ahn an jeong gim seong hyeon gwon gang bang myeong yeo wang li zhang liu chen
   yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie tang feng deng cao peng zeng
   xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren shen yao lu jin zhong tan
   sato suzuki takahashi tanaka watanabe ito yamamoto nakamura kobayashi kato yoshida yamada sasaki
@@ -118,7 +118,19 @@ function tokenize(text: string): Token[] {
     const at = text.indexOf(word, cursor);
     if (at === -1) continue;
     cursor = at + word.length;
-    tokens.push({ text: word, pos: tags[i]!, start: at, end: cursor });
+    let pos = tags[i]!;
+    // The tagger reads capitalised words of names as verbs ("Glory Ocean Shipping", "Human
+    // Rights Watch", "said Sue Mi Terry"); a capitalised verb inside a sentence is a name's.
+    const previous = tokens.at(-1);
+    if (
+      pos === "VERB" &&
+      /^\p{Lu}\p{Ll}/u.test(word) &&
+      previous &&
+      !/^[.!?:;"“”'‘’(]$/.test(previous.text) &&
+      !/\n/.test(text.slice(previous.end, at))
+    )
+      pos = "PROPN";
+    tokens.push({ text: word, pos, start: at, end: cursor });
   }
   return tokens;
 }
