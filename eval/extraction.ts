@@ -5,8 +5,9 @@
  *     (eval/extraction/texts), labels in eval/extraction/*.labels.json; `split` says dev or
  *     holdout. Held-out texts lose their blindness once their misses are looked at: the Kim
  *     article's misses were seen while the list of well-known organisations was written, and
- *     ship-to-ship.txt's while the tagger's verbs were fixed; casino-laundering.txt was the
- *     unseen one at the time of writing. Write a new text when the rules change again.
+ *     ship-to-ship.txt's while the tagger's verbs were fixed, casino-laundering.txt's while
+ *     "of" became the only word that ties a person to an organisation. yacht-seizure.txt has only
+ *     been scored, its misses never printed: keep it so, or write a new text for the next rules.
  *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
  *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
  *     (which must not be extracted).

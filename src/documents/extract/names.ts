@@ -21,7 +21,7 @@ const ORG_WORDS = new Set([
   unit organization organisation society league alliance network service services corps club church hospital times
   post news press herald journal tribune agency exchange market commerce chamber assembly government administration
   authority court police guard bureau central international general consortium venture ventures import export airlines
-  airline railways mining energy petroleum oil steel technology electronics shimbun ilbo sinmun
+  airline airways railways mining energy petroleum oil steel technology electronics shimbun ilbo sinmun
   gazette photo banco banca banque nations panel centre center centres centers`.split(/\s+/),
 ]);
 
@@ -74,8 +74,12 @@ const SURNAMES = new Set(
 );
 
 const DEMONYMS = new Set(
-  "korean koreans chinese japanese russian american british european north south east west".split(
-    " ",
+  `korean koreans chinese japanese russian american british european north south east west
+  philippine filipino thai vietnamese indonesian malaysian singaporean cambodian burmese mongolian
+  taiwanese indian pakistani iranian iraqi syrian turkish emirati saudi israeli egyptian african
+  french german italian spanish dutch swiss polish ukrainian belarusian canadian mexican brazilian
+  australian panamanian cuban venezuelan nigerian libyan lebanese qatari kuwaiti omani yemeni`.split(
+    /\s+/,
   ),
 );
 
@@ -359,7 +363,9 @@ function splitPersonOfOrganization(
   before: Token | undefined,
   places: Set<string>,
 ): Array<{ chunk: Token[]; before: Token | undefined }> {
-  const at = chunk.findIndex((t) => CONNECTORS.has(t.text.toLowerCase()));
+  // Only "of" ties a person to an organisation; "and", "for", "the" are inside names
+  // ("Philippine Amusement and Gaming Corporation").
+  const at = chunk.findIndex((t) => t.text.toLowerCase() === "of");
   if (at > 0) {
     const person = typeChunk(chunk.slice(0, at), before, places, givenNames());
     if (person?.type === "Person" && person.confidence >= 0.8) {
@@ -408,7 +414,14 @@ function typeChunk(
   if (titled && chunk.length <= 4) return { type: "Person", confidence: 0.85 };
   if (chunk.length >= 2 && chunk.length <= 4 && SURNAMES.has(words[0]!))
     return { type: "Person", confidence: 0.8 };
-  if (chunk.length >= 2 && chunk.length <= 4 && given.has(words[0]!) && !TITLES.has(words.at(-1)!))
+  // "Philippine" is a given name too; a chunk that opens with a nationality is not a person.
+  if (
+    chunk.length >= 2 &&
+    chunk.length <= 4 &&
+    given.has(words[0]!) &&
+    !DEMONYMS.has(words[0]!) &&
+    !TITLES.has(words.at(-1)!)
+  )
     return { type: "Person", confidence: 0.8 };
   // Japanese and Chinese names written given name first in English text: Takeshi Yamamoto.
   if (chunk.length >= 2 && chunk.length <= 3 && SURNAMES.has(words.at(-1)!))
