@@ -168,6 +168,7 @@ export class ScreeningIndex {
         q,
         view?.prepared ?? { ...prepared, ...only },
         this.similarities,
+        CUTOFF,
       );
       if (scored.score < CUTOFF) continue;
       results.push({

@@ -53,30 +53,30 @@ export function bestNameMatch(
   return best;
 }
 
+/**
+ * `explainFrom`: scores below it come back without the name's explanation, whose text costs more
+ * than the rest of the scoring of a weak candidate (the index drops such candidates anyway).
+ */
 export function scoreCandidate(
   query: Comparable,
   candidate: Comparable,
   cache?: SimilarityCache,
+  explainFrom = 0,
 ): Scored {
   const explanations: Record<string, FeatureExplanation> = {};
   const features: Record<string, number> = {};
   const name = bestNameMatch(query.names, candidate.names, candidate.weakNames, cache);
   const nameScore = name?.score ?? 0;
   features.name = roundScore(nameScore);
-  if (name) {
-    const pairs = name.alignment.pairs
-      .map((p) => `${p.query}~${p.candidate} ${p.similarity.toFixed(2)}`)
-      .join(", ");
-    explanations.name = {
-      weight: roundScore(nameScore * NAME_ONLY_CEILING),
-      detail: `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})`,
-    };
-  }
+  const explained = (score: number): Scored =>
+    name && score >= explainFrom
+      ? { score, features, explanations: { name: nameExplanation(name), ...explanations } }
+      : { score, features, explanations };
   const identifier = identifierFeature(query.identifiers, candidate.identifiers);
   if (identifier) {
     features.identifier = 1;
     explanations.identifier = identifier;
-    return { score: roundScore(0.95 + 0.04 * nameScore), features, explanations };
+    return explained(roundScore(0.95 + 0.04 * nameScore));
   }
   let score = nameScore * NAME_ONLY_CEILING;
   const others: Array<[string, FeatureExplanation | undefined]> = [
@@ -92,7 +92,17 @@ export function scoreCandidate(
     explanations[key] = { ...feature, weight: roundScore(weight) };
     score += weight;
   }
-  return { score: roundScore(Math.min(MAX_SCORE, Math.max(0, score))), features, explanations };
+  return explained(roundScore(Math.min(MAX_SCORE, Math.max(0, score))));
+}
+
+function nameExplanation(name: NameMatch): FeatureExplanation {
+  const pairs = name.alignment.pairs
+    .map((p) => `${p.query}~${p.candidate} ${p.similarity.toFixed(2)}`)
+    .join(", ");
+  return {
+    weight: roundScore(name.score * NAME_ONLY_CEILING),
+    detail: `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})`,
+  };
 }
 
 /** Scores and feature weights to four decimals, as they are shown and compared. */
