@@ -33,23 +33,31 @@ export function bestNameMatch(
   weak: PreparedName[],
   cache?: SimilarityCache,
 ): NameMatch | undefined {
-  let best: NameMatch | undefined;
-  const consider = (candidates: PreparedName[], factor: number): void => {
-    for (const q of query) {
-      for (const c of candidates) {
-        for (const qf of q.forms) {
-          for (const cf of c.forms) {
-            const alignment = alignForms(qf, cf, cache);
-            const score = alignment.score * factor;
-            if (!best || score > best.score)
-              best = { score, query: q.original, candidate: c.original, alignment };
-          }
+  // Plain functions rather than closures: the hot path runs under tsx, whose keep-names helper
+  // costs a property definition per closure created.
+  const strong = bestAmong(query, names, 1, cache, undefined);
+  return bestAmong(query, weak, WEAK_ALIAS_FACTOR, cache, strong);
+}
+
+function bestAmong(
+  query: PreparedName[],
+  candidates: PreparedName[],
+  factor: number,
+  cache: SimilarityCache | undefined,
+  best: NameMatch | undefined,
+): NameMatch | undefined {
+  for (const q of query) {
+    for (const c of candidates) {
+      for (const qf of q.forms) {
+        for (const cf of c.forms) {
+          const alignment = alignForms(qf, cf, cache);
+          const score = alignment.score * factor;
+          if (!best || score > best.score)
+            best = { score, query: q.original, candidate: c.original, alignment };
         }
       }
     }
-  };
-  consider(names, 1);
-  consider(weak, WEAK_ALIAS_FACTOR);
+  }
   return best;
 }
 
@@ -68,15 +76,17 @@ export function scoreCandidate(
   const name = bestNameMatch(query.names, candidate.names, candidate.weakNames, cache);
   const nameScore = name?.score ?? 0;
   features.name = roundScore(nameScore);
-  const explained = (score: number): Scored =>
-    name && score >= explainFrom
-      ? { score, features, explanations: { name: nameExplanation(name), ...explanations } }
-      : { score, features, explanations };
   const identifier = identifierFeature(query.identifiers, candidate.identifiers);
   if (identifier) {
     features.identifier = 1;
     explanations.identifier = identifier;
-    return explained(roundScore(0.95 + 0.04 * nameScore));
+    return explained(
+      roundScore(0.95 + 0.04 * nameScore),
+      name,
+      explainFrom,
+      features,
+      explanations,
+    );
   }
   let score = nameScore * NAME_ONLY_CEILING;
   const others: Array<[string, FeatureExplanation | undefined]> = [
@@ -92,7 +102,26 @@ export function scoreCandidate(
     explanations[key] = { ...feature, weight: roundScore(weight) };
     score += weight;
   }
-  return explained(roundScore(Math.min(MAX_SCORE, Math.max(0, score))));
+  return explained(
+    roundScore(Math.min(MAX_SCORE, Math.max(0, score))),
+    name,
+    explainFrom,
+    features,
+    explanations,
+  );
+}
+
+/** The score with its explanations, the name's first when the score reaches `explainFrom`. */
+function explained(
+  score: number,
+  name: NameMatch | undefined,
+  explainFrom: number,
+  features: Record<string, number>,
+  explanations: Record<string, FeatureExplanation>,
+): Scored {
+  return name && score >= explainFrom
+    ? { score, features, explanations: { name: nameExplanation(name), ...explanations } }
+    : { score, features, explanations };
 }
 
 function nameExplanation(name: NameMatch): FeatureExplanation {
