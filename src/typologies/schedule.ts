@@ -11,7 +11,6 @@
  * over every account, start day and period tried, is below CHANCE_RUNS.
  */
 import type { Ledger } from "../tracing/ledger.ts";
-import type { PatternEdge } from "./signals.ts";
 
 const DAY = 86_400_000;
 /**
@@ -25,24 +24,22 @@ const MAX_SPAN_DAYS = 4000;
 /** Expected number of chance runs at or above which a run is not reported. */
 const CHANCE_RUNS = 0.01;
 
-export function scheduledRelays(ledger: Ledger, minRun: number): PatternEdge[][] {
-  const { inStart: start, inList: list, source: other } = ledger;
-  const relays: PatternEdge[][] = [];
+/** Each receiver's run of scheduled payments, as transfer numbers in time order. */
+export function scheduledRelays(ledger: Ledger, minRun: number): number[][] {
+  const { inStart, inList, source } = ledger;
+  const receives = (a: number): number => inStart[a + 1]! - inStart[a]!;
   let searched = 0;
-  for (let a = 0; a < ledger.accountCount; a++) if (start[a + 1]! - start[a]! >= minRun) searched++;
+  for (let a = 0; a < ledger.accountCount; a++) if (receives(a) >= minRun) searched++;
+  const relays: number[][] = [];
   for (let a = 0; a < ledger.accountCount; a++) {
-    const count = start[a + 1]! - start[a]!;
-    if (count < minRun) continue;
+    if (receives(a) < minRun) continue;
     const transfers: number[] = [];
-    for (let i = start[a]!; i < start[a + 1]!; i++) {
-      const j = list[i]!;
-      if (other[j] !== a) transfers.push(j);
+    for (let i = inStart[a]!; i < inStart[a + 1]!; i++) {
+      const j = inList[i]!;
+      if (source[j] !== a) transfers.push(j);
     }
-    const run = longestRelay(ledger, transfers, other, minRun, searched);
-    if (!run) continue;
-    relays.push(
-      run.map((j) => ({ source: ledger.source[j]!, target: ledger.target[j]!, transfers: [j] })),
-    );
+    const run = longestRelay(ledger, transfers, minRun, searched);
+    if (run) relays.push(run);
   }
   return relays;
 }
@@ -54,7 +51,6 @@ export function scheduledRelays(ledger: Ledger, minRun: number): PatternEdge[][]
 function longestRelay(
   ledger: Ledger,
   transfers: number[],
-  other: Int32Array,
   minRun: number,
   accounts: number,
 ): number[] | undefined {
@@ -97,9 +93,9 @@ function longestRelay(
       const run: number[] = [];
       for (let d = day; d < span; d += period) {
         let k = head[d]!;
-        while (k !== -1 && used.has(other[transfers[k]!]!)) k = next[k]!;
+        while (k !== -1 && used.has(ledger.source[transfers[k]!]!)) k = next[k]!;
         if (k === -1) break;
-        used.add(other[transfers[k]!]!);
+        used.add(ledger.source[transfers[k]!]!);
         run.push(transfers[k]!);
       }
       if (run.length > best.length) best = run;

@@ -37,9 +37,9 @@ test("a new payer every 9 days is found among ordinary traffic; a busy account p
     builder.add(`shop${day}`, `customer${day}`, "shop", 20, (100 + day) * DAY, "USD");
   const ledger = builder.build();
   const relays = scheduledRelays(ledger, 8);
-  const receivers = relays.map((run) => ledger.accountIds[run[0]!.target]);
+  const receivers = relays.map((run) => ledger.accountIds[ledger.target[run[0]!]!]);
   assert.deepEqual(receivers, ["collector"]);
-  const payers = relays[0]!.map((e) => ledger.accountIds[e.source]);
+  const payers = relays[0]!.map((j) => ledger.accountIds[ledger.source[j]!]);
   assert.equal(new Set(payers).size, payers.length, "each payer once");
   assert.ok(payers.length >= 12, `found ${payers.length} payers`);
 });

@@ -166,8 +166,8 @@ export function cadenceFans(
   pairCount: Map<number, number>,
   minFan: number,
   direction: "in" | "out",
-): PatternEdge[][] {
-  const fans: PatternEdge[][] = [];
+): number[][] {
+  const fans: number[][] = [];
   const [start, list] =
     direction === "in" ? [ledger.inStart, ledger.inList] : [ledger.outStart, ledger.outList];
   for (let a = 0; a < ledger.accountCount; a++) {
@@ -181,9 +181,7 @@ export function cadenceFans(
       if (s !== t && pairCount.get(pairKey(ledger, s, t)) === 1) oneOff.push(j);
     }
     if (oneOff.length < minFan || !regular(oneOff.map((j) => ledger.time[j]!))) continue;
-    fans.push(
-      oneOff.map((j) => ({ source: ledger.source[j]!, target: ledger.target[j]!, transfers: [j] })),
-    );
+    fans.push(oneOff);
   }
   return fans;
 }
@@ -223,6 +221,13 @@ export function computeSignals(ledger: Ledger, minFan: number): Signals {
       ...cadenceFans(ledger, pairCount, cadenceMin, "out"),
     );
   }
-  for (const fan of fans) groups.push(...groupsOf(ledger, fan));
+  for (const fan of fans) {
+    const edges = fan.map((j) => ({
+      source: ledger.source[j]!,
+      target: ledger.target[j]!,
+      transfers: [j],
+    }));
+    groups.push(...groupsOf(ledger, edges));
+  }
   return { pairCount, groups };
 }
