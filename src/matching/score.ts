@@ -77,51 +77,31 @@ export function scoreCandidate(
   const nameScore = name?.score ?? 0;
   features.name = roundScore(nameScore);
   const identifier = identifierFeature(query.identifiers, candidate.identifiers);
+  let score: number;
   if (identifier) {
     features.identifier = 1;
     explanations.identifier = identifier;
-    return explained(
-      roundScore(0.95 + 0.04 * nameScore),
-      name,
-      explainFrom,
-      features,
-      explanations,
-    );
+    score = roundScore(0.95 + 0.04 * nameScore);
+  } else {
+    score = nameScore * NAME_ONLY_CEILING;
+    const others: Array<[string, FeatureExplanation | undefined]> = [
+      ["birth_date", birthDateFeature(query.birthDates, candidate.birthDates)],
+      ["country", countryFeature(query.countries, candidate.countries)],
+      ["gender", genderFeature(query.gender, candidate.gender)],
+    ];
+    for (const [key, feature] of others) {
+      if (!feature) continue;
+      // Supporting evidence only counts for names that already match; conflicts always count.
+      const weight = feature.weight > 0 ? feature.weight * nameScore : feature.weight;
+      features[key] = roundScore(weight);
+      explanations[key] = { ...feature, weight: roundScore(weight) };
+      score += weight;
+    }
+    score = roundScore(Math.min(MAX_SCORE, Math.max(0, score)));
   }
-  let score = nameScore * NAME_ONLY_CEILING;
-  const others: Array<[string, FeatureExplanation | undefined]> = [
-    ["birth_date", birthDateFeature(query.birthDates, candidate.birthDates)],
-    ["country", countryFeature(query.countries, candidate.countries)],
-    ["gender", genderFeature(query.gender, candidate.gender)],
-  ];
-  for (const [key, feature] of others) {
-    if (!feature) continue;
-    // Supporting evidence only counts for names that already match; conflicts always count.
-    const weight = feature.weight > 0 ? feature.weight * nameScore : feature.weight;
-    features[key] = roundScore(weight);
-    explanations[key] = { ...feature, weight: roundScore(weight) };
-    score += weight;
-  }
-  return explained(
-    roundScore(Math.min(MAX_SCORE, Math.max(0, score))),
-    name,
-    explainFrom,
-    features,
-    explanations,
-  );
-}
-
-/** The score with its explanations, the name's first when the score reaches `explainFrom`. */
-function explained(
-  score: number,
-  name: NameMatch | undefined,
-  explainFrom: number,
-  features: Record<string, number>,
-  explanations: Record<string, FeatureExplanation>,
-): Scored {
-  return name && score >= explainFrom
-    ? { score, features, explanations: { name: nameExplanation(name), ...explanations } }
-    : { score, features, explanations };
+  // The name's explanation comes first.
+  if (!name || score < explainFrom) return { score, features, explanations };
+  return { score, features, explanations: { name: nameExplanation(name), ...explanations } };
 }
 
 function nameExplanation(name: NameMatch): FeatureExplanation {
