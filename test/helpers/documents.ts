@@ -190,23 +190,24 @@ export async function makeZipBomb(members: number, memberBytes: number): Promise
     deflate.end();
     await ended;
     const data = Buffer.concat(compressed);
+    // The local header and the central directory entry carry the same fields from the
+    // compression method on; the central entry has one more version field before them.
+    const member = (header: Buffer, at: number): void => {
+      header.writeUInt16LE(8, at); // deflate
+      header.writeUInt32LE(crc >>> 0, at + 6);
+      header.writeUInt32LE(data.length, at + 10);
+      header.writeUInt32LE(memberBytes, at + 14);
+      header.writeUInt16LE(name.length, at + 18);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc >>> 0, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(memberBytes, 22);
-    local.writeUInt16LE(name.length, 26);
+    member(local, 8);
     const entry = Buffer.alloc(46);
     entry.writeUInt32LE(0x02014b50, 0);
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc >>> 0, 16);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(memberBytes, 24);
-    entry.writeUInt16LE(name.length, 28);
+    member(entry, 10);
     entry.writeUInt32LE(offset, 42);
     locals.push(local, name, data);
     central.push(entry, name);
