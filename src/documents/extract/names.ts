@@ -12,19 +12,6 @@ import { givenNames } from "./given-names.ts";
 import { knownOrganisations } from "./known-organisations.ts";
 import { knownPlaces } from "./places.ts";
 
-/** Words that make a proper-noun chunk an organisation, besides the legal forms. */
-const ORG_WORDS = new Set([
-  ...LEGAL_FORMS,
-  ...`bank banks companies pte group trading trade shipping maritime industries industry enterprise enterprises holdings
-  holding partners office bureau room department ministry association federation union front party committee council
-  agency commission fund foundation institute university school academy army navy force forces command division
-  unit organization organisation society league alliance network service services corps club church hospital times
-  post news press herald journal tribune agency exchange market commerce chamber assembly government administration
-  authority court police guard bureau central international general consortium venture ventures import export airlines
-  airline airways railways mining energy petroleum oil steel technology electronics shimbun ilbo sinmun
-  gazette photo banco banca banque nations panel centre center centres centers`.split(/\s+/),
-]);
-
 /**
  * Words that end an organisation's name ("Bank of China", "Foreign Trade Bank"): a name that has
  * one is complete, so "and" or "in" after it starts something else.
@@ -36,6 +23,16 @@ const ORG_HEADS = new Set([
   command society league alliance club church hospital times post news press journal tribune
   exchange chamber assembly government administration authority court police consortium airlines
   corps nations panel centre center`.split(/\s+/),
+]);
+
+/** Words that make a proper-noun chunk an organisation: the heads, and words that go before them. */
+const ORG_WORDS = new Set([
+  ...ORG_HEADS,
+  ...`companies pte trading trade shipping maritime industries industry enterprise enterprises
+  holdings holding partners room front force forces division unit organization organisation
+  network service services herald market commerce guard central international general venture
+  ventures import export airline airways railways mining energy petroleum oil steel technology
+  electronics shimbun ilbo sinmun gazette photo banca banque centres centers`.split(/\s+/),
 ]);
 
 /** Words after which a name never goes on ("the Treasury on Tuesday", "in March"). */
