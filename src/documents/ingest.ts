@@ -68,11 +68,11 @@ export async function ingestPaths(
   return run.report;
 }
 
-/** Ingests bytes received another way (an upload): the same checks as a file from disk. */
 /**
- * One uploaded file. Unlike a folder of evidence, where a hostile archive is kept on record as
- * refused beside everything else, an upload holding one is refused whole (UnprocessableError,
- * 422) and nothing of it is written: the writes wait until the whole file has been read.
+ * Ingests bytes received another way (an upload): the same checks as a file from disk. Unlike a
+ * folder of evidence, where a hostile archive is kept on record as refused beside everything
+ * else, an upload holding one is refused whole (UnprocessableError, 422) and nothing of it is
+ * written: the writes wait until the whole file has been read.
  */
 export async function ingestUpload(
   store: Store,
