@@ -11,17 +11,9 @@ import { IDENTIFIER_PROPS } from "../matching/identifiers.ts";
 import { COUNTRY_PROPS } from "../matching/prepared.ts";
 import type { MatchQuery } from "../matching/types.ts";
 
-const NAME_PROPS = [
-  "name",
-  "alias",
-  "firstName",
-  "lastName",
-  "middleName",
-  "secondName",
-  "fatherName",
-  "weakAlias",
-  "previousName",
-];
+/** Whole names, and the parts of a name a client may send instead (joined in this order). */
+const WHOLE_NAME_PROPS = ["name", "alias", "weakAlias", "previousName"];
+const NAME_PART_PROPS = ["firstName", "secondName", "middleName", "fatherName", "lastName"];
 const DATE_PROPS = ["birthDate", "incorporationDate", "buildDate"];
 
 export interface EntityLikeQuery {
@@ -29,16 +21,28 @@ export interface EntityLikeQuery {
   properties: Record<string, unknown>;
 }
 
-function strings(value: unknown, field: string): string[] {
-  if (value === undefined || value === null) return [];
-  const list = Array.isArray(value) ? value : [value];
-  return list
-    .map((v) => {
+/**
+ * The cleaned values of the given properties, appended to `into`. A plain loop with the field
+ * named only on error: this runs for every property of every query a busy server receives.
+ */
+function collect(
+  props: Record<string, unknown>,
+  names: readonly string[],
+  where: string,
+  into: string[] = [],
+): string[] {
+  for (const prop of names) {
+    const value = props[prop];
+    if (value === undefined || value === null) continue;
+    const list = Array.isArray(value) ? value : [value];
+    for (const v of list) {
       if (typeof v !== "string" && typeof v !== "number")
-        throw new InvalidInputError(`${field}: values must be strings`);
-      return String(v).trim();
-    })
-    .filter(Boolean);
+        throw new InvalidInputError(`${where}.properties.${prop}: values must be strings`);
+      const text = String(v).trim();
+      if (text) into.push(text);
+    }
+  }
+  return into;
 }
 
 /** yente's query shape to a MatchQuery; refuses unknown schemata and queries without a name or id. */
@@ -48,28 +52,26 @@ export function queryFromEntity(input: EntityLikeQuery, where = "query"): MatchQ
   if (!schema.matchable)
     throw new InvalidInputError(`${where}: schema '${input.schema}' cannot be matched`);
   const props = input.properties ?? {};
-  const get = (prop: string): string[] => strings(props[prop], `${where}.properties.${prop}`);
-  const names = NAME_PROPS.filter(
-    (p) => !["firstName", "lastName", "middleName", "secondName", "fatherName"].includes(p),
-  ).flatMap(get);
-  const parts = ["firstName", "secondName", "middleName", "fatherName", "lastName"].flatMap(get);
+  const names = collect(props, WHOLE_NAME_PROPS, where);
+  const parts = collect(props, NAME_PART_PROPS, where);
   if (parts.length > 0) names.push(parts.join(" "));
-  const identifiers = IDENTIFIER_PROPS.flatMap(get);
+  const identifiers = collect(props, IDENTIFIER_PROPS, where);
   if (names.length === 0 && identifiers.length === 0) {
     throw new InvalidInputError(`${where}: give at least a name or an identifier`);
+  }
+  const birthDates: string[] = [];
+  for (const date of collect(props, DATE_PROPS, where)) birthDates.push(...parseDates(date));
+  const countries = new Set<string>();
+  for (const country of collect(props, COUNTRY_PROPS, where)) {
+    const code = countryCode(country);
+    if (code) countries.add(code);
   }
   return {
     schema: schema.name,
     names: [...new Set(names)],
-    birthDates: DATE_PROPS.flatMap(get).flatMap((d) => parseDates(d)),
-    countries: [
-      ...new Set(
-        COUNTRY_PROPS.flatMap(get)
-          .map((c) => countryCode(c))
-          .filter((c): c is string => !!c),
-      ),
-    ],
-    gender: get("gender")[0]?.toLowerCase(),
+    birthDates,
+    countries: [...countries],
+    gender: collect(props, ["gender"], where)[0]?.toLowerCase(),
     identifiers,
   };
 }
