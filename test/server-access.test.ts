@@ -76,7 +76,8 @@ before(async () => {
     keys[username] = (await createApiKey(store.access, { username, name: "test" })).secret;
   }
   const config = { ...loadConfig({}), dataDir: path.join(dir, "data"), offlineDir };
-  app = await buildApp({ store, config, auth: "required" });
+  // As `serve` runs on SQLite: audit batches appended by a worker thread of their own.
+  app = await buildApp({ store, config, auth: "required", auditThreadDb: dbFile });
 });
 
 after(async () => {

@@ -196,6 +196,7 @@ export async function serveOne(program: Command, options: ServeOptions): Promise
     jobs: jobs.queue,
     config,
     logger: cluster.isPrimary,
+    auditThreadDb: isPostgresUrl(config.db) || config.db === ":memory:" ? undefined : config.db,
     auth,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });

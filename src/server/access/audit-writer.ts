@@ -7,7 +7,9 @@
  * screened whom.
  */
 import type { AuditEvent } from "../../access/audit-chain.ts";
-import type { AccessStore } from "../../store/access/access-store.ts";
+
+/** Appends a batch to the chain: the store's appendAudit, or an AuditThread's. */
+export type AuditSink = (events: AuditEvent[]) => Promise<unknown>;
 
 const FLUSH_MILLIS = 50;
 const MAX_BATCH = 500;
@@ -22,7 +24,7 @@ export class AuditWriter {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly access: AccessStore,
+    private readonly append: AuditSink,
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -55,7 +57,7 @@ export class AuditWriter {
     this.writing = this.writing.then(async () => {
       if (events.length === 0) return;
       try {
-        await this.access.appendAudit(events);
+        await this.append(events);
         for (const w of waiting) w.resolve();
       } catch (error) {
         this.onError(error);
