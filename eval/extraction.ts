@@ -3,11 +3,15 @@
  *  1. Names (Person, Organization, Location) and amounts/dates in hand-labelled articles from
  *     ../shared/corpus/seeds and in news-style texts written for this evaluation
  *     (eval/extraction/texts), labels in eval/extraction/*.labels.json; `split` says dev or
- *     holdout. Held-out texts lose their blindness once their misses are looked at: the Kim
- *     article's misses were seen while the list of well-known organisations was written, and
- *     ship-to-ship.txt's while the tagger's verbs were fixed, casino-laundering.txt's while
- *     "of" became the only word that ties a person to an organisation. yacht-seizure.txt has only
- *     been scored, its misses never printed: keep it so, or write a new text for the next rules.
+ *     holdout, `seen` marks held-out texts that are no longer blind. Each text was labelled
+ *     before the extractor first ran on it. Held-out texts lose their blindness once their misses
+ *     are looked at: the Kim article's were seen while the list of well-known organisations was
+ *     written, ship-to-ship.txt's while the tagger's verbs were fixed, casino-laundering.txt's
+ *     while "of" became the only word that ties a person to an organisation. The blind texts
+ *     (yacht-seizure, shadow-fleet, miami-condos, gold-routes) have only been scored: their
+ *     misses are never printed, even with EVAL_VERBOSE. Their totals were printed after each
+ *     change of the third and fourth rounds of rules, so they are not wholly unseen either; write
+ *     new texts to measure the next round.
  *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
  *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
  *     (which must not be extracted).
@@ -28,6 +32,8 @@ import { LISTS, sharedFile } from "../test/helpers/shared.ts";
 interface Labels {
   file: string;
   split: "dev" | "holdout";
+  /** A held-out text whose misses were looked at while rules were written: no longer blind. */
+  seen?: boolean;
   entities: Partial<Record<MentionType, string[]>>;
 }
 
@@ -73,7 +79,7 @@ function score(
   tallies.set(type, tally);
 }
 
-function print(title: string, tallies: Map<string, Tally>): void {
+function print(title: string, tallies: Map<string, Tally>, verbose: boolean): void {
   console.log(title);
   for (const [type, t] of [...tallies].sort()) {
     const p = t.tp / Math.max(1, t.tp + t.fp);
@@ -81,7 +87,7 @@ function print(title: string, tallies: Map<string, Tally>): void {
     console.log(
       `  ${type.padEnd(13)} P ${p.toFixed(3)}  R ${r.toFixed(3)}  (${t.tp} right, ${t.fp} extra, ${t.fn} missed)`,
     );
-    if (process.env.EVAL_VERBOSE) {
+    if (verbose) {
       if (t.misses.length) console.log(`      missed: ${t.misses.join(" | ")}`);
       if (t.extras.length) console.log(`      extra:  ${t.extras.join(" | ")}`);
     }
@@ -106,7 +112,15 @@ async function labelledArticles(): Promise<void> {
   );
   // EVAL_SPLIT=dev while rules are being worked on, so that the held-out texts stay unseen.
   const splits =
-    process.env.EVAL_SPLIT === "dev" ? (["dev"] as const) : (["dev", "holdout"] as const);
+    process.env.EVAL_SPLIT === "dev"
+      ? (["dev"] as const)
+      : (["dev", "holdout, never looked at", "holdout, looked at before"] as const);
+  const splitOf = (labels: Labels): (typeof splits)[number] =>
+    labels.split === "dev"
+      ? "dev"
+      : labels.seen
+        ? "holdout, looked at before"
+        : "holdout, never looked at";
   for (const split of splits) {
     const tallies = new Map<string, Tally>();
     let documents = 0;
@@ -114,7 +128,7 @@ async function labelledArticles(): Promise<void> {
       const labels = JSON.parse(
         readFileSync(path.join(here, "extraction", file), "utf8"),
       ) as Labels;
-      if (labels.split !== split) continue;
+      if (splitOf(labels) !== split) continue;
       documents++;
       // Articles from ../shared, and texts written for this evaluation (eval/extraction/texts).
       const source = labels.file.startsWith("eval/")
@@ -131,10 +145,12 @@ async function labelledArticles(): Promise<void> {
         );
       }
     }
+    // Misses of blind texts are not printed even when asked: reading them would unblind them.
     if (documents > 0)
       print(
         `names in labelled articles (${split}, ${documents} documents; UN and OFAC SDN lists loaded)`,
         tallies,
+        !!process.env.EVAL_VERBOSE && split !== "holdout, never looked at",
       );
     else console.log(`names in labelled articles (${split}): no labelled documents yet`);
   }
@@ -225,7 +241,11 @@ async function generatedIdentifiers(): Promise<void> {
       coins.map((c) => (c.startsWith("0x") ? c.toLowerCase() : c)),
     );
   }
-  print("identifiers in 50 generated documents with real IMO numbers and OFAC wallets", tallies);
+  print(
+    "identifiers in 50 generated documents with real IMO numbers and OFAC wallets",
+    tallies,
+    !!process.env.EVAL_VERBOSE,
+  );
 }
 
 await labelledArticles();

@@ -61,7 +61,12 @@ export async function extractMentions(
   });
   const values = [...extractAmounts(text), ...extractDates(text)];
   const chunks = extractNames(text.slice(0, options.maxNameChars ?? DEFAULT_MAX_NAME_CHARS));
-  let kept = settleOverlaps(text.length, [listed, patterns, values, chunks]);
+  let kept = settleOverlaps(text.length, [
+    withoutPartsOfPlaces(listed, chunks),
+    patterns,
+    values,
+    chunks,
+  ]);
   if (options.linker) {
     await linkChunks(kept, options.linker);
     const proposals = cjkNameCandidates(text).slice(0, MAX_CJK_PROPOSALS);
@@ -72,6 +77,20 @@ export async function extractMentions(
     }
   }
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Listed names found inside a known place's name are not that listing: a vessel called SIERRA in
+ * "Sierra Leone", a company called CENTRAL in "Central African Republic".
+ */
+function withoutPartsOfPlaces(listed: Mention[], chunks: Mention[]): Mention[] {
+  const places = chunks.filter((m) => m.type === "Location" && m.confidence >= 0.9);
+  return listed.filter(
+    (m) =>
+      !places.some(
+        (p) => p.start <= m.start && m.end <= p.end && p.end - p.start > m.end - m.start,
+      ),
+  );
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Mention } from "../types.ts";
 import { LEGAL_FORMS, TITLES as NAME_TITLES } from "../../names/normalize.ts";
 import { givenNames } from "./given-names.ts";
 import { knownOrganisations } from "./known-organisations.ts";
-import { knownPlaces } from "./places.ts";
+import { foldPlaceName, knownAcronymPlaces, knownPlaces } from "./places.ts";
 
 /**
  * Words that end an organisation's name ("Bank of China", "Foreign Trade Bank"): a name that has
@@ -22,7 +22,11 @@ const ORG_HEADS = new Set([
   committee council agency commission fund foundation institute university school academy army navy
   command society league alliance club church hospital times post news press journal tribune
   exchange chamber assembly government administration authority court police consortium airlines
-  corps nations panel centre center`.split(/\s+/),
+  corps nations panel centre center parliament congress senate embassy consulate tribunal cabinet
+  secretariat instruments devices systems technologies solutions networks pharmaceuticals motors
+  dynamics logistics securities investments resources minerals metals chemicals communications
+  labs semiconductor semiconductors aerospace insurance payments pay analytics bankas bankasi banka
+  banken bancorp`.split(/\s+/),
 ]);
 
 /** Words that make a proper-noun chunk an organisation: the heads, and words that go before them. */
@@ -32,7 +36,8 @@ const ORG_WORDS = new Set([
   holdings holding partners room front force forces division unit organization organisation
   network service services herald market commerce guard central international general venture
   ventures import export airline airways railways mining energy petroleum oil steel technology
-  electronics shimbun ilbo sinmun gazette photo banca banque centres centers`.split(/\s+/),
+  electronics shimbun ilbo sinmun gazette photo banca banque centres centers development
+  industrial`.split(/\s+/),
 ]);
 
 /** Words after which a name never goes on ("the Treasury on Tuesday", "in March"). */
@@ -145,6 +150,7 @@ export function extractNames(text: string): Mention[] {
   const tokens = tokenize(text);
   const places = knownPlaces();
   const found: Mention[] = [];
+  const untyped: Token[][] = [];
   const given = givenNames();
   let i = 0;
   while (i < tokens.length) {
@@ -209,6 +215,12 @@ export function extractNames(text: string): Mention[] {
         // "Korea Trade and Investment Promotion Agency"; not "Bank of China and China Merchants
         // Bank" (two names), nor "the Treasury on Tuesday".
         j += 2;
+      } else if (NAME_PARTICLES.has(next.text) && given.has(tokens[i]!.text.toLowerCase())) {
+        // "Ursula von der Leyen": particles between a given name and a capitalised surname.
+        let k = j;
+        while (tokens[k] && NAME_PARTICLES.has(tokens[k]!.text)) k++;
+        if (k - j > 2 || !tokens[k] || !isNamePart(tokens[k]!)) break;
+        j = k + 1;
       } else if (next.text === "'" && tokens[j + 1] && isNamePart(tokens[j + 1]!)) {
         j += 2; // Workers' Party
       } else if (
@@ -247,7 +259,10 @@ export function extractNames(text: string): Mention[] {
     );
     for (const part of parts) {
       const typed = typeChunk(part.chunk, part.before, places, given);
-      if (!typed) continue;
+      if (!typed) {
+        untyped.push(part.chunk);
+        continue;
+      }
       const start = part.chunk[0]!.start;
       const end = part.chunk.at(-1)!.end;
       found.push({
@@ -260,7 +275,102 @@ export function extractNames(text: string): Mention[] {
     }
     i = j;
   }
+  found.push(...fromContext(untyped, tokens, text, found));
   return [...found, ...surnamesAlone(tokens, text, found)];
+}
+
+/**
+ * Chunks no rule typed, typed by what the document says around them: the leading words of an
+ * organisation it names in full elsewhere ("Arcadia Global" after "Arcadia Global FZE"), or a
+ * person's name by its apposition ("Nischal Shetty, the founder of …") or a verb of speech next to
+ * it ("…," Watling said; said Erin West).
+ */
+function fromContext(
+  chunks: Token[][],
+  tokens: Token[],
+  text: string,
+  found: Mention[],
+): Mention[] {
+  const organisations = found
+    .filter((m) => m.type === "Organization")
+    .map((m) => m.text.toLowerCase().split(/\s+/));
+  const indexOf = new Map(tokens.map((t, k) => [t.start, k]));
+  const personParts = new Set(
+    found
+      .filter((m) => m.type === "Person")
+      .map((m) => m.text.toLowerCase().split(/[\s-]+/))
+      .filter((words) => words.length >= 2)
+      .flatMap((words) => [words[0]!, words.at(-1)!]),
+  );
+  const typed: Mention[] = [];
+  for (const chunk of chunks) {
+    const words = chunk.map((t) => t.text.toLowerCase());
+    const start = chunk[0]!.start;
+    const end = chunk.at(-1)!.end;
+    const mention = (type: Mention["type"]): Mention => ({
+      type,
+      text: text.slice(start, end),
+      start,
+      end,
+      confidence: 0.65,
+    });
+    const leadsAnOrganisation = organisations.some(
+      (org) =>
+        org.length > words.length &&
+        words.every((w, k) => org[k] === w) &&
+        // One word leads an organisation's name only before a legal form ("Elliptic Ltd"):
+        // "European" does not refer back to the European Union.
+        (words.length >= 2 ||
+          (!DEMONYMS.has(words[0]!) &&
+            org.slice(1).every((w) => LEGAL_FORMS.has(w.replace(/\.$/, ""))))),
+    );
+    if (leadsAnOrganisation) {
+      typed.push(mention("Organization"));
+      continue;
+    }
+    const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
+    if (!alphabetic || chunk.length > 4) continue;
+    const first = indexOf.get(start)!;
+    const last = first + chunk.length - 1;
+    const before = wordsAround(tokens, first - 1, -1, 3);
+    const previous = before[0];
+    const after = wordsAround(tokens, last + 1, 1, 7);
+    // A person named in full elsewhere, referred back to ("a lawyer for Ferreira"): left to
+    // the reference rule.
+    if (chunk.length === 1 && personParts.has(words[0]!)) continue;
+    // "a spokesman for Bybit", "a researcher at Chainalysis": whom someone works for.
+    if (
+      (previous === "at" && ROLE_NOUNS.has(before[1] ?? "")) ||
+      (["for", "at", "of"].includes(previous ?? "") && STAFF_WORDS.has(before[1] ?? ""))
+    ) {
+      typed.push(mention("Organization"));
+      continue;
+    }
+    // "near Um Dafok", "the town of Yelabuga", "… in Soligorsk.": where something is.
+    const endsClause = after.length === 0 || /^[,.;:]$/.test(after[0]!);
+    if (
+      chunk.length <= 2 &&
+      !words.some((w) => TIME_WORDS.has(w)) &&
+      (NEAR_WORDS.has(previous ?? "") ||
+        (previous === "of" && SETTLEMENT_WORDS.has(before[1] ?? "")) ||
+        (previous === "in" && endsClause))
+    ) {
+      typed.push({ ...mention("Location"), confidence: 0.6 });
+      continue;
+    }
+    // ", the state potash producer", ", Lithuania's former foreign minister": the words after a
+    // comma up to the next punctuation say what the name is.
+    const stop = after.findIndex((w, k) => k > 0 && /^\p{P}+$/u.test(w));
+    const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
+    if (described.some((w) => ORG_KINDS.has(w))) {
+      typed.push(mention("Organization"));
+      continue;
+    }
+    if (chunk.length < 2 || chunk.length > 3) continue;
+    const speaks = SPEECH_VERBS.has(after[0] ?? "") || SPEECH_VERBS.has(previous ?? "");
+    if (speaks || described.some((w) => ROLE_NOUNS.has(w))) typed.push(mention("Person"));
+  }
+  return typed;
 }
 
 /**
@@ -268,7 +378,7 @@ export function extractNames(text: string): Mention[] {
  * a person named in full in the same document is that person (the way news refers back).
  */
 function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention[] {
-  const people = found.filter((m) => m.type === "Person" && m.confidence >= 0.8);
+  const people = found.filter((m) => m.type === "Person" && m.confidence >= 0.65);
   const parts = new Set<string>();
   for (const person of people) {
     const words = person.text.split(/[\s-]+/);
@@ -375,6 +485,65 @@ function splitPersonOfOrganization(
   return [{ chunk, before }];
 }
 
+/** Lower-case nouns that name a kind of organisation just before its name. */
+const ORG_NOUNS = new Set(
+  `firm company exchange lender broker insurer carrier operator startup conglomerate manufacturer
+  maker platform outlet newspaper broadcaster network app miner registry bank group`.split(/\s+/),
+);
+
+/** Lower-case words inside names: "Ursula von der Leyen", "Mohammed bin Salman". */
+const NAME_PARTICLES = new Set(
+  "von der van den de da di del dos das du la le bin ibn al ter ten zu".split(" "),
+);
+
+/** Roles that, after "Name, a …" or "Name, the …", say the name is a person's. */
+const ROLE_NOUNS = new Set(
+  `founder co-founder cofounder director spokesman spokeswoman spokesperson economist analyst
+  researcher professor fellow lawyer attorney prosecutor official minister ambassador chairman
+  chairwoman executive officer manager head chief member adviser advisor partner president
+  secretary editor reporter correspondent investigator trader businessman businesswoman banker
+  broker diplomat general commander colonel owner captain engineer scholar expert consultant
+  lecturer judge senator lawmaker deputy envoy activist defector journalist`.split(/\s+/),
+);
+
+/** Kinds of organisation that, after "Name, the …", say the name is an organisation's. */
+const ORG_KINDS = new Set(
+  `company firm producer exporter importer manufacturer lender bank insurer group exchange operator
+  carrier maker miner refiner conglomerate subsidiary supplier distributor shipper agency startup
+  fund`.split(/\s+/),
+);
+
+/** Words after which "for/at/of Name" names an employer: "shareholders of", "staff at". */
+const STAFF_WORDS = new Set(
+  "spokesman spokeswoman spokesperson shareholders staff employees board customers clients lawyers".split(
+    " ",
+  ),
+);
+const NEAR_WORDS = new Set(["near", "outside", "outskirts"]);
+const SETTLEMENT_WORDS = new Set(
+  "city town village port province region district county capital outskirts".split(" "),
+);
+
+/** Up to `count` lower-cased non-space tokens from `from`, walking in `step` direction. */
+function wordsAround(tokens: Token[], from: number, step: 1 | -1, count: number): string[] {
+  const words: string[] = [];
+  for (let k = from; k >= 0 && k < tokens.length && words.length < count; k += step) {
+    const text = tokens[k]!.text;
+    if (!/^\s+$/.test(text)) words.push(text.toLowerCase());
+  }
+  return words;
+}
+
+const SPEECH_VERBS = new Set(["said", "says", "told", "added", "wrote", "noted", "argued"]);
+
+function isCamelCase(word: string): boolean {
+  return (
+    /^\p{L}+$/u.test(word) &&
+    /\p{Ll}\p{Lu}/u.test(word) &&
+    !/^(Mc|Mac|De|Di|Da|La|Le|Van|Von)\p{Lu}/u.test(word)
+  );
+}
+
 /** FBI, KOTRA, U.N., Daily NK: capitals that stand for an organisation's name. */
 function isAcronym(token: Token): boolean {
   const bare = token.text.replace(/\./g, "");
@@ -396,13 +565,28 @@ function typeChunk(
   const spelled = chunk.map((t) => t.text.toLowerCase()).join(" ");
   if (knownOrganisations().has(phrase) || knownOrganisations().has(spelled))
     return { type: "Organization", confidence: 0.85 };
+  // Before the organisation words: "Central Asia" is a region, not a central body. A short word
+  // in capitals is a place only if it is a country's ("UK", "DPRK"): "NIS" is not Niš.
+  const acronymShaped = chunk.length === 1 && /^\p{Lu}{2,4}$/u.test(chunk[0]!.text);
+  const isPlace = (name: string): boolean =>
+    acronymShaped
+      ? knownAcronymPlaces().has(name)
+      : places.has(name) || places.has(foldPlaceName(name));
+  if (isPlace(phrase) || isPlace(spelled)) return { type: "Location", confidence: 0.9 };
+  // "Banks in Bishkek …": one such word opening a sentence is a common noun, not a name.
+  const opensSentence = !before || /^([.!?"“”]|\s+)$/.test(before.text);
+  if (chunk.length === 1 && opensSentence && ORG_WORDS.has(words[0]!)) return undefined;
   if (words.some((w) => ORG_WORDS.has(w)) && !(chunk.length === 1 && TITLES.has(words[0]!)))
     return { type: "Organization", confidence: 0.8 };
-  if (places.has(phrase)) return { type: "Location", confidence: 0.9 };
+  // "Gazprombank", "TankerTrackers.com": a bank's or a website's name in one word.
+  if (chunk.some((t) => /^\p{L}{2,}bank$/iu.test(t.text) || /\.(com|org|net|io)$/i.test(t.text)))
+    return { type: "Organization", confidence: 0.75 };
+  // "WazirX", "TraderTraitor", "PayPal": capitals inside a word are brands, not people.
+  if (chunk.some((t) => isCamelCase(t.text))) return { type: "Organization", confidence: 0.7 };
+  // "the exchange WazirX", "the analytics firm Elliptic": a kind of organisation, then its name.
+  if (before && ORG_NOUNS.has(before.text)) return { type: "Organization", confidence: 0.7 };
   if (PLACE_WORDS.has(words.at(-1)!) && chunk.length > 1)
     return { type: "Location", confidence: 0.8 };
-  if (places.has(chunk.map((t) => t.text.toLowerCase()).join(" ")))
-    return { type: "Location", confidence: 0.9 };
   if (words.every((w) => DEMONYMS.has(w) || TITLES.has(w))) return undefined;
   if (chunk.length <= 3 && chunk.some(isAcronym)) return { type: "Organization", confidence: 0.6 };
   const titled = before !== undefined && TITLES.has(before.text.toLowerCase().replace(/\.$/, ""));
