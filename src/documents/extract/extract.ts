@@ -60,7 +60,10 @@ export async function extractMentions(
     return entry ? { ...m, entityId: entry.entityId, entityCaption: entry.caption, score: 1 } : m;
   });
   const values = [...extractAmounts(text), ...extractDates(text)];
-  const chunks = extractNames(text.slice(0, options.maxNameChars ?? DEFAULT_MAX_NAME_CHARS));
+  const chunks = extractNames(
+    text.slice(0, options.maxNameChars ?? DEFAULT_MAX_NAME_CHARS),
+    gazetteer?.givenNames,
+  );
   let kept = settleOverlaps(text.length, [
     withoutPartsOfPlaces(listed, chunks),
     patterns,

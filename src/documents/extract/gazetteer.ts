@@ -37,10 +37,19 @@ export class Gazetteer {
   /** CJK names by their first two characters. */
   private readonly cjk = new Map<string, Array<[string, GazetteerEntry]>>();
   private readonly identifiers = new Map<string, GazetteerEntry>();
+  /**
+   * Given names of listed people, lower-cased ("hossein", "kaltoum"): the lists name people of
+   * the regions sanctions concern, whose names general name lists in Latin letters lack.
+   */
+  readonly givenNames = new Set<string>();
 
   constructor(entities: Iterable<IndexedEntity>) {
     for (const entity of entities) {
       const entry = { entityId: entity.id, caption: caption(entity), schema: entity.schema };
+      for (const first of entity.properties.firstName ?? []) {
+        const given = first.split(/\s+/)[0]!.toLowerCase();
+        if (/^\p{Script=Latin}{3,}$/u.test(given)) this.givenNames.add(given);
+      }
       for (const prop of NAME_PROPS) {
         for (const name of entity.properties[prop] ?? []) this.addName(name, entry);
       }

@@ -26,18 +26,19 @@ const ORG_HEADS = new Set([
   secretariat instruments devices systems technologies solutions networks pharmaceuticals motors
   dynamics logistics securities investments resources minerals metals chemicals communications
   labs semiconductor semiconductors aerospace insurance payments pay analytics bankas bankasi banka
-  banken bancorp`.split(/\s+/),
+  banken bancorp management underwriting industries energy electronics holdings enterprises`.split(
+    /\s+/,
+  ),
 ]);
 
 /** Words that make a proper-noun chunk an organisation: the heads, and words that go before them. */
 const ORG_WORDS = new Set([
   ...ORG_HEADS,
-  ...`companies pte trading trade shipping maritime industries industry enterprise enterprises
-  holdings holding partners room front force forces division unit organization organisation
-  network service services herald market commerce guard central international general venture
-  ventures import export airline airways railways mining energy petroleum oil steel technology
-  electronics shimbun ilbo sinmun gazette photo banca banque centres centers development
-  industrial`.split(/\s+/),
+  ...`companies pte trading trade shipping maritime industry enterprise holding partners room
+  front force forces division unit organization organisation network service services herald
+  market commerce guard central international general venture ventures import export airline
+  airways railways mining petroleum oil steel technology shimbun ilbo sinmun gazette photo banca
+  banque centres centers development industrial`.split(/\s+/),
 ]);
 
 /** Words after which a name never goes on ("the Treasury on Tuesday", "in March"). */
@@ -105,6 +106,18 @@ const NOT_ORG_ACRONYMS = new Set(
 
 let nlp: WinkMethods | undefined;
 
+const unions = new WeakMap<Set<string>, Set<string>>();
+
+/** The general given names and a list's, joined once per list. */
+function union(general: Set<string>, listed: Set<string>): Set<string> {
+  let joined = unions.get(listed);
+  if (!joined) {
+    joined = new Set([...general, ...listed]);
+    unions.set(listed, joined);
+  }
+  return joined;
+}
+
 interface Token {
   text: string;
   pos: string;
@@ -145,13 +158,16 @@ const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
 const isNamePart = (t: Token): boolean =>
   capitalised(t.text) && (t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ");
 
-/** Proper-noun chunks typed as Person, Organization or Location. */
-export function extractNames(text: string): Mention[] {
+/**
+ * Proper-noun chunks typed as Person, Organization or Location. `listedGivenNames`: given names
+ * of the people on the loaded lists, besides the general ones.
+ */
+export function extractNames(text: string, listedGivenNames?: Set<string>): Mention[] {
   const tokens = tokenize(text);
   const places = knownPlaces();
   const found: Mention[] = [];
   const untyped: Token[][] = [];
-  const given = givenNames();
+  const given = listedGivenNames ? union(givenNames(), listedGivenNames) : givenNames();
   let i = 0;
   while (i < tokens.length) {
     // Well-known organisations first, whatever the tagger made of their words ("Watch", "Herald").
@@ -210,10 +226,11 @@ export function extractNames(text: string): Mention[] {
         next.text !== next.text.toUpperCase() &&
         (!/^(and|&)$/i.test(next.text) ||
           (organisationAhead(tokens, j + 1) &&
-            !tokens.slice(i, j).some((t) => ORG_HEADS.has(t.text.toLowerCase()))))
+            !tokens.slice(i, j).some((t) => ORG_HEADS.has(t.text.toLowerCase()))) ||
+          complementGoesOn(tokens, i, j))
       ) {
-        // "Korea Trade and Investment Promotion Agency"; not "Bank of China and China Merchants
-        // Bank" (two names), nor "the Treasury on Tuesday".
+        // "Korea Trade and Investment Promotion Agency", "Bureau of Industry and Security"; not
+        // "Bank of China and China Merchants Bank" (two names), nor "the Treasury on Tuesday".
         j += 2;
       } else if (NAME_PARTICLES.has(next.text) && given.has(tokens[i]!.text.toLowerCase())) {
         // "Ursula von der Leyen": particles between a given name and a capitalised surname.
@@ -280,10 +297,13 @@ export function extractNames(text: string): Mention[] {
 }
 
 /**
- * Chunks no rule typed, typed by what the document says around them: the leading words of an
- * organisation it names in full elsewhere ("Arcadia Global" after "Arcadia Global FZE"), or a
- * person's name by its apposition ("Nischal Shetty, the founder of …") or a verb of speech next to
- * it ("…," Watling said; said Erin West).
+ * Chunks no rule typed, typed by what the document says around them: a person's name by its
+ * apposition ("Nischal Shetty, the founder of …") or a verb of speech next to it ("…," Watling
+ * said); an organisation by its apposition (", the state potash producer"), by "said it", or by
+ * whom someone works for ("a spokesman for Bybit"); a place by "near" or "in X.". Then the
+ * chunks still untyped that lead an organisation named in full elsewhere ("Arcadia Global" after
+ * "Arcadia Global FZE") or that an organisation found by context leads ("Limbach Flugmotoren"
+ * after "Limbach said it").
  */
 function fromContext(
   chunks: Token[][],
@@ -291,9 +311,6 @@ function fromContext(
   text: string,
   found: Mention[],
 ): Mention[] {
-  const organisations = found
-    .filter((m) => m.type === "Organization")
-    .map((m) => m.text.toLowerCase().split(/\s+/));
   const indexOf = new Map(tokens.map((t, k) => [t.start, k]));
   const personParts = new Set(
     found
@@ -302,75 +319,86 @@ function fromContext(
       .filter((words) => words.length >= 2)
       .flatMap((words) => [words[0]!, words.at(-1)!]),
   );
-  const typed: Mention[] = [];
-  for (const chunk of chunks) {
-    const words = chunk.map((t) => t.text.toLowerCase());
+  const mention = (chunk: Token[], type: Mention["type"], confidence = 0.65): Mention => {
     const start = chunk[0]!.start;
     const end = chunk.at(-1)!.end;
-    const mention = (type: Mention["type"]): Mention => ({
-      type,
-      text: text.slice(start, end),
-      start,
-      end,
-      confidence: 0.65,
-    });
-    const leadsAnOrganisation = organisations.some(
+    return { type, text: text.slice(start, end), start, end, confidence };
+  };
+  const typed: Mention[] = [];
+  const left: Token[][] = [];
+  for (const chunk of chunks) {
+    const type = typeByContext(chunk, tokens, indexOf, personParts);
+    if (type === "skip") continue;
+    if (type) typed.push(mention(chunk, type, type === "Location" ? 0.6 : 0.65));
+    else left.push(chunk);
+  }
+  const organisations = [...found, ...typed]
+    .filter((m) => m.type === "Organization")
+    .map((m) => m.text.toLowerCase().split(/\s+/));
+  for (const chunk of left) {
+    const words = chunk.map((t) => t.text.toLowerCase());
+    const related = organisations.some(
       (org) =>
-        org.length > words.length &&
-        words.every((w, k) => org[k] === w) &&
-        // One word leads an organisation's name only before a legal form ("Elliptic Ltd"):
-        // "European" does not refer back to the European Union.
-        (words.length >= 2 ||
-          (!DEMONYMS.has(words[0]!) &&
-            org.slice(1).every((w) => LEGAL_FORMS.has(w.replace(/\.$/, ""))))),
+        (org.length > words.length &&
+          words.every((w, k) => org[k] === w) &&
+          // One word leads an organisation's name only before a legal form ("Elliptic Ltd"):
+          // "European" does not refer back to the European Union.
+          (words.length >= 2 ||
+            (!DEMONYMS.has(words[0]!) &&
+              org.slice(1).every((w) => LEGAL_FORMS.has(w.replace(/\.$/, "")))))) ||
+        (org.length === 1 && words.length > 1 && words[0] === org[0]),
     );
-    if (leadsAnOrganisation) {
-      typed.push(mention("Organization"));
-      continue;
-    }
-    const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
-    if (!alphabetic || chunk.length > 4) continue;
-    const first = indexOf.get(start)!;
-    const last = first + chunk.length - 1;
-    const before = wordsAround(tokens, first - 1, -1, 3);
-    const previous = before[0];
-    const after = wordsAround(tokens, last + 1, 1, 7);
-    // A person named in full elsewhere, referred back to ("a lawyer for Ferreira"): left to
-    // the reference rule.
-    if (chunk.length === 1 && personParts.has(words[0]!)) continue;
-    // "a spokesman for Bybit", "a researcher at Chainalysis": whom someone works for.
-    if (
-      (previous === "at" && ROLE_NOUNS.has(before[1] ?? "")) ||
-      (["for", "at", "of"].includes(previous ?? "") && STAFF_WORDS.has(before[1] ?? ""))
-    ) {
-      typed.push(mention("Organization"));
-      continue;
-    }
-    // "near Um Dafok", "the town of Yelabuga", "… in Soligorsk.": where something is.
-    const endsClause = after.length === 0 || /^[,.;:]$/.test(after[0]!);
-    if (
-      chunk.length <= 2 &&
-      !words.some((w) => TIME_WORDS.has(w)) &&
-      (NEAR_WORDS.has(previous ?? "") ||
-        (previous === "of" && SETTLEMENT_WORDS.has(before[1] ?? "")) ||
-        (previous === "in" && endsClause))
-    ) {
-      typed.push({ ...mention("Location"), confidence: 0.6 });
-      continue;
-    }
-    // ", the state potash producer", ", Lithuania's former foreign minister": the words after a
-    // comma up to the next punctuation say what the name is.
-    const stop = after.findIndex((w, k) => k > 0 && /^\p{P}+$/u.test(w));
-    const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
-    if (described.some((w) => ORG_KINDS.has(w))) {
-      typed.push(mention("Organization"));
-      continue;
-    }
-    if (chunk.length < 2 || chunk.length > 3) continue;
-    const speaks = SPEECH_VERBS.has(after[0] ?? "") || SPEECH_VERBS.has(previous ?? "");
-    if (speaks || described.some((w) => ROLE_NOUNS.has(w))) typed.push(mention("Person"));
+    if (related) typed.push(mention(chunk, "Organization"));
   }
   return typed;
+}
+
+/** What the words around an untyped chunk say it is; "skip" for a person referred back to. */
+function typeByContext(
+  chunk: Token[],
+  tokens: Token[],
+  indexOf: Map<number, number>,
+  personParts: Set<string>,
+): Mention["type"] | "skip" | undefined {
+  const words = chunk.map((t) => t.text.toLowerCase());
+  const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
+  if (!alphabetic || chunk.length > 4) return undefined;
+  // A person named in full elsewhere, referred back to ("a lawyer for Ferreira"): left to the
+  // reference rule.
+  if (chunk.length === 1 && personParts.has(words[0]!)) return "skip";
+  const first = indexOf.get(chunk[0]!.start)!;
+  const last = first + chunk.length - 1;
+  const before = wordsAround(tokens, first - 1, -1, 3);
+  const previous = before[0];
+  const after = wordsAround(tokens, last + 1, 1, 7);
+  // "a spokesman for Bybit", "a researcher at Chainalysis": whom someone works for.
+  if (
+    (previous === "at" && ROLE_NOUNS.has(before[1] ?? "")) ||
+    (["for", "at", "of"].includes(previous ?? "") && STAFF_WORDS.has(before[1] ?? ""))
+  )
+    return "Organization";
+  // "Honeywell said it was cooperating": people are "he" and "she".
+  if (SPEECH_VERBS.has(after[0] ?? "") && ["it", "its"].includes(after[1] ?? ""))
+    return "Organization";
+  // "near Um Dafok", "the town of Yelabuga", "… in Soligorsk.": where something is.
+  const endsClause = after.length === 0 || /^[,.;:]$/.test(after[0]!);
+  if (
+    chunk.length <= 2 &&
+    !words.some((w) => TIME_WORDS.has(w)) &&
+    (NEAR_WORDS.has(previous ?? "") ||
+      (previous === "of" && SETTLEMENT_WORDS.has(before[1] ?? "")) ||
+      (previous === "in" && endsClause))
+  )
+    return "Location";
+  // ", the state potash producer", ", Lithuania's former foreign minister": the words after a
+  // comma up to the next punctuation say what the name is.
+  const stop = after.findIndex((w, k) => k > 0 && /^\p{P}+$/u.test(w));
+  const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
+  if (described.some((w) => ORG_KINDS.has(w))) return "Organization";
+  if (chunk.length < 2 || chunk.length > 3) return undefined;
+  const speaks = SPEECH_VERBS.has(after[0] ?? "") || SPEECH_VERBS_BEFORE.has(previous ?? "");
+  if (speaks || described.some((w) => ROLE_NOUNS.has(w))) return "Person";
+  return undefined;
 }
 
 /**
@@ -435,6 +463,25 @@ const KNOWN_NAME_TOKENS = 6;
  * "and" joins two names into one only inside an organisation's name ("Korea Trade and Investment
  * Promotion Agency"), not in "the FBI and President Obama".
  */
+/**
+ * "Bureau of Industry and Security", "Ministry of Foreign Affairs and Trade": after a head and
+ * "of", "and" joins one more word of what the body is of, when it is no name of its own (a head,
+ * a place: "Bank of China and Russia" names two; "Bank of New York Mellon and Standard
+ * Chartered" too).
+ */
+function complementGoesOn(tokens: Token[], from: number, and: number): boolean {
+  const words = tokens.slice(from, and).map((t) => t.text.toLowerCase());
+  const head = words.findIndex((w) => ORG_HEADS.has(w));
+  if (head === -1 || !words.slice(head + 1).includes("of")) return false;
+  const after: string[] = [];
+  for (let k = and + 1; k < tokens.length && isNamePart(tokens[k]!); k++)
+    after.push(tokens[k]!.text.toLowerCase());
+  const between = words.length - words.lastIndexOf("of") - 1;
+  return (
+    after.length === 1 && between <= 2 && !ORG_HEADS.has(after[0]!) && !knownPlaces().has(after[0]!)
+  );
+}
+
 function organisationAhead(tokens: Token[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 5 && isNamePart(tokens[k]!); k++)
     if (ORG_WORDS.has(tokens[k]!.text.toLowerCase())) return true;
@@ -535,6 +582,8 @@ function wordsAround(tokens: Token[], from: number, step: 1 | -1, count: number)
 }
 
 const SPEECH_VERBS = new Set(["said", "says", "told", "added", "wrote", "noted", "argued"]);
+/** Verbs of speech before a name ("said Erin West"): not "told" or "added", whose object may be anything. */
+const SPEECH_VERBS_BEFORE = new Set(["said", "says", "wrote"]);
 
 function isCamelCase(word: string): boolean {
   return (
@@ -567,7 +616,11 @@ function typeChunk(
     return { type: "Organization", confidence: 0.85 };
   // Before the organisation words: "Central Asia" is a region, not a central body. A short word
   // in capitals is a place only if it is a country's ("UK", "DPRK"): "NIS" is not Niš.
-  const acronymShaped = chunk.length === 1 && /^\p{Lu}{2,4}$/u.test(chunk[0]!.text);
+  // A capitalised common word opening a sentence ("Most of these …") is no city called Most.
+  const acronymShaped =
+    chunk.length === 1 &&
+    (/^\p{Lu}{2,4}$/u.test(chunk[0]!.text) ||
+      (chunk[0]!.pos !== "PROPN" && (!before || /^([.!?"“”]|\s+)$/.test(before.text))));
   const isPlace = (name: string): boolean =>
     acronymShaped
       ? knownAcronymPlaces().has(name)
