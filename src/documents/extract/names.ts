@@ -223,8 +223,9 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         tokens[j + 1] &&
         isNamePart(tokens[j + 1]!) &&
         !TIME_WORDS.has(tokens[j + 1]!.text.toLowerCase()) &&
-        next.text !== next.text.toUpperCase() &&
-        (!/^(and|&)$/i.test(next.text) ||
+        (next.text === "&" || next.text !== next.text.toUpperCase()) &&
+        // "&" is inside a name ("Paramount Energy & Commodities"); "and" only sometimes.
+        (!/^and$/i.test(next.text) ||
           (organisationAhead(tokens, j + 1) &&
             !tokens.slice(i, j).some((t) => ORG_HEADS.has(t.text.toLowerCase()))) ||
           complementGoesOn(tokens, i, j))
@@ -348,9 +349,31 @@ function fromContext(
               org.slice(1).every((w) => LEGAL_FORMS.has(w.replace(/\.$/, "")))))) ||
         (org.length === 1 && words.length > 1 && words[0] === org[0]),
     );
-    if (related) typed.push(mention(chunk, "Organization"));
+    if (related || coordinatedWithOrganisation(chunk, tokens, indexOf, [...found, ...typed]))
+      typed.push(mention(chunk, "Organization"));
   }
   return typed;
+}
+
+/** "Kpler and Vortexa", "Glencore, Vitol and Trafigura": listed with an organisation, one too. */
+function coordinatedWithOrganisation(
+  chunk: Token[],
+  tokens: Token[],
+  indexOf: Map<number, number>,
+  mentions: Mention[],
+): boolean {
+  const first = indexOf.get(chunk[0]!.start)!;
+  const last = first + chunk.length - 1;
+  const neighbour = (from: number, step: 1 | -1): Mention | undefined => {
+    let k = from;
+    while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
+    if (!tokens[k] || !/^(and|or|,)$/.test(tokens[k]!.text)) return undefined;
+    k += step;
+    while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
+    const at = tokens[k];
+    return at && mentions.find((m) => m.start <= at.start && at.end <= m.end);
+  };
+  return [neighbour(first - 1, -1), neighbour(last + 1, 1)].some((m) => m?.type === "Organization");
 }
 
 /** What the words around an untyped chunk say it is; "skip" for a person referred back to. */
@@ -371,15 +394,24 @@ function typeByContext(
   const before = wordsAround(tokens, first - 1, -1, 3);
   const previous = before[0];
   const after = wordsAround(tokens, last + 1, 1, 7);
-  // "a spokesman for Bybit", "a researcher at Chainalysis": whom someone works for.
+  // "a spokesman for Bybit", "a researcher at Chainalysis": whom someone works for; "data from
+  // Kpler": whose figures they are.
   if (
     (previous === "at" && ROLE_NOUNS.has(before[1] ?? "")) ||
+    (previous === "from" && SOURCE_WORDS.has(before[1] ?? "")) ||
     (["for", "at", "of"].includes(previous ?? "") && STAFF_WORDS.has(before[1] ?? ""))
   )
     return "Organization";
-  // "Honeywell said it was cooperating": people are "he" and "she".
+  // "Honeywell said it was cooperating": people are "he" and "she"; "Coral Energy, which moved"
+  // is no one either.
   if (SPEECH_VERBS.has(after[0] ?? "") && ["it", "its"].includes(after[1] ?? ""))
     return "Organization";
+  if (after[0] === "," && after[1] === "which" && !words.some((w) => TIME_WORDS.has(w)))
+    return "Organization";
+  // "Gunvor's chief executive", "Glencore's shareholders": what only organisations have.
+  if (/^['’]s$/.test(after[0] ?? "") && ORG_BELONGINGS.has(after[1] ?? "")) {
+    if (after[1] !== "chief" || after[2] === "executive") return "Organization";
+  }
   // "near Um Dafok", "the town of Yelabuga", "… in Soligorsk.": where something is.
   const endsClause = after.length === 0 || /^[,.;:]$/.test(after[0]!);
   if (
@@ -396,7 +428,12 @@ function typeByContext(
   const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
   if (described.some((w) => ORG_KINDS.has(w))) return "Organization";
   if (chunk.length < 2 || chunk.length > 3) return undefined;
-  const speaks = SPEECH_VERBS.has(after[0] ?? "") || SPEECH_VERBS_BEFORE.has(previous ?? "");
+  // "Its chief executive, Torbjorn Tornqvist, told …": a role just before, or speech just after.
+  if (previous === "," && ROLE_NOUNS.has(before[1] ?? "")) return "Person";
+  const speaks =
+    SPEECH_VERBS.has(after[0] ?? "") ||
+    (after[0] === "," && SPEECH_VERBS.has(after[1] ?? "")) ||
+    SPEECH_VERBS_BEFORE.has(previous ?? "");
   if (speaks || described.some((w) => ROLE_NOUNS.has(w))) return "Person";
   return undefined;
 }
@@ -557,7 +594,10 @@ const ROLE_NOUNS = new Set(
 const ORG_KINDS = new Set(
   `company firm producer exporter importer manufacturer lender bank insurer group exchange operator
   carrier maker miner refiner conglomerate subsidiary supplier distributor shipper agency startup
-  fund`.split(/\s+/),
+  fund watchdog regulator supervisor newspaper broadcaster outlet website magazine charity
+  organisation organization association body consultancy provider platform airline shipowner`.split(
+    /\s+/,
+  ),
 );
 
 /** Words after which "for/at/of Name" names an employer: "shareholders of", "staff at". */
@@ -565,6 +605,14 @@ const STAFF_WORDS = new Set(
   "spokesman spokeswoman spokesperson shareholders staff employees board customers clients lawyers".split(
     " ",
   ),
+);
+/** What "from Name" gives when the name is an organisation's: "data from Kpler". */
+const SOURCE_WORDS = new Set("data figures estimates statistics analysis research".split(" "));
+
+/** What follows "Name's" when the name is an organisation's ("chief" only in "chief executive"). */
+const ORG_BELONGINGS = new Set(
+  `board shareholders subsidiary subsidiaries headquarters shares stock parent employees chief
+  customers clients`.split(/\s+/),
 );
 const NEAR_WORDS = new Set(["near", "outside", "outskirts"]);
 const SETTLEMENT_WORDS = new Set(
