@@ -7,11 +7,13 @@
  *     before the extractor first ran on it. Held-out texts lose their blindness once their misses
  *     are looked at: the Kim article's were seen while the list of well-known organisations was
  *     written, ship-to-ship.txt's while the tagger's verbs were fixed, casino-laundering.txt's
- *     while "of" became the only word that ties a person to an organisation. The blind texts
- *     (yacht-seizure, shadow-fleet, miami-condos, gold-routes) have only been scored: their
- *     misses are never printed, even with EVAL_VERBOSE. Their totals were printed after each
- *     change of the third and fourth rounds of rules, so they are not wholly unseen either; write
- *     new texts to measure the next round.
+ *     while "of" became the only word that ties a person to an organisation. Blind texts have
+ *     only been scored: their misses are never printed, even with EVAL_VERBOSE. Those written
+ *     before the fifth round of rules (yacht-seizure, shadow-fleet, miami-condos, gold-routes)
+ *     had their totals printed after each change of the third and fourth rounds, so they are not
+ *     wholly unseen; those marked `round` were written after that round's rules and scored once
+ *     then (the fifth round's texts a second time after the sixth round). Write new texts, with a
+ *     new `round`, to measure the next round of rules.
  *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
  *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
  *     (which must not be extracted).
@@ -113,31 +115,29 @@ async function labelledArticles(): Promise<void> {
     f.endsWith(".labels.json"),
   );
   // EVAL_SPLIT=dev while rules are being worked on, so that the held-out texts stay unseen.
-  const splits =
-    process.env.EVAL_SPLIT === "dev"
-      ? (["dev"] as const)
-      : ([
-          "dev",
-          "holdout, never looked at",
-          "holdout, never looked at, written after the fifth round of rules",
-          "holdout, looked at before",
-        ] as const);
-  const splitOf = (labels: Labels): (typeof splits)[number] =>
-    labels.split === "dev"
-      ? "dev"
-      : labels.seen
-        ? "holdout, looked at before"
-        : labels.round === 5
-          ? "holdout, never looked at, written after the fifth round of rules"
-          : "holdout, never looked at";
-  for (const split of splits) {
+  const blind = (labels: Labels): boolean => labels.split === "holdout" && !labels.seen;
+  const groups: Array<[string, (labels: Labels) => boolean]> = [
+    ["dev", (labels) => labels.split === "dev"],
+    [
+      "holdout, never looked at, written before the fifth round of rules",
+      (labels) => blind(labels) && !labels.round,
+    ],
+    ...[5, 6].map((round): [string, (labels: Labels) => boolean] => [
+      `holdout, never looked at, written after the ${round === 5 ? "fifth" : "sixth"} round of rules`,
+      (labels) => blind(labels) && labels.round === round,
+    ]),
+    ["holdout, never looked at, all of them", blind],
+    ["holdout, looked at before", (labels) => labels.split === "holdout" && !!labels.seen],
+  ];
+  const splits = process.env.EVAL_SPLIT === "dev" ? groups.slice(0, 1) : groups;
+  for (const [split, member] of splits) {
     const tallies = new Map<string, Tally>();
     let documents = 0;
     for (const file of files) {
       const labels = JSON.parse(
         readFileSync(path.join(here, "extraction", file), "utf8"),
       ) as Labels;
-      if (splitOf(labels) !== split) continue;
+      if (!member(labels)) continue;
       documents++;
       // Articles from ../shared, and texts written for this evaluation (eval/extraction/texts).
       const source = labels.file.startsWith("eval/")
