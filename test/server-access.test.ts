@@ -76,8 +76,7 @@ before(async () => {
     keys[username] = (await createApiKey(store.access, { username, name: "test" })).secret;
   }
   const config = { ...loadConfig({}), dataDir: path.join(dir, "data"), offlineDir };
-  // As `serve` runs on SQLite: audit batches appended by a worker thread of their own.
-  app = await buildApp({ store, config, auth: "required", auditThreadDb: dbFile });
+  app = await buildApp({ store, config, auth: "required" });
 });
 
 after(async () => {

@@ -34,7 +34,6 @@ import { registerScreeningBatchRoutes } from "./routes/screening-batch.ts";
 import rateLimit from "@fastify/rate-limit";
 import cookie from "@fastify/cookie";
 import { Authenticator } from "./access/authenticator.ts";
-import { AuditThread } from "./access/audit-thread.ts";
 import { AuditWriter } from "./access/audit-writer.ts";
 import { registerAccessGuard, type AuthMode, type RouteTable } from "./access/guard.ts";
 import { PermissionCache } from "./access/permissions.ts";
@@ -85,11 +84,6 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Where jobs go (the PostgreSQL queue for `serve`); by default they run in this process. */
   jobs?: JobQueue;
-  /**
-   * The SQLite file whose audit log a worker thread appends to, off the request thread (`serve`
-   * on SQLite); by default the store appends on this thread.
-   */
-  auditThreadDb?: string;
 }
 
 declare module "fastify" {
@@ -133,22 +127,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return cached.versions;
   };
   const authMode = options.auth ?? "open";
-  const auditThread = options.auditThreadDb ? new AuditThread(options.auditThreadDb) : undefined;
   const auth = {
     mode: authMode,
     authenticator: new Authenticator(store.access),
     permissions: new PermissionCache(store.access),
-    audit: new AuditWriter(
-      auditThread
-        ? (events) => auditThread.append(events)
-        : (events) => store.access.appendAudit(events),
-      (error) => app.log.error(error),
-    ),
+    audit: new AuditWriter(store.access, (error) => app.log.error(error)),
   };
-  app.addHook("onClose", async () => {
-    await auth.audit.flush();
-    await auditThread?.close();
-  });
+  app.addHook("onClose", () => auth.audit.flush());
   const screening = options.screening ?? new ScreeningService(store);
   const config = options.config ?? loadConfig();
   const logError = (error: unknown) => app.log.error(error);

@@ -1,4 +1,6 @@
 import cluster from "node:cluster";
+import os from "node:os";
+import v8 from "node:v8";
 import type { Command } from "commander";
 import { InvalidInputError } from "../../errors.ts";
 import { buildApp } from "../../server/app.ts";
@@ -153,6 +155,11 @@ async function untilSignal(stop: () => Promise<void>): Promise<never> {
 /** The primary of a multi-process server: starts the workers and replaces any that die. */
 async function superviseWorkers(count: number): Promise<void> {
   let stopping = false;
+  // With a worker per core, V8's helper threads for collecting garbage in parallel only take
+  // time from the other workers: on 2 cores under 50 connections, single-threaded collection
+  // served 3–4% more requests with a shorter tail.
+  if (count >= os.availableParallelism())
+    cluster.setupPrimary({ execArgv: [...process.execArgv, "--single-threaded-gc"] });
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on("exit", (worker, code) => {
     if (stopping) return;
@@ -171,7 +178,20 @@ async function superviseWorkers(count: number): Promise<void> {
   await new Promise(() => undefined);
 }
 
+/**
+ * V8 learns at start-up, while the screening index is built, that what prepareName and its
+ * helpers allocate lives long, and from then on allocates it straight in the old generation. On a
+ * server those same functions prepare every query, whose objects die at once: they filled the old
+ * generation and its pointers into the young one doubled every young collection's pause (2.5 →
+ * 0.8 ms matching alone, 4 → 2 ms per pause in `serve` under load). A server keeps
+ * allocation-site pretenuring off for the rest of its life.
+ */
+function keepQueryGarbageYoung(): void {
+  v8.setFlagsFromString("--no-allocation-site-pretenuring");
+}
+
 export async function serveOne(program: Command, options: ServeOptions): Promise<void> {
+  keepQueryGarbageYoung();
   const { host, port } = options;
   const config = resolveConfig(program.opts<GlobalOptions>());
   const auth = authModeFor(options.auth ?? "auto", host, config.db);
@@ -196,7 +216,6 @@ export async function serveOne(program: Command, options: ServeOptions): Promise
     jobs: jobs.queue,
     config,
     logger: cluster.isPrimary,
-    auditThreadDb: isPostgresUrl(config.db) || config.db === ":memory:" ? undefined : config.db,
     auth,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });

@@ -7,9 +7,7 @@
  * screened whom.
  */
 import type { AuditEvent } from "../../access/audit-chain.ts";
-
-/** Appends a batch to the chain: the store's appendAudit, or an AuditThread's. */
-export type AuditSink = (events: AuditEvent[]) => Promise<unknown>;
+import type { AccessStore } from "../../store/access/access-store.ts";
 
 const FLUSH_MILLIS = 50;
 const MAX_BATCH = 500;
@@ -24,7 +22,7 @@ export class AuditWriter {
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly append: AuditSink,
+    private readonly access: AccessStore,
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -57,7 +55,7 @@ export class AuditWriter {
     this.writing = this.writing.then(async () => {
       if (events.length === 0) return;
       try {
-        await this.append(events);
+        await this.access.appendAudit(events);
         for (const w of waiting) w.resolve();
       } catch (error) {
         this.onError(error);
