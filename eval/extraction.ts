@@ -12,7 +12,7 @@
  *     before the fifth round of rules (yacht-seizure, shadow-fleet, miami-condos, gold-routes)
  *     had their totals printed after each change of the third and fourth rounds, so they are not
  *     wholly unseen; those marked `round` were written after that round's rules and scored once
- *     then (the fifth round's texts a second time after the sixth round). Write new texts, with a
+ *     then (the fifth round's texts again after later rounds). Write new texts, with a
  *     new `round`, to measure the next round of rules.
  *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
  *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
@@ -122,8 +122,8 @@ async function labelledArticles(): Promise<void> {
       "holdout, never looked at, written before the fifth round of rules",
       (labels) => blind(labels) && !labels.round,
     ],
-    ...[5, 6].map((round): [string, (labels: Labels) => boolean] => [
-      `holdout, never looked at, written after the ${round === 5 ? "fifth" : "sixth"} round of rules`,
+    ...[5, 6, 7].map((round): [string, (labels: Labels) => boolean] => [
+      `holdout, never looked at, written after round ${round} of the rules`,
       (labels) => blind(labels) && labels.round === round,
     ]),
     ["holdout, never looked at, all of them", blind],

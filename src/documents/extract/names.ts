@@ -342,11 +342,14 @@ function fromContext(
       (org) =>
         (org.length > words.length &&
           words.every((w, k) => org[k] === w) &&
-          // One word leads an organisation's name only before a legal form ("Elliptic Ltd"):
-          // "European" does not refer back to the European Union.
+          // One word leads an organisation's name only before legal forms and heads ("Elliptic
+          // Ltd", "Varengold Bank"), and never a nationality: "European" does not refer back to
+          // the European Union.
           (words.length >= 2 ||
             (!DEMONYMS.has(words[0]!) &&
-              org.slice(1).every((w) => LEGAL_FORMS.has(w.replace(/\.$/, "")))))) ||
+              org
+                .slice(1)
+                .every((w) => LEGAL_FORMS.has(w.replace(/\.$/, "")) || ORG_HEADS.has(w))))) ||
         (org.length === 1 && words.length > 1 && words[0] === org[0]),
     );
     if (related || coordinatedWithOrganisation(chunk, tokens, indexOf, [...found, ...typed]))
@@ -426,7 +429,8 @@ function typeByContext(
   // comma up to the next punctuation say what the name is.
   const stop = after.findIndex((w, k) => k > 0 && /^\p{P}+$/u.test(w));
   const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
-  if (described.some((w) => ORG_KINDS.has(w))) return "Organization";
+  // ", based in Hamburg,": people live somewhere; organisations are based there.
+  if (described.some((w) => ORG_KINDS.has(w)) || described[0] === "based") return "Organization";
   if (chunk.length < 2 || chunk.length > 3) return undefined;
   // "Its chief executive, Torbjorn Tornqvist, told …": a role just before, or speech just after.
   if (previous === "," && ROLE_NOUNS.has(before[1] ?? "")) return "Person";
@@ -520,6 +524,10 @@ function complementGoesOn(tokens: Token[], from: number, and: number): boolean {
 }
 
 function organisationAhead(tokens: Token[], from: number): boolean {
+  // A brand or an acronym after "and" opens a name of its own ("Dow Jones and LexisNexis Risk
+  // Solutions", "Bank of China and ICBC").
+  const first = tokens[from];
+  if (first && (isCamelCase(first.text) || isAcronym(first))) return false;
   for (let k = from; k < tokens.length && k < from + 5 && isNamePart(tokens[k]!); k++)
     if (ORG_WORDS.has(tokens[k]!.text.toLowerCase())) return true;
   return false;
@@ -682,6 +690,9 @@ function typeChunk(
   // "Gazprombank", "TankerTrackers.com": a bank's or a website's name in one word.
   if (chunk.some((t) => /^\p{L}{2,}bank$/iu.test(t.text) || /\.(com|org|net|io)$/i.test(t.text)))
     return { type: "Organization", confidence: 0.75 };
+  // "N26", "G7": capitals and digits in one word are a brand or a group of states.
+  if (chunk.length === 1 && /^\p{Lu}{1,3}\d{1,3}$/u.test(chunk[0]!.text))
+    return { type: "Organization", confidence: 0.6 };
   // "WazirX", "TraderTraitor", "PayPal": capitals inside a word are brands, not people.
   if (chunk.some((t) => isCamelCase(t.text))) return { type: "Organization", confidence: 0.7 };
   // "the exchange WazirX", "the analytics firm Elliptic": a kind of organisation, then its name.
