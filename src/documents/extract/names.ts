@@ -155,6 +155,23 @@ function tokenize(text: string): Token[] {
 }
 
 const capitalised = (word: string): boolean => /^\p{Lu}/u.test(word);
+
+/** A mention of the text from the first token's start to the last one's end. */
+function spanMention(
+  text: string,
+  first: Token,
+  last: Token,
+  type: Mention["type"],
+  confidence: number,
+): Mention {
+  return {
+    type,
+    text: text.slice(first.start, last.end),
+    start: first.start,
+    end: last.end,
+    confidence,
+  };
+}
 const isNamePart = (t: Token): boolean =>
   capitalised(t.text) && (t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ");
 
@@ -173,15 +190,7 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
     // Well-known organisations first, whatever the tagger made of their words ("Watch", "Herald").
     const known = knownOrganisationAt(tokens, i, text);
     if (known !== undefined) {
-      const start = tokens[i]!.start;
-      const end = tokens[known]!.end;
-      found.push({
-        type: "Organization",
-        text: text.slice(start, end),
-        start,
-        end,
-        confidence: 0.85,
-      });
+      found.push(spanMention(text, tokens[i]!, tokens[known]!, "Organization", 0.85));
       i = known + 1;
       continue;
     }
@@ -281,15 +290,9 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         untyped.push(part.chunk);
         continue;
       }
-      const start = part.chunk[0]!.start;
-      const end = part.chunk.at(-1)!.end;
-      found.push({
-        type: typed.type,
-        text: text.slice(start, end),
-        start,
-        end,
-        confidence: typed.confidence,
-      });
+      found.push(
+        spanMention(text, part.chunk[0]!, part.chunk.at(-1)!, typed.type, typed.confidence),
+      );
     }
     i = j;
   }
@@ -313,18 +316,9 @@ function fromContext(
   found: Mention[],
 ): Mention[] {
   const indexOf = new Map(tokens.map((t, k) => [t.start, k]));
-  const personParts = new Set(
-    found
-      .filter((m) => m.type === "Person")
-      .map((m) => m.text.toLowerCase().split(/[\s-]+/))
-      .filter((words) => words.length >= 2)
-      .flatMap((words) => [words[0]!, words.at(-1)!]),
-  );
-  const mention = (chunk: Token[], type: Mention["type"], confidence = 0.65): Mention => {
-    const start = chunk[0]!.start;
-    const end = chunk.at(-1)!.end;
-    return { type, text: text.slice(start, end), start, end, confidence };
-  };
+  const personParts = namePartsOfPeople(found);
+  const mention = (chunk: Token[], type: Mention["type"], confidence = 0.65): Mention =>
+    spanMention(text, chunk[0]!, chunk.at(-1)!, type, confidence);
   const typed: Mention[] = [];
   const left: Token[][] = [];
   for (const chunk of chunks) {
@@ -442,19 +436,25 @@ function typeByContext(
   return undefined;
 }
 
+/** The first and last words, lower-cased, of the people named in full (two words or more). */
+function namePartsOfPeople(found: Mention[]): Set<string> {
+  const parts = new Set<string>();
+  for (const person of found) {
+    if (person.type !== "Person" || person.confidence < 0.65) continue;
+    const words = person.text.toLowerCase().split(/[\s-]+/);
+    if (words.length < 2) continue;
+    parts.add(words[0]!);
+    parts.add(words.at(-1)!);
+  }
+  return parts;
+}
+
 /**
  * "Robertson said" after "Phil Robertson": one capitalised word that is the first or last word of
  * a person named in full in the same document is that person (the way news refers back).
  */
 function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention[] {
-  const people = found.filter((m) => m.type === "Person" && m.confidence >= 0.65);
-  const parts = new Set<string>();
-  for (const person of people) {
-    const words = person.text.split(/[\s-]+/);
-    if (words.length < 2) continue;
-    parts.add(words.at(-1)!.toLowerCase());
-    parts.add(words[0]!.toLowerCase());
-  }
+  const parts = namePartsOfPeople(found);
   if (parts.size === 0) return [];
   const taken = new Uint8Array(text.length);
   for (const m of found) taken.fill(1, m.start, m.end);
@@ -468,13 +468,7 @@ function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention
     const next = tokens[k + 1];
     // Part of a longer name that was not typed a person: not a reference back.
     if ((previous && isNamePart(previous)) || (next && isNamePart(next))) continue;
-    alone.push({
-      type: "Person",
-      text: text.slice(token.start, token.end),
-      start: token.start,
-      end: token.end,
-      confidence: 0.7,
-    });
+    alone.push(spanMention(text, token, token, "Person", 0.7));
   }
   return alone;
 }
@@ -501,10 +495,6 @@ function knownOrganisationAt(tokens: Token[], at: number, text: string): number 
 const KNOWN_NAME_TOKENS = 6;
 
 /**
- * "and" joins two names into one only inside an organisation's name ("Korea Trade and Investment
- * Promotion Agency"), not in "the FBI and President Obama".
- */
-/**
  * "Bureau of Industry and Security", "Ministry of Foreign Affairs and Trade": after a head and
  * "of", "and" joins one more word of what the body is of, when it is no name of its own (a head,
  * a place: "Bank of China and Russia" names two; "Bank of New York Mellon and Standard
@@ -523,6 +513,10 @@ function complementGoesOn(tokens: Token[], from: number, and: number): boolean {
   );
 }
 
+/**
+ * "and" joins two names into one only inside an organisation's name ("Korea Trade and Investment
+ * Promotion Agency"), not in "the FBI and President Obama".
+ */
 function organisationAhead(tokens: Token[], from: number): boolean {
   // A brand or an acronym after "and" opens a name of its own ("Dow Jones and LexisNexis Risk
   // Solutions", "Bank of China and ICBC").
@@ -670,20 +664,19 @@ function typeChunk(
   const spelled = chunk.map((t) => t.text.toLowerCase()).join(" ");
   if (knownOrganisations().has(phrase) || knownOrganisations().has(spelled))
     return { type: "Organization", confidence: 0.85 };
+  const opensSentence = !before || /^([.!?"“”]|\s+)$/.test(before.text);
   // Before the organisation words: "Central Asia" is a region, not a central body. A short word
   // in capitals is a place only if it is a country's ("UK", "DPRK"): "NIS" is not Niš.
   // A capitalised common word opening a sentence ("Most of these …") is no city called Most.
   const acronymShaped =
     chunk.length === 1 &&
-    (/^\p{Lu}{2,4}$/u.test(chunk[0]!.text) ||
-      (chunk[0]!.pos !== "PROPN" && (!before || /^([.!?"“”]|\s+)$/.test(before.text))));
+    (/^\p{Lu}{2,4}$/u.test(chunk[0]!.text) || (chunk[0]!.pos !== "PROPN" && opensSentence));
   const isPlace = (name: string): boolean =>
     acronymShaped
       ? knownAcronymPlaces().has(name)
       : places.has(name) || places.has(foldPlaceName(name));
   if (isPlace(phrase) || isPlace(spelled)) return { type: "Location", confidence: 0.9 };
   // "Banks in Bishkek …": one such word opening a sentence is a common noun, not a name.
-  const opensSentence = !before || /^([.!?"“”]|\s+)$/.test(before.text);
   if (chunk.length === 1 && opensSentence && ORG_WORDS.has(words[0]!)) return undefined;
   if (words.some((w) => ORG_WORDS.has(w)) && !(chunk.length === 1 && TITLES.has(words[0]!)))
     return { type: "Organization", confidence: 0.8 };
