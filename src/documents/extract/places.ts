@@ -6,12 +6,10 @@
  * sanctions literature names (border trade, ports, diaspora).
  */
 import { createRequire } from "node:module";
-import countries from "i18n-iso-countries";
-import english from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import { iso31662 } from "iso-3166";
+import { englishCountryNames } from "../../model/clean/countries.ts";
 import { commonSurnames, givenNames } from "./given-names.ts";
 
-countries.registerLocale(english);
 const require = createRequire(import.meta.url);
 
 const REGION_CODES =
@@ -210,7 +208,6 @@ let places: Set<string> | undefined;
 export function knownPlaces(): Set<string> {
   if (places) return places;
   const names = new Intl.DisplayNames(["en"], { type: "region" });
-  const countryNames = Object.values(countries.getNames("en", { select: "all" })).flat();
   const regions = [
     ...REGION_PARTS.whole,
     ...REGION_PARTS.compass.flatMap((c) => REGION_PARTS.continents.map((k) => `${c} ${k}`)),
@@ -218,7 +215,7 @@ export function knownPlaces(): Set<string> {
   places = new Set(
     [
       ...REGION_CODES.split(" ").map((code) => names.of(code) ?? ""),
-      ...countryNames,
+      ...englishCountryNames(),
       ...SHORT_FORMS,
       ...CITIES,
       ...regions,
@@ -243,9 +240,7 @@ let acronymPlaces: Set<string> | undefined;
  */
 export function knownAcronymPlaces(): Set<string> {
   acronymPlaces ??= new Set(
-    [...SHORT_FORMS, ...Object.values(countries.getNames("en", { select: "all" })).flat()].map(
-      (name) => name.toLowerCase(),
-    ),
+    [...SHORT_FORMS, ...englishCountryNames()].map((name) => name.toLowerCase()),
   );
   return acronymPlaces;
 }

@@ -68,6 +68,11 @@ const ALIASES: Record<string, string> = {
   "vatican city": "va",
 };
 
+/** Every English name i18n-iso-countries knows for every country ("Türkiye" and "Turkey"). */
+export function englishCountryNames(): string[] {
+  return Object.values(countries.getNames("en", { select: "all" })).flat();
+}
+
 const INDEX = buildIndex();
 
 function buildIndex(): Map<string, string> {
