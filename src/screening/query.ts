@@ -22,15 +22,15 @@ export interface EntityLikeQuery {
 }
 
 /**
- * The cleaned values of the given properties, appended to `into`. A plain loop with the field
- * named only on error: this runs for every property of every query a busy server receives.
+ * The cleaned values of the given properties. A plain loop with the field named only on error:
+ * this runs for every property of every query a busy server receives.
  */
 function collect(
   props: Record<string, unknown>,
   names: readonly string[],
   where: string,
-  into: string[] = [],
 ): string[] {
+  const values: string[] = [];
   for (const prop of names) {
     const value = props[prop];
     if (value === undefined || value === null) continue;
@@ -39,10 +39,10 @@ function collect(
       if (typeof v !== "string" && typeof v !== "number")
         throw new InvalidInputError(`${where}.properties.${prop}: values must be strings`);
       const text = String(v).trim();
-      if (text) into.push(text);
+      if (text) values.push(text);
     }
   }
-  return into;
+  return values;
 }
 
 /** yente's query shape to a MatchQuery; refuses unknown schemata and queries without a name or id. */
