@@ -28,7 +28,7 @@ import { networkExtractOptions } from "../src/documents/link.ts";
 import { importList } from "../src/lists/import.ts";
 import { ScreeningService } from "../src/screening/service.ts";
 import { openStore } from "../src/store/open.ts";
-import type { MentionType } from "../src/documents/types.ts";
+import type { Mention, MentionType } from "../src/documents/types.ts";
 import { LISTS, sharedFile } from "../test/helpers/shared.ts";
 
 interface Labels {
@@ -109,42 +109,64 @@ async function listOptions(): Promise<{ options: ExtractOptions; close: () => Pr
   return { options, close: () => store.close() };
 }
 
+interface Group {
+  title: string;
+  member: (labels: Labels) => boolean;
+  /** Only ever scored: its misses are never printed, even when asked. */
+  blind: boolean;
+}
+
+/** Dev, the blind texts by the round of rules after which they were written, and the seen ones. */
+function groupsOf(all: Labels[]): Group[] {
+  const blind = (labels: Labels): boolean => labels.split === "holdout" && !labels.seen;
+  const rounds = [
+    ...new Set(all.filter(blind).flatMap((labels) => (labels.round ? [labels.round] : []))),
+  ].sort((a, b) => a - b);
+  return [
+    { title: "dev", member: (labels) => labels.split === "dev", blind: false },
+    {
+      title: "holdout, never looked at, written before the fifth round of rules",
+      member: (labels) => blind(labels) && !labels.round,
+      blind: true,
+    },
+    ...rounds.map((round) => ({
+      title: `holdout, never looked at, written after round ${round} of the rules`,
+      member: (labels: Labels) => blind(labels) && labels.round === round,
+      blind: true,
+    })),
+    { title: "holdout, never looked at, all of them", member: blind, blind: true },
+    {
+      title: "holdout, looked at before",
+      member: (labels) => labels.split === "holdout" && !!labels.seen,
+      blind: false,
+    },
+  ];
+}
+
 async function labelledArticles(): Promise<void> {
   const lists = await listOptions();
-  const files = readdirSync(path.join(here, "extraction")).filter((f) =>
-    f.endsWith(".labels.json"),
-  );
+  const all = readdirSync(path.join(here, "extraction"))
+    .filter((f) => f.endsWith(".labels.json"))
+    .map((f) => JSON.parse(readFileSync(path.join(here, "extraction", f), "utf8")) as Labels);
   // EVAL_SPLIT=dev while rules are being worked on, so that the held-out texts stay unseen.
-  const blind = (labels: Labels): boolean => labels.split === "holdout" && !labels.seen;
-  const groups: Array<[string, (labels: Labels) => boolean]> = [
-    ["dev", (labels) => labels.split === "dev"],
-    [
-      "holdout, never looked at, written before the fifth round of rules",
-      (labels) => blind(labels) && !labels.round,
-    ],
-    ...[5, 6, 7].map((round): [string, (labels: Labels) => boolean] => [
-      `holdout, never looked at, written after round ${round} of the rules`,
-      (labels) => blind(labels) && labels.round === round,
-    ]),
-    ["holdout, never looked at, all of them", blind],
-    ["holdout, looked at before", (labels) => labels.split === "holdout" && !!labels.seen],
-  ];
-  const splits = process.env.EVAL_SPLIT === "dev" ? groups.slice(0, 1) : groups;
-  for (const [split, member] of splits) {
+  const groups = groupsOf(all).filter(
+    (group) => process.env.EVAL_SPLIT !== "dev" || group.title === "dev",
+  );
+  // Each text is extracted once, whichever groups it counts in.
+  const extracted = new Map<Labels, Mention[]>();
+  for (const labels of all) {
+    if (!groups.some((group) => group.member(labels))) continue;
+    // Articles from ../shared, and texts written for this evaluation (eval/extraction/texts).
+    const source = labels.file.startsWith("eval/")
+      ? path.join(here, "..", labels.file)
+      : sharedFile(labels.file);
+    extracted.set(labels, await extractMentions(readFileSync(source, "utf8"), lists.options));
+  }
+  for (const group of groups) {
     const tallies = new Map<string, Tally>();
-    let documents = 0;
-    for (const file of files) {
-      const labels = JSON.parse(
-        readFileSync(path.join(here, "extraction", file), "utf8"),
-      ) as Labels;
-      if (!member(labels)) continue;
-      documents++;
-      // Articles from ../shared, and texts written for this evaluation (eval/extraction/texts).
-      const source = labels.file.startsWith("eval/")
-        ? path.join(here, "..", labels.file)
-        : sharedFile(labels.file);
-      const text = readFileSync(source, "utf8");
-      const mentions = await extractMentions(text, lists.options);
+    const members = all.filter(group.member);
+    for (const labels of members) {
+      const mentions = extracted.get(labels)!;
       for (const type of NAME_TYPES) {
         score(
           tallies,
@@ -154,14 +176,13 @@ async function labelledArticles(): Promise<void> {
         );
       }
     }
-    // Misses of blind texts are not printed even when asked: reading them would unblind them.
-    if (documents > 0)
+    if (members.length > 0)
       print(
-        `names in labelled articles (${split}, ${documents} documents; UN and OFAC SDN lists loaded)`,
+        `names in labelled articles (${group.title}, ${members.length} documents; UN and OFAC SDN lists loaded)`,
         tallies,
-        !!process.env.EVAL_VERBOSE && !split.includes("never looked at"),
+        !!process.env.EVAL_VERBOSE && !group.blind,
       );
-    else console.log(`names in labelled articles (${split}): no labelled documents yet`);
+    else console.log(`names in labelled articles (${group.title}): no labelled documents yet`);
   }
   await lists.close();
 }
