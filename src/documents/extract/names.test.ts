@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { extractNames } from "./names.ts";
+import type { Mention } from "../types.ts";
+
+/** The texts of the mentions of one type, in order. */
+function typed(text: string, type: Mention["type"]): string[] {
+  return extractNames(text)
+    .filter((m) => m.type === type)
+    .map((m) => m.text);
+}
+
+test("an unknown one-word firm is an organisation by the role news gives it", () => {
+  const text = [
+    "The operator of the Primorsk terminal told Handelsblatt that cargoes had stopped.",
+    "Shipping data compiled by Kpler show the tankers were insured by Ingosstrakh.",
+    "Trading houses such as Gunvor, Mercuria and Vitol once handled the oil.",
+    "Wages went abroad through Payoneer and other payment services.",
+    "Swissinfo reported that the accounts were closed. Later Gunvor sold its stake.",
+  ].join(" ");
+  const organisations = typed(text, "Organization");
+  for (const name of ["Handelsblatt", "Kpler", "Ingosstrakh", "Gunvor", "Mercuria", "Payoneer"])
+    assert.ok(organisations.includes(name), `${name} in ${organisations.join(", ")}`);
+  assert.ok(organisations.includes("Swissinfo"), organisations.join(", "));
+});
+
+test("the agent of 'led by' and nationalities are no organisations", () => {
+  const text =
+    "The raid was led by Petrov. Officials told Russian reporters that Laotian police had helped.";
+  const organisations = typed(text, "Organization");
+  assert.ok(!organisations.includes("Petrov"), organisations.join(", "));
+  assert.ok(!organisations.includes("Russian"), organisations.join(", "));
+  assert.ok(!organisations.includes("Laotian"), organisations.join(", "));
+});
+
+test("an unknown word in a sentence is an organisation, after 'in' or a determiner it is not", () => {
+  const text =
+    "The drones carried sensors from Honeywell and engines bought in Zhytkavichy. Every Geran that hits the city has a chip inside.";
+  const organisations = typed(text, "Organization");
+  assert.ok(organisations.includes("Honeywell"), organisations.join(", "));
+  assert.ok(!organisations.includes("Zhytkavichy"), organisations.join(", "));
+  assert.ok(!organisations.includes("Geran"), organisations.join(", "));
+});
+
+test("a person named by title is referred back to by that name, not taken for a firm", () => {
+  const text = "President Obama spoke on Monday. Critics said the plan was made with Obama alone.";
+  assert.deepEqual(typed(text, "Organization"), []);
+  assert.deepEqual(typed(text, "Person"), ["Obama", "Obama"]);
+});
+
+test("places listed or placed with a known place are places", () => {
+  const text =
+    "Cargoes were loaded at Primorsk and Novorossiysk. Drones hit the Kyiv and Odesa regions. The factory in Alabuga in Tatarstan makes them. She was the mayor of Bamban until last year.";
+  const places = typed(text, "Location");
+  for (const name of ["Primorsk", "Odesa", "Alabuga", "Bamban"])
+    assert.ok(places.includes(name), `${name} in ${places.join(", ")}`);
+});
+
+test("a comma after an opening place lists nothing", () => {
+  const places = typed(
+    "In Bern, Finance Minister Karin Keller-Sutter told parliament.",
+    "Location",
+  );
+  assert.deepEqual(places, ["Bern"]);
+});
+
+test("organisations' names hold 'of the', 'on … and …' and words in capitals", () => {
+  const text =
+    "The Office of the Attorney General of Switzerland said so. The United Nations Office on Drugs and Crime agreed. The staff of Chinjin IT Cooperation Company were named, as was the Munitions Industry Department of the Workers' Party of Korea.";
+  const organisations = typed(text, "Organization");
+  for (const name of [
+    "Office of the Attorney General of Switzerland",
+    "United Nations Office on Drugs and Crime",
+    "Chinjin IT Cooperation Company",
+    "Munitions Industry Department",
+    "Workers' Party of Korea",
+  ])
+    assert.ok(organisations.includes(name), `${name} in ${organisations.join(" | ")}`);
+});
+
+test("a name said of a country is a firm from there; a state's formal name stays whole", () => {
+  const text =
+    "A servo motor made by Futaba of Japan was found. Workers from the Democratic People's Republic of Korea were hired. Exports to Russia and Central Asia doubled.";
+  assert.ok(typed(text, "Organization").includes("Futaba"));
+  const places = typed(text, "Location");
+  for (const name of ["Japan", "Democratic People's Republic of Korea", "Russia", "Central Asia"])
+    assert.ok(places.includes(name), `${name} in ${places.join(" | ")}`);
+});
+
+test("the short form of a firm is the firm, even when it starts with a given name", () => {
+  const text =
+    "Petrovia Trading SA was set up in 2022. Petrovia was sold. Aras Makine Ticaret resold the parts; Aras Makine's owner declined to comment.";
+  const organisations = typed(text, "Organization");
+  for (const name of ["Petrovia Trading SA", "Petrovia", "Aras Makine Ticaret", "Aras Makine"])
+    assert.ok(organisations.includes(name), `${name} in ${organisations.join(" | ")}`);
+  assert.deepEqual(typed(text, "Person"), []);
+});
+
+test("apposition reads past a hyphen; a think tank is an organisation", () => {
+  const text =
+    "Mandiant, the Google-owned security firm, saw it. So did the Silverado Policy Accelerator, a Washington think tank.";
+  const organisations = typed(text, "Organization");
+  assert.ok(organisations.includes("Mandiant"), organisations.join(", "));
+  assert.ok(organisations.includes("Silverado Policy Accelerator"), organisations.join(", "));
+});
+
+test("a special agent is a person; continents are places", () => {
+  const text = "Special Agent Elena Iacovelli flew to Africa.";
+  assert.deepEqual(typed(text, "Person"), ["Elena Iacovelli"]);
+  assert.deepEqual(typed(text, "Location"), ["Africa"]);
+});
