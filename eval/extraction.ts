@@ -12,7 +12,8 @@
  *     before the fifth round of rules (yacht-seizure, shadow-fleet, miami-condos, gold-routes)
  *     had their totals printed after each change of the third and fourth rounds, so they are not
  *     wholly unseen; those marked `round` were written after that round's rules and scored once
- *     then (the fifth round's texts again after later rounds). Write new texts, with a
+ *     then, and again after each later round (whose rules were written by someone who had written
+ *     them, though not seen the extractor's output on them). Write new texts, with a
  *     new `round`, to measure the next round of rules.
  *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
  *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
