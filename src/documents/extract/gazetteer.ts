@@ -9,6 +9,7 @@ import type { IndexedEntity } from "../../matching/types.ts";
 import { caption } from "../../model/entity.ts";
 import { foldName } from "../../names/normalize.ts";
 import type { Mention } from "../types.ts";
+import { commonSurnames, givenNames } from "./given-names.ts";
 
 export interface GazetteerEntry {
   entityId: string;
@@ -29,6 +30,11 @@ export function ocrFold(token: string): string {
     .replace(/[l1|]/g, "i")
     .replace(/0/g, "o");
 }
+
+const isCommonName = (word: string): boolean => {
+  const plain = foldName(word).toLowerCase();
+  return givenNames().has(plain) || commonSurnames().has(plain);
+};
 
 const wordsOf = (text: string): RegExpMatchArray[] => [...text.matchAll(/[\p{L}\p{N}]+/gu)];
 
@@ -67,10 +73,13 @@ export class Gazetteer {
       this.cjk.set(key, list);
       return;
     }
-    const tokens = wordsOf(name).map((m) => ocrFold(m[0]));
-    // One short word (a vessel called "SUN") would match everyday text.
+    const words = wordsOf(name);
+    const tokens = words.map((m) => ocrFold(m[0]));
+    // One short word (a vessel called "SUN") would match everyday text; a person's one-word
+    // alias that is a common given name or surname ("NICOLAS") would match every namesake.
     if (tokens.length === 0 || tokens.length > MAX_TOKENS) return;
     if (tokens.length === 1 && tokens[0]!.length < 6) return;
+    if (tokens.length === 1 && entry.schema === "Person" && isCommonName(words[0]![0])) return;
     const key = tokens.join(" ");
     const list = this.latin.get(key) ?? [];
     if (!list.some((e) => e.entityId === entry.entityId)) list.push(entry);

@@ -109,3 +109,19 @@ test("a special agent is a person; continents are places", () => {
   assert.deepEqual(typed(text, "Person"), ["Elena Iacovelli"]);
   assert.deepEqual(typed(text, "Location"), ["Africa"]);
 });
+
+test("staff named after a firm, a firm's name of English words speaking, a place after 'in'", () => {
+  const text =
+    "A Chevron spokesman said the firm complied. Silver Lantern said the cargoes were legal. The buyer was a company in Tortola without staff.";
+  const organisations = typed(text, "Organization");
+  assert.ok(organisations.includes("Chevron"), organisations.join(", "));
+  assert.ok(organisations.includes("Silver Lantern"), organisations.join(", "));
+  assert.ok(typed(text, "Location").includes("Tortola"));
+  assert.deepEqual(typed(text, "Person"), []);
+});
+
+test("a nationality after a verb of speech is no one", () => {
+  const text = "Lee Sang-min said North Korean networks had grown.";
+  assert.deepEqual(typed(text, "Person"), ["Lee Sang-min"]);
+  assert.deepEqual(typed(text, "Organization"), []);
+});

@@ -26,9 +26,8 @@ const ORG_HEADS = new Set([
   secretariat instruments devices systems technologies solutions networks pharmaceuticals motors
   dynamics logistics securities investments resources minerals metals chemicals communications
   labs semiconductor semiconductors aerospace insurance payments pay analytics bankas bankasi banka
-  banken bancorp management underwriting industries energy electronics holdings enterprises`.split(
-    /\s+/,
-  ),
+  banken bancorp management underwriting industries energy electronics holdings enterprises
+  newspaper magazine customs subcommittee directorate inspectorate`.split(/\s+/),
 ]);
 
 /**
@@ -39,7 +38,8 @@ const ORG_HEADS = new Set([
 const FOREIGN_ORG_WORDS = `ticaret sanayi sanayii pazarlama ihracat ithalat handels
   handelsgesellschaft gesellschaft werke compania companhia comercial comercio comercializadora
   industrias empresa sociedad societe compagnie maatschappij sangsa muyok hoesa gongsi maoyi
-  youxian jituan keji shiye shoji sangyo boeki kogyo`.split(/\s+/);
+  youxian jituan keji shiye shoji sangyo boeki kogyo petroleos petróleos petroleo petróleo naviera
+  minera`.split(/\s+/);
 
 /** Words that make a proper-noun chunk an organisation: the heads, and words that go before them. */
 const ORG_WORDS = new Set([
@@ -406,9 +406,10 @@ function fromContext(
       return false;
     });
   }
-  for (const chunk of pending)
-    if (unknownWordInSentence(chunk, tokens, indexOf, given))
-      typed.push(mention(chunk, "Organization", 0.5));
+  for (const chunk of pending) {
+    const type = unknownWordInSentence(chunk, tokens, indexOf, given);
+    if (type) typed.push(mention(chunk, type, 0.5));
+  }
   return typed;
 }
 
@@ -416,27 +417,29 @@ function fromContext(
  * One capitalised word inside a sentence that is no English word, no given name or common
  * surname, no people's or place's name, and that nothing else typed: in news such words are
  * mostly firms and outlets ("sensors from Honeywell"), since people are introduced by their full
- * name first and places are known or placed. Not after a determiner ("every Geran") or a ship's
- * kind ("the tanker Pegas"), and not after "in", which places take.
+ * name first and places are known or placed; after "in" they are places ("a company in
+ * Tortola"). Nothing after a determiner ("every Geran") or a ship's kind ("the tanker Pegas").
  */
 function unknownWordInSentence(
   chunk: Token[],
   tokens: Token[],
   indexOf: Map<number, number>,
   given: Set<string>,
-): boolean {
-  if (chunk.length !== 1) return false;
+): "Organization" | "Location" | undefined {
+  if (chunk.length !== 1) return undefined;
   const token = chunk[0]!;
   const word = token.text.toLowerCase();
-  if (token.inVocabulary || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return false;
-  if (given.has(word) || commonSurnames().has(word) || isDemonym([word])) return false;
+  if (token.inVocabulary || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return undefined;
+  if (given.has(word) || commonSurnames().has(word) || isDemonym([word])) return undefined;
   const previous = tokens[indexOf.get(token.start)! - 1];
-  if (!previous || /^([.!?:;"“”'‘’(]|\s+)$/.test(previous.text)) return false;
-  return !NOT_BEFORE_UNKNOWN_NAMES.has(previous.text.toLowerCase());
+  if (!previous || /^([.!?:;"“”'‘’(]|\s+)$/.test(previous.text)) return undefined;
+  const before = previous.text.toLowerCase();
+  if (before === "in") return "Location";
+  return NOT_BEFORE_UNKNOWN_NAMES.has(before) ? undefined : "Organization";
 }
 
 const NOT_BEFORE_UNKNOWN_NAMES = new Set(
-  `a an the every each this that these those any no some in tanker vessel ship freighter carrier
+  `a an the every each this that these those any no some tanker vessel ship freighter carrier
   yacht`.split(/\s+/),
 );
 
@@ -547,13 +550,16 @@ function typeByContext(
   const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
   // ", based in Hamburg,": people live somewhere; organisations are based there.
   if (described.some((w) => ORG_KINDS.has(w)) || described[0] === "based") return "Organization";
-  if (chunk.length < 2 || chunk.length > 3) return undefined;
+  if (chunk.length < 2 || chunk.length > 3 || isDemonym(words)) return undefined;
   // "Its chief executive, Torbjorn Tornqvist, told …": a role just before, or speech just after.
   if (previous === "," && ROLE_NOUNS.has(before[1] ?? "")) return "Person";
   const speaks =
     SPEECH_VERBS.has(after[0] ?? "") ||
     (after[0] === "," && SPEECH_VERBS.has(after[1] ?? "")) ||
     SPEECH_VERBS_BEFORE.has(previous ?? "");
+  // "Global Witness said": a name made of English words is an organisation's; people's names
+  // are given names and surnames, which are mostly not English words.
+  if (speaks && chunk.every((t) => t.inVocabulary)) return "Organization";
   if (speaks || described.some((w) => ROLE_NOUNS.has(w))) return "Person";
   return undefined;
 }
@@ -567,6 +573,8 @@ function typeByContext(
 function organisationByRole(words: string[], before: string[], after: string[]): boolean {
   if (isDemonym(words) || words.some((w) => TIME_WORDS.has(w))) return false;
   if (before[0] === "told" || after[0] === "reported" || after[0] === "reports") return true;
+  // "a Chevron spokesman", "Fiscalía officials": whose staff they are.
+  if (STAFF_AFTER.has(after[0] ?? "")) return true;
   const agent = before[0] === "the" ? before.slice(1) : before;
   if (
     agent[0] === "by" &&
@@ -589,6 +597,11 @@ const IRREGULAR_PARTICIPLES = new Set(
   ),
 );
 
+/** Staff named after their organisation: "a Chevron spokesman". */
+const STAFF_AFTER = new Set(
+  "spokesman spokeswoman spokesperson executives officials employees staff shareholders".split(" "),
+);
+
 /** Passives whose agent is mostly a person: "led by", "founded by", "signed by". */
 const PERSONAL_AGENCY = new Set(
   `led headed founded cofounded co-founded chaired signed ordered appointed elected nominated
@@ -606,8 +619,8 @@ const ORG_PLURALS = new Set(
 
 /**
  * "Russian", "Laotian", "Western": a word for a people or a direction, not a name. Besides the
- * listed ones, an -an, -ian, -ese, -ish or -i word (or its plural) that begins like a country's
- * name.
+ * listed ones, an -an, -ese or -ish word that begins like a country's name, or a country's name
+ * and -i; or the plural of one of these.
  */
 function isDemonym(words: string[]): boolean {
   return words.some((word) => {
@@ -615,7 +628,8 @@ function isDemonym(words: string[]): boolean {
     return (
       DEMONYMS.has(w) ||
       COMPASS_ADJECTIVES.has(w) ||
-      (/(an|ian|ese|ish|i)$/.test(w) && countryStems().has(w.slice(0, 3)))
+      (/(an|ese|ish)$/.test(w) && countryStems().has(w.slice(0, 3))) ||
+      (w.endsWith("i") && knownAcronymPlaces().has(w.slice(0, -1))) // "Iraqi", "Yemeni"
     );
   });
 }
