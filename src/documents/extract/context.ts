@@ -1,0 +1,289 @@
+/**
+ * Chunks no rule typed, typed by what the document says around them: apposition, speech, the
+ * roles news gives organisations, neighbours in a list, and unknown words inside a sentence.
+ */
+import { LEGAL_FORMS } from "../../names/normalize.ts";
+import type { Mention } from "../types.ts";
+import { commonSurnames } from "./given-names.ts";
+import { type Token, spanMention, wordsAround } from "./tokens.ts";
+import {
+  ORG_WORDS,
+  TIME_WORDS,
+  DEMONYMS,
+  NOT_BEFORE_UNKNOWN_NAMES,
+  IN_WORDS,
+  IRREGULAR_PARTICIPLES,
+  STAFF_AFTER,
+  PERSONAL_AGENCY,
+  ORG_PLURALS,
+  isDemonym,
+  ROLE_NOUNS,
+  ORG_KINDS,
+  STAFF_WORDS,
+  SOURCE_WORDS,
+  ORG_BELONGINGS,
+  NEAR_WORDS,
+  LOCAL_OFFICES,
+  SETTLEMENT_WORDS,
+  SPEECH_VERBS,
+  SPEECH_VERBS_BEFORE,
+  TITLED_CONFIDENCE,
+} from "./words.ts";
+
+/**
+ * Chunks no rule typed, typed by what the document says around them: a person's name by its
+ * apposition ("Nischal Shetty, the founder of …") or a verb of speech next to it ("…," Watling
+ * said); an organisation by its apposition (", the state potash producer"), by "said it", or by
+ * whom someone works for ("a spokesman for Bybit"); a place by "near" or "in X.". Then the
+ * chunks still untyped that lead an organisation named in full elsewhere ("Arcadia Global" after
+ * "Arcadia Global FZE") or that an organisation found by context leads ("Limbach Flugmotoren"
+ * after "Limbach said it").
+ */
+export function fromContext(
+  chunks: Token[][],
+  tokens: Token[],
+  text: string,
+  found: Mention[],
+  given: Set<string>,
+): Mention[] {
+  const indexOf = new Map(tokens.map((t, k) => [t.start, k]));
+  const personParts = namePartsOfPeople(found);
+  const mention = (chunk: Token[], type: Mention["type"], confidence = 0.65): Mention =>
+    spanMention(text, chunk[0]!, chunk.at(-1)!, type, confidence);
+  const typed: Mention[] = [];
+  const left: Token[][] = [];
+  for (const chunk of chunks) {
+    const type = typeByContext(chunk, tokens, indexOf, personParts);
+    if (type === "skip") continue;
+    if (type) typed.push(mention(chunk, type, type === "Location" ? 0.6 : 0.65));
+    else left.push(chunk);
+  }
+  const organisations = [...found, ...typed]
+    .filter((m) => m.type === "Organization")
+    .map((m) => m.text.toLowerCase().split(/\s+/));
+  const leading = (chunk: Token[]): boolean => {
+    const words = chunk.map((t) => t.text.toLowerCase());
+    return organisations.some(
+      (org) =>
+        (org.length > words.length &&
+          words.every((w, k) => org[k] === w) &&
+          // One word leads an organisation's name only before legal forms and organisation
+          // words ("Elliptic Ltd", "Varengold Bank", "Petrovia Trading SA"), and never a
+          // nationality: "European" does not refer back to the European Union.
+          (words.length >= 2 ||
+            (!DEMONYMS.has(words[0]!) &&
+              org
+                .slice(1)
+                .every((w) => LEGAL_FORMS.has(w.replace(/\.$/, "")) || ORG_WORDS.has(w))))) ||
+        (org.length === 1 && words.length > 1 && words[0] === org[0]),
+    );
+  };
+  // Listed with a name typed so far ("Gunvor, Mercuria and Vitol", "Primorsk and Novorossiysk"),
+  // one of the same kind: repeated until no chunk is added, as each one typed may type the next.
+  let pending = left.filter((chunk) => {
+    if (!leading(chunk)) return true;
+    typed.push(mention(chunk, "Organization"));
+    return false;
+  });
+  for (let added = true; added;) {
+    added = false;
+    pending = pending.filter((chunk) => {
+      const type = typeOfNeighbour(chunk, tokens, indexOf, [...found, ...typed]);
+      if (!type) return true;
+      typed.push(mention(chunk, type, type === "Location" ? 0.6 : 0.65));
+      added = true;
+      return false;
+    });
+  }
+  for (const chunk of pending) {
+    const type = unknownWordInSentence(chunk, tokens, indexOf, given);
+    if (type) typed.push(mention(chunk, type, 0.5));
+  }
+  return typed;
+}
+
+/**
+ * One capitalised word inside a sentence that is no English word, no given name or common
+ * surname, no people's or place's name, and that nothing else typed: in news such words are
+ * mostly firms and outlets ("sensors from Honeywell"), since people are introduced by their full
+ * name first and places are known or placed; after "in" they are places ("a company in
+ * Tortola"). Nothing after a determiner ("every Geran") or a ship's kind ("the tanker Pegas").
+ */
+export function unknownWordInSentence(
+  chunk: Token[],
+  tokens: Token[],
+  indexOf: Map<number, number>,
+  given: Set<string>,
+): "Organization" | "Location" | undefined {
+  if (chunk.length !== 1) return undefined;
+  const token = chunk[0]!;
+  const word = token.text.toLowerCase();
+  if (token.inVocabulary || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return undefined;
+  if (given.has(word) || commonSurnames().has(word) || isDemonym([word])) return undefined;
+  const previous = tokens[indexOf.get(token.start)! - 1];
+  if (!previous || /^([.!?:;"“”'‘’(]|\s+)$/.test(previous.text)) return undefined;
+  const before = previous.text.toLowerCase();
+  if (before === "in") return "Location";
+  return NOT_BEFORE_UNKNOWN_NAMES.has(before) ? undefined : "Organization";
+}
+
+/**
+ * "Kpler and Vortexa", "Glencore, Vitol and Trafigura": listed with an organisation, one too;
+ * "Kyiv and Odesa", "in Alabuga in Tatarstan": listed with a place or placed in one, a place.
+ */
+export function typeOfNeighbour(
+  chunk: Token[],
+  tokens: Token[],
+  indexOf: Map<number, number>,
+  mentions: Mention[],
+): "Organization" | "Location" | undefined {
+  const first = indexOf.get(chunk[0]!.start)!;
+  const last = first + chunk.length - 1;
+  const skipSpace = (from: number, step: 1 | -1): number => {
+    let k = from;
+    while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
+    return k;
+  };
+  const mentionAt = (k: number): Mention | undefined => {
+    const at = tokens[k];
+    return at && mentions.find((m) => m.start <= at.start && at.end <= m.end);
+  };
+  /** The link ("and", "or", ",") on one side, and the mention across it. */
+  const across = (from: number, step: 1 | -1): { link?: string; other?: Mention } => {
+    const k = skipSpace(from, step);
+    const link = tokens[k]?.text;
+    if (!link || !/^(and|or|,)$/.test(link)) return {};
+    return { link, other: mentionAt(skipSpace(k + step, step)) };
+  };
+  const sides = [across(first - 1, -1), across(last + 1, 1)];
+  if (sides.some((side) => side.other?.type === "Organization")) return "Organization";
+  const words = chunk.map((t) => t.text.toLowerCase());
+  if (chunk.length > 2 || isDemonym(words) || words.some((w) => TIME_WORDS.has(w)))
+    return undefined;
+  // A comma lists places only with a link on the other side too: "Kyiv, Odesa and Kharkiv", but
+  // not "In Bern, Finance Minister …".
+  const listed = sides.some(
+    (side, k) =>
+      side.other?.type === "Location" && (side.link !== "," || sides[1 - k]!.link !== undefined),
+  );
+  if (listed) return "Location";
+  // "in Alabuga in Tatarstan", "at Bamban, Tarlac": a place within a known one.
+  const before = wordsAround(tokens, first - 1, -1, 1)[0];
+  const link = skipSpace(last + 1, 1);
+  if (!IN_WORDS.has(before ?? "") || !/^(in|,)$/.test(tokens[link]?.text ?? "")) return undefined;
+  const within = mentionAt(skipSpace(link + 1, 1));
+  return within?.type === "Location" ? "Location" : undefined;
+}
+
+/** What the words around an untyped chunk say it is; "skip" for a person referred back to. */
+export function typeByContext(
+  chunk: Token[],
+  tokens: Token[],
+  indexOf: Map<number, number>,
+  personParts: Set<string>,
+): Mention["type"] | "skip" | undefined {
+  const words = chunk.map((t) => t.text.toLowerCase());
+  const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
+  if (!alphabetic || chunk.length > 4) return undefined;
+  // A person named in full elsewhere, referred back to ("a lawyer for Ferreira"): left to the
+  // reference rule.
+  if (chunk.length === 1 && personParts.has(words[0]!)) return "skip";
+  const first = indexOf.get(chunk[0]!.start)!;
+  const last = first + chunk.length - 1;
+  const before = wordsAround(tokens, first - 1, -1, 3);
+  const previous = before[0];
+  const after = wordsAround(tokens, last + 1, 1, 7);
+  // "a spokesman for Bybit", "a researcher at Chainalysis": whom someone works for; "data from
+  // Kpler": whose figures they are.
+  if (
+    (previous === "at" && ROLE_NOUNS.has(before[1] ?? "")) ||
+    (previous === "from" && SOURCE_WORDS.has(before[1] ?? "")) ||
+    (["for", "at", "of"].includes(previous ?? "") && STAFF_WORDS.has(before[1] ?? ""))
+  )
+    return "Organization";
+  // "Honeywell said it was cooperating", "Gunvor sold its stake": people are "he" and "she";
+  // "Coral Energy, which moved" is no one either.
+  if (SPEECH_VERBS.has(after[0] ?? "") && ["it", "its"].includes(after[1] ?? ""))
+    return "Organization";
+  if (after[1] === "its" && /^\p{L}{3,}(ed|s)$/u.test(after[0] ?? "") && !isDemonym(words))
+    return "Organization";
+  if (after[0] === "," && after[1] === "which" && !words.some((w) => TIME_WORDS.has(w)))
+    return "Organization";
+  // "Gunvor's chief executive", "Glencore's shareholders": what only organisations have.
+  if (/^['’]s$/.test(after[0] ?? "") && ORG_BELONGINGS.has(after[1] ?? "")) {
+    if (after[1] !== "chief" || after[2] === "executive") return "Organization";
+  }
+  // "near Um Dafok", "the town of Yelabuga", "… in Soligorsk.": where something is.
+  const endsClause = after.length === 0 || /^[,.;:]$/.test(after[0]!);
+  if (
+    chunk.length <= 2 &&
+    !words.some((w) => TIME_WORDS.has(w)) &&
+    (NEAR_WORDS.has(previous ?? "") ||
+      (previous === "of" &&
+        (SETTLEMENT_WORDS.has(before[1] ?? "") || LOCAL_OFFICES.has(before[1] ?? ""))) ||
+      (previous === "in" && endsClause))
+  )
+    return "Location";
+  if (organisationByRole(words, before, after)) return "Organization";
+  // ", the state potash producer", ", Lithuania's former foreign minister": the words after a
+  // comma up to the next punctuation say what the name is ("the Google-owned security firm"
+  // reads on past its hyphen).
+  const stop = after.findIndex((w, k) => k > 0 && /^[,.;:!?()"“”]$/u.test(w));
+  const described = after[0] === "," ? after.slice(1, stop === -1 ? undefined : stop) : [];
+  // ", based in Hamburg,": people live somewhere; organisations are based there.
+  if (described.some((w) => ORG_KINDS.has(w)) || described[0] === "based") return "Organization";
+  if (chunk.length < 2 || chunk.length > 3 || isDemonym(words)) return undefined;
+  // "Its chief executive, Torbjorn Tornqvist, told …": a role just before, or speech just after.
+  if (previous === "," && ROLE_NOUNS.has(before[1] ?? "")) return "Person";
+  const speaks =
+    SPEECH_VERBS.has(after[0] ?? "") ||
+    (after[0] === "," && SPEECH_VERBS.has(after[1] ?? "")) ||
+    SPEECH_VERBS_BEFORE.has(previous ?? "");
+  // "Global Witness said": a name made of English words is an organisation's; people's names
+  // are given names and surnames, which are mostly not English words.
+  if (speaks && chunk.every((t) => t.inVocabulary)) return "Organization";
+  if (speaks || described.some((w) => ROLE_NOUNS.has(w))) return "Person";
+  return undefined;
+}
+
+/**
+ * Roles news gives organisations and hardly ever people named by one word: the source a
+ * statement was given to or reported by ("told Handelsblatt", "Swissinfo reported"), the agent
+ * of a passive ("data compiled by Kpler", "insured by Ingosstrakh"; not "led by"), one of a kind
+ * of business ("trading houses such as Gunvor", "Payoneer and other payment services").
+ */
+export function organisationByRole(words: string[], before: string[], after: string[]): boolean {
+  if (isDemonym(words) || words.some((w) => TIME_WORDS.has(w))) return false;
+  if (before[0] === "told" || after[0] === "reported" || after[0] === "reports") return true;
+  // "a Chevron spokesman", "Fiscalía officials": whose staff they are.
+  if (STAFF_AFTER.has(after[0] ?? "")) return true;
+  const agent = before[0] === "the" ? before.slice(1) : before;
+  if (
+    agent[0] === "by" &&
+    (/^\p{L}+(ed|en|wn|ld)$/u.test(agent[1] ?? "") || IRREGULAR_PARTICIPLES.has(agent[1] ?? "")) &&
+    !PERSONAL_AGENCY.has(agent[1]!)
+  )
+    return true;
+  if (before[0] === "as" && before[1] === "such" && ORG_PLURALS.has(before[2] ?? "")) return true;
+  return (
+    after[0] === "and" &&
+    after[1] === "other" &&
+    (ORG_PLURALS.has(after[2] ?? "") || ORG_PLURALS.has(after[3] ?? ""))
+  );
+}
+
+/**
+ * The first and last words, lower-cased, of the people named in full (two words or more), and
+ * of those named by one word after a title ("President Obama").
+ */
+export function namePartsOfPeople(found: Mention[]): Set<string> {
+  const parts = new Set<string>();
+  for (const person of found) {
+    if (person.type !== "Person" || person.confidence < 0.65) continue;
+    const words = person.text.toLowerCase().split(/[\s-]+/);
+    if (words.length < 2 && person.confidence < TITLED_CONFIDENCE) continue;
+    parts.add(words[0]!);
+    parts.add(words.at(-1)!);
+  }
+  return parts;
+}
