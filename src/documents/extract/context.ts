@@ -5,10 +5,12 @@
 import { LEGAL_FORMS } from "../../names/normalize.ts";
 import type { Mention } from "../types.ts";
 import { commonSurnames } from "./given-names.ts";
-import { type Token, spanMention, wordsAround } from "./tokens.ts";
+import { MinHeap } from "./min-heap.ts";
+import { OPENS_SENTENCE, type Token, spanMention, wordsAround } from "./tokens.ts";
 import {
   ORG_WORDS,
-  TIME_WORDS,
+  hasTimeWord,
+  leadsName,
   DEMONYMS,
   NOT_BEFORE_UNKNOWN_NAMES,
   IN_WORDS,
@@ -48,14 +50,17 @@ export function fromContext(
 ): Mention[] {
   const indexOf = new Map(tokens.map((t, k) => [t.start, k]));
   const personParts = namePartsOfPeople(found);
-  const mention = (chunk: Token[], type: Mention["type"], confidence = 0.65): Mention =>
-    spanMention(text, chunk[0]!, chunk.at(-1)!, type, confidence);
+  const mention = (
+    chunk: Token[],
+    type: Mention["type"],
+    confidence = type === "Location" ? 0.6 : 0.65,
+  ): Mention => spanMention(text, chunk[0]!, chunk.at(-1)!, type, confidence);
   const typed: Mention[] = [];
   const left: Token[][] = [];
   for (const chunk of chunks) {
     const type = typeByContext(chunk, tokens, indexOf, personParts);
     if (type === "skip") continue;
-    if (type) typed.push(mention(chunk, type, type === "Location" ? 0.6 : 0.65));
+    if (type) typed.push(mention(chunk, type));
     else left.push(chunk);
   }
   const organisations = [...found, ...typed]
@@ -65,8 +70,7 @@ export function fromContext(
     const words = chunk.map((t) => t.text.toLowerCase());
     return organisations.some(
       (org) =>
-        (org.length > words.length &&
-          words.every((w, k) => org[k] === w) &&
+        (leadsName(words, org) &&
           // One word leads an organisation's name only before legal forms and organisation
           // words ("Elliptic Ltd", "Varengold Bank", "Petrovia Trading SA"), and never a
           // nationality: "European" does not refer back to the European Union.
@@ -78,28 +82,90 @@ export function fromContext(
         (org.length === 1 && words.length > 1 && words[0] === org[0]),
     );
   };
-  // Listed with a name typed so far ("Gunvor, Mercuria and Vitol", "Primorsk and Novorossiysk"),
-  // one of the same kind: repeated until no chunk is added, as each one typed may type the next.
-  let pending = left.filter((chunk) => {
+  const pending = left.filter((chunk) => {
     if (!leading(chunk)) return true;
     typed.push(mention(chunk, "Organization"));
     return false;
   });
-  for (let added = true; added;) {
-    added = false;
-    pending = pending.filter((chunk) => {
-      const type = typeOfNeighbour(chunk, tokens, indexOf, [...found, ...typed]);
-      if (!type) return true;
-      typed.push(mention(chunk, type, type === "Location" ? 0.6 : 0.65));
-      added = true;
-      return false;
-    });
-  }
-  for (const chunk of pending) {
+  const still = typeByNeighbours(pending, tokens, indexOf, [...found, ...typed], (chunk, type) => {
+    const typedChunk = mention(chunk, type);
+    typed.push(typedChunk);
+    return typedChunk;
+  });
+  for (const chunk of still) {
     const type = unknownWordInSentence(chunk, tokens, indexOf, given);
     if (type) typed.push(mention(chunk, type, 0.5));
   }
   return typed;
+}
+
+/**
+ * Listed with a name typed so far ("Gunvor, Mercuria and Vitol", "Primorsk and Novorossiysk"),
+ * one of the same kind. Each chunk typed may type its neighbours, so the rule runs in passes over
+ * the chunks in text order until a pass types none; a chunk typed sees, in the same pass, those
+ * typed before it. Only the chunks that read a newly typed one are checked again, in the pass
+ * and order the full passes would check them, so a long list typed from its far end costs its
+ * length, not its length squared times the mentions. Returns the chunks left untyped.
+ */
+function typeByNeighbours(
+  pending: Token[][],
+  tokens: Token[],
+  indexOf: Map<number, number>,
+  mentions: Mention[],
+  onTyped: (chunk: Token[], type: "Organization" | "Location") => Mention,
+): Token[][] {
+  const count = pending.length;
+  const byToken: Array<Mention | undefined> = [];
+  const cover = (m: Mention): void => {
+    for (let k = indexOf.get(m.start); k !== undefined && tokens[k] && tokens[k]!.end <= m.end; k++)
+      byToken[k] = m;
+  };
+  mentions.forEach(cover);
+  /** Pending chunks whose last check read a token, by the token's index. */
+  const readers = new Map<number, number[]>();
+  const typedOrdinal = new Uint8Array(count);
+  // A check's time is pass × count + the chunk's ordinal: the order full passes would run it.
+  const scheduledAt = new Float64Array(count).fill(Infinity);
+  const due = new MinHeap();
+  for (let ordinal = 0; ordinal < count; ordinal++) {
+    scheduledAt[ordinal] = ordinal;
+    due.push(ordinal);
+  }
+  for (let time = due.pop(); time !== undefined; time = due.pop()) {
+    const ordinal = time % count;
+    if (scheduledAt[ordinal] !== time) continue;
+    scheduledAt[ordinal] = Infinity;
+    const chunk = pending[ordinal]!;
+    const read: number[] = [];
+    const type = typeOfNeighbour(chunk, tokens, indexOf, (k) => {
+      read.push(k);
+      return byToken[k];
+    });
+    if (!type) {
+      for (const k of read) {
+        const list = readers.get(k);
+        if (list) list.push(ordinal);
+        else readers.set(k, [ordinal]);
+      }
+      continue;
+    }
+    typedOrdinal[ordinal] = 1;
+    cover(onTyped(chunk, type));
+    // Those that read this chunk see it later in this pass, or in the next if they come before.
+    const pass = Math.floor(time / count);
+    const first = indexOf.get(chunk[0]!.start)!;
+    for (let k = first; k < first + chunk.length; k++) {
+      for (const reader of readers.get(k) ?? []) {
+        if (typedOrdinal[reader]) continue;
+        const next = (reader > ordinal ? pass : pass + 1) * count + reader;
+        if (next >= scheduledAt[reader]!) continue;
+        scheduledAt[reader] = next;
+        due.push(next);
+      }
+      readers.delete(k);
+    }
+  }
+  return pending.filter((_, ordinal) => !typedOrdinal[ordinal]);
 }
 
 /**
@@ -109,7 +175,7 @@ export function fromContext(
  * name first and places are known or placed; after "in" they are places ("a company in
  * Tortola"). Nothing after a determiner ("every Geran") or a ship's kind ("the tanker Pegas").
  */
-export function unknownWordInSentence(
+function unknownWordInSentence(
   chunk: Token[],
   tokens: Token[],
   indexOf: Map<number, number>,
@@ -121,7 +187,8 @@ export function unknownWordInSentence(
   if (token.inVocabulary || !/^\p{Lu}\p{Ll}+$/u.test(token.text)) return undefined;
   if (given.has(word) || commonSurnames().has(word) || isDemonym([word])) return undefined;
   const previous = tokens[indexOf.get(token.start)! - 1];
-  if (!previous || /^([.!?:;"“”'‘’(]|\s+)$/.test(previous.text)) return undefined;
+  if (!previous || OPENS_SENTENCE.test(previous.text) || /^\s+$/.test(previous.text))
+    return undefined;
   const before = previous.text.toLowerCase();
   if (before === "in") return "Location";
   return NOT_BEFORE_UNKNOWN_NAMES.has(before) ? undefined : "Organization";
@@ -131,11 +198,11 @@ export function unknownWordInSentence(
  * "Kpler and Vortexa", "Glencore, Vitol and Trafigura": listed with an organisation, one too;
  * "Kyiv and Odesa", "in Alabuga in Tatarstan": listed with a place or placed in one, a place.
  */
-export function typeOfNeighbour(
+function typeOfNeighbour(
   chunk: Token[],
   tokens: Token[],
   indexOf: Map<number, number>,
-  mentions: Mention[],
+  mentionAt: (token: number) => Mention | undefined,
 ): "Organization" | "Location" | undefined {
   const first = indexOf.get(chunk[0]!.start)!;
   const last = first + chunk.length - 1;
@@ -143,10 +210,6 @@ export function typeOfNeighbour(
     let k = from;
     while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
     return k;
-  };
-  const mentionAt = (k: number): Mention | undefined => {
-    const at = tokens[k];
-    return at && mentions.find((m) => m.start <= at.start && at.end <= m.end);
   };
   /** The link ("and", "or", ",") on one side, and the mention across it. */
   const across = (from: number, step: 1 | -1): { link?: string; other?: Mention } => {
@@ -158,8 +221,7 @@ export function typeOfNeighbour(
   const sides = [across(first - 1, -1), across(last + 1, 1)];
   if (sides.some((side) => side.other?.type === "Organization")) return "Organization";
   const words = chunk.map((t) => t.text.toLowerCase());
-  if (chunk.length > 2 || isDemonym(words) || words.some((w) => TIME_WORDS.has(w)))
-    return undefined;
+  if (chunk.length > 2 || isDemonym(words) || hasTimeWord(words)) return undefined;
   // A comma lists places only with a link on the other side too: "Kyiv, Odesa and Kharkiv", but
   // not "In Bern, Finance Minister …".
   const listed = sides.some(
@@ -176,7 +238,7 @@ export function typeOfNeighbour(
 }
 
 /** What the words around an untyped chunk say it is; "skip" for a person referred back to. */
-export function typeByContext(
+function typeByContext(
   chunk: Token[],
   tokens: Token[],
   indexOf: Map<number, number>,
@@ -207,8 +269,7 @@ export function typeByContext(
     return "Organization";
   if (after[1] === "its" && /^\p{L}{3,}(ed|s)$/u.test(after[0] ?? "") && !isDemonym(words))
     return "Organization";
-  if (after[0] === "," && after[1] === "which" && !words.some((w) => TIME_WORDS.has(w)))
-    return "Organization";
+  if (after[0] === "," && after[1] === "which" && !hasTimeWord(words)) return "Organization";
   // "Gunvor's chief executive", "Glencore's shareholders": what only organisations have.
   if (/^['’]s$/.test(after[0] ?? "") && ORG_BELONGINGS.has(after[1] ?? "")) {
     if (after[1] !== "chief" || after[2] === "executive") return "Organization";
@@ -217,7 +278,7 @@ export function typeByContext(
   const endsClause = after.length === 0 || /^[,.;:]$/.test(after[0]!);
   if (
     chunk.length <= 2 &&
-    !words.some((w) => TIME_WORDS.has(w)) &&
+    !hasTimeWord(words) &&
     (NEAR_WORDS.has(previous ?? "") ||
       (previous === "of" &&
         (SETTLEMENT_WORDS.has(before[1] ?? "") || LOCAL_OFFICES.has(before[1] ?? ""))) ||
@@ -252,8 +313,8 @@ export function typeByContext(
  * of a passive ("data compiled by Kpler", "insured by Ingosstrakh"; not "led by"), one of a kind
  * of business ("trading houses such as Gunvor", "Payoneer and other payment services").
  */
-export function organisationByRole(words: string[], before: string[], after: string[]): boolean {
-  if (isDemonym(words) || words.some((w) => TIME_WORDS.has(w))) return false;
+function organisationByRole(words: string[], before: string[], after: string[]): boolean {
+  if (isDemonym(words) || hasTimeWord(words)) return false;
   if (before[0] === "told" || after[0] === "reported" || after[0] === "reports") return true;
   // "a Chevron spokesman", "Fiscalía officials": whose staff they are.
   if (STAFF_AFTER.has(after[0] ?? "")) return true;

@@ -125,3 +125,15 @@ test("a nationality after a verb of speech is no one", () => {
   assert.deepEqual(typed(text, "Person"), ["Lee Sang-min"]);
   assert.deepEqual(typed(text, "Organization"), []);
 });
+
+test("a long list typed from its far end is typed whole", () => {
+  const firms = Array.from(
+    { length: 400 },
+    (_, i) => `Zorvex${String.fromCharCode(97 + (i % 26))}${i}q`,
+  );
+  const names = firms.map((firm) => firm.replace(/\d+/, (n) => "abcdefghij"[Number(n) % 10]!));
+  const text = `Shares went to ${names.join(", ")} and Google.`;
+  const organisations = typed(text, "Organization");
+  assert.equal(organisations.length, names.length + 1);
+  assert.deepEqual(organisations.slice(0, 3), ["Google", names.at(-1), names.at(-2)]);
+});

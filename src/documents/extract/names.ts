@@ -37,6 +37,7 @@ import {
   ORG_NOUNS,
   NAME_PARTICLES,
   TITLED_CONFIDENCE,
+  leadsName,
 } from "./words.ts";
 
 const unions = new WeakMap<Set<string>, Set<string>>();
@@ -205,10 +206,7 @@ function retypeLeadsOfOrganisations(found: Mention[]): void {
     if (m.type !== "Person" || m.confidence > 0.8) continue;
     const words = m.text.toLowerCase().split(/\s+/);
     if (words.length < 2) continue;
-    if (
-      organisations.some((org) => org.length > words.length && words.every((w, k) => org[k] === w))
-    )
-      m.type = "Organization";
+    if (organisations.some((org) => leadsName(words, org))) m.type = "Organization";
   }
 }
 

@@ -9,6 +9,9 @@ import { NOT_ORG_ACRONYMS } from "./words.ts";
 
 let nlp: WinkMethods | undefined;
 
+/** A token after which a capitalised word opens a sentence, a quotation or an aside. */
+export const OPENS_SENTENCE = /^[.!?:;"“”'‘’(]$/;
+
 export interface Token {
   text: string;
   pos: string;
@@ -38,7 +41,7 @@ export function tokenize(text: string): Token[] {
       pos === "VERB" &&
       /^\p{Lu}\p{Ll}/u.test(word) &&
       previous &&
-      !/^[.!?:;"“”'‘’(]$/.test(previous.text) &&
+      !OPENS_SENTENCE.test(previous.text) &&
       !/\n/.test(text.slice(previous.end, at))
     )
       pos = "PROPN";

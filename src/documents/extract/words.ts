@@ -28,7 +28,7 @@ export const ORG_HEADS = new Set([
  * keeps untranslated ("Aras Makine Ticaret", "Dandong Hongxiang Shiye"): Turkish, German,
  * Spanish, Portuguese, French, Dutch, and Korean, Chinese and Japanese romanised.
  */
-export const FOREIGN_ORG_WORDS = `ticaret sanayi sanayii pazarlama ihracat ithalat handels
+const FOREIGN_ORG_WORDS = `ticaret sanayi sanayii pazarlama ihracat ithalat handels
   handelsgesellschaft gesellschaft werke compania companhia comercial comercio comercializadora
   industrias empresa sociedad societe compagnie maatschappij sangsa muyok hoesa gongsi maoyi
   youxian jituan keji shiye shoji sangyo boeki kogyo petroleos petróleos petroleo petróleo naviera
@@ -159,12 +159,12 @@ export function isDemonym(words: string[]): boolean {
   });
 }
 
-export const COMPASS_ADJECTIVES = new Set(["western", "eastern", "northern", "southern"]);
+const COMPASS_ADJECTIVES = new Set(["western", "eastern", "northern", "southern"]);
 
 let stems: Set<string> | undefined;
 
 /** The first three letters of each word of every country's English name. */
-export function countryStems(): Set<string> {
+function countryStems(): Set<string> {
   stems ??= new Set(
     [...knownAcronymPlaces()].flatMap((name) =>
       name
@@ -249,3 +249,13 @@ export const SPEECH_VERBS_BEFORE = new Set(["said", "says", "wrote"]);
 
 /** A name after a title ("Mr.", "President"): a person's, whatever its words. */
 export const TITLED_CONFIDENCE = 0.85;
+
+/** Whether a name's words hold a day or a month: "the Treasury on Tuesday" is no name. */
+export function hasTimeWord(words: string[]): boolean {
+  return words.some((w) => TIME_WORDS.has(w));
+}
+
+/** Whether `words` are the first words of the longer name `name` ("Aras Makine" of "Aras Makine Ticaret"). */
+export function leadsName(words: string[], name: string[]): boolean {
+  return name.length > words.length && words.every((w, k) => name[k] === w);
+}
