@@ -6,6 +6,7 @@ import { LEGAL_FORMS } from "../../names/normalize.ts";
 import type { Mention } from "../types.ts";
 import { commonSurnames } from "./given-names.ts";
 import { MinHeap } from "./min-heap.ts";
+import { knownPlaces } from "./places.ts";
 import { OPENS_SENTENCE, type Token, spanMention, wordsAround } from "./tokens.ts";
 import {
   ORG_WORDS,
@@ -57,10 +58,17 @@ export function fromContext(
   ): Mention => spanMention(text, chunk[0]!, chunk.at(-1)!, type, confidence);
   const typed: Mention[] = [];
   const left: Token[][] = [];
+  const byEnd = new Map(found.map((m) => [m.end, m]));
   for (const chunk of chunks) {
-    const type = typeByContext(chunk, tokens, indexOf, personParts);
+    const type =
+      typeOfAlias(chunk[0]!.start, text, byEnd) ??
+      typeByContext(chunk, tokens, indexOf, personParts);
     if (type === "skip") continue;
-    if (type) typed.push(mention(chunk, type));
+    if (type === "Organization" && possessiveBrand(chunk, tokens, indexOf)) {
+      // The firm's name holds its "'s": "Moody's".
+      const possessive = tokens[indexOf.get(chunk.at(-1)!.start)! + 1]!;
+      typed.push(mention([...chunk, possessive], type));
+    } else if (type) typed.push(mention(chunk, type));
     else left.push(chunk);
   }
   const organisations = [...found, ...typed]
@@ -68,13 +76,22 @@ export function fromContext(
     .map((m) => m.text.toLowerCase().split(/\s+/));
   const leading = (chunk: Token[]): boolean => {
     const words = chunk.map((t) => t.text.toLowerCase());
+    // "Kaloti" after "Kaloti Jewellery International": a coined word, no one's name or a place's.
+    const coined =
+      chunk.length === 1 &&
+      !chunk[0]!.inVocabulary &&
+      !given.has(words[0]!) &&
+      !commonSurnames().has(words[0]!) &&
+      !knownPlaces().has(words[0]!);
     return organisations.some(
       (org) =>
         (leadsName(words, org) &&
           // One word leads an organisation's name only before legal forms and organisation
-          // words ("Elliptic Ltd", "Varengold Bank", "Petrovia Trading SA"), and never a
-          // nationality: "European" does not refer back to the European Union.
+          // words ("Elliptic Ltd", "Varengold Bank", "Petrovia Trading SA") or when it is a
+          // coined word, and never a nationality: "European" does not refer back to the
+          // European Union.
           (words.length >= 2 ||
+            coined ||
             (!DEMONYMS.has(words[0]!) &&
               org
                 .slice(1)
@@ -82,8 +99,22 @@ export function fromContext(
         (org.length === 1 && words.length > 1 && words[0] === org[0]),
     );
   };
+  // "Haowang Guarantee" after "Huione Guarantee": names that end in the same English word as an
+  // organisation's name of two words or more are of that kind ("… Shipping", "… Guarantee").
+  const kinds = new Set(organisations.filter((org) => org.length >= 2).map((org) => org.at(-1)!));
+  const sameKind = (chunk: Token[]): boolean => {
+    const end = chunk.at(-1)!;
+    return (
+      chunk.length >= 2 &&
+      end.inVocabulary &&
+      /^\p{Lu}\p{Ll}+$/u.test(end.text) &&
+      kinds.has(end.text.toLowerCase()) &&
+      !knownPlaces().has(end.text.toLowerCase()) &&
+      !hasTimeWord(chunk.map((t) => t.text.toLowerCase()))
+    );
+  };
   const pending = left.filter((chunk) => {
-    if (!leading(chunk)) return true;
+    if (!leading(chunk) && !sameKind(chunk)) return true;
     typed.push(mention(chunk, "Organization"));
     return false;
   });
@@ -190,7 +221,7 @@ function unknownWordInSentence(
   if (!previous || OPENS_SENTENCE.test(previous.text) || /^\s+$/.test(previous.text))
     return undefined;
   const before = previous.text.toLowerCase();
-  if (before === "in") return "Location";
+  if (before === "in" || before === "off") return "Location"; // "off Taean"
   return NOT_BEFORE_UNKNOWN_NAMES.has(before) ? undefined : "Organization";
 }
 
@@ -216,7 +247,16 @@ function typeOfNeighbour(
     const k = skipSpace(from, step);
     const link = tokens[k]?.text;
     if (!link || !/^(and|or|,)$/.test(link)) return {};
-    return { link, other: mentionAt(skipSpace(k + step, step)) };
+    const at = skipSpace(k + step, step);
+    const other = mentionAt(at);
+    // "OTP Bank of Hungary and Intesa Sanpaolo": the place closes the organisation listed.
+    if (step === -1 && other?.type === "Location") {
+      const start = indexOf.get(other.start)!;
+      const of = skipSpace(start - 1, -1);
+      const owner = tokens[of]?.text === "of" ? mentionAt(skipSpace(of - 1, -1)) : undefined;
+      if (owner?.type === "Organization") return { link, other: owner };
+    }
+    return { link, other };
   };
   const sides = [across(first - 1, -1), across(last + 1, 1)];
   if (sides.some((side) => side.other?.type === "Organization")) return "Organization";
@@ -229,12 +269,23 @@ function typeOfNeighbour(
       side.other?.type === "Location" && (side.link !== "," || sides[1 - k]!.link !== undefined),
   );
   if (listed) return "Location";
-  // "in Alabuga in Tatarstan", "at Bamban, Tarlac": a place within a known one.
+  // "flights from Abu Dhabi to Amdjarass": from one place to another.
+  const back = skipSpace(first - 1, -1);
+  if (tokens[back]?.text === "to") {
+    const origin = mentionAt(skipSpace(back - 1, -1));
+    if (origin?.type === "Location") {
+      const from = skipSpace(indexOf.get(origin.start)! - 1, -1);
+      if (tokens[from]?.text === "from") return "Location";
+    }
+  }
+  // "in Alabuga in Tatarstan", "at Bamban, Tarlac": a place within a known one; but "a
+  // director at Sovcomflot in St Petersburg" works for a firm there.
   const before = wordsAround(tokens, first - 1, -1, 1)[0];
   const link = skipSpace(last + 1, 1);
-  if (!IN_WORDS.has(before ?? "") || !/^(in|,)$/.test(tokens[link]?.text ?? "")) return undefined;
-  const within = mentionAt(skipSpace(link + 1, 1));
-  return within?.type === "Location" ? "Location" : undefined;
+  const within = /^(in|,)$/.test(tokens[link]?.text ?? "");
+  if (!IN_WORDS.has(before ?? "") || !within || (before === "at" && tokens[link]!.text !== ","))
+    return undefined;
+  return mentionAt(skipSpace(link + 1, 1))?.type === "Location" ? "Location" : undefined;
 }
 
 /** What the words around an untyped chunk say it is; "skip" for a person referred back to. */
@@ -246,7 +297,8 @@ function typeByContext(
 ): Mention["type"] | "skip" | undefined {
   const words = chunk.map((t) => t.text.toLowerCase());
   const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
-  if (!alphabetic || chunk.length > 4) return undefined;
+  // Organisations' names run longer than people's ("Al Junaid for Multi Activities").
+  if (!alphabetic || chunk.length > MAX_CONTEXT_CHUNK) return undefined;
   // A person named in full elsewhere, referred back to ("a lawyer for Ferreira"): left to the
   // reference rule.
   if (chunk.length === 1 && personParts.has(words[0]!)) return "skip";
@@ -255,12 +307,22 @@ function typeByContext(
   const before = wordsAround(tokens, first - 1, -1, 3);
   const previous = before[0];
   const after = wordsAround(tokens, last + 1, 1, 7);
-  // "a spokesman for Bybit", "a researcher at Chainalysis": whom someone works for; "data from
-  // Kpler": whose figures they are.
+  // "a spokesman for Bybit", "a researcher at Chainalysis", "analysts at Jefferies and Kepler
+  // Cheuvreux": whom someone works for; "data from Kpler": whose figures they are.
+  const lead = wordsBeforeList(tokens, first);
+  const role = (word: string | undefined): boolean =>
+    word !== undefined && (ROLE_NOUNS.has(word) || ROLE_NOUNS.has(word.replace(/s$/, "")));
   if (
-    (previous === "at" && ROLE_NOUNS.has(before[1] ?? "")) ||
-    (previous === "from" && SOURCE_WORDS.has(before[1] ?? "")) ||
-    (["for", "at", "of"].includes(previous ?? "") && STAFF_WORDS.has(before[1] ?? ""))
+    (lead[0] === "at" && role(lead[1])) ||
+    // "director of the Sudan Transparency …", "head of Kpler"; not "the governor of Tarlac".
+    (lead[0] === "of" && role(lead[1]) && !LOCAL_OFFICES.has(lead[1]!)) ||
+    (lead[0] === "the" && lead[1] === "of" && role(lead[2]) && !LOCAL_OFFICES.has(lead[2]!)) ||
+    // "the vendor, Hanwool Soft,": a kind of organisation, then its name.
+    (previous === "," &&
+      ORG_KINDS.has(before[1] ?? "") &&
+      ["the", "a", "its"].includes(before[2] ?? "")) ||
+    (lead[0] === "from" && SOURCE_WORDS.has(lead[1] ?? "")) ||
+    (["for", "at", "of"].includes(lead[0] ?? "") && STAFF_WORDS.has(lead[1] ?? ""))
   )
     return "Organization";
   // "Honeywell said it was cooperating", "Gunvor sold its stake": people are "he" and "she";
@@ -274,6 +336,11 @@ function typeByContext(
   if (/^['’]s$/.test(after[0] ?? "") && ORG_BELONGINGS.has(after[1] ?? "")) {
     if (after[1] !== "chief" || after[2] === "executive") return "Organization";
   }
+  if (possessiveBrand(chunk, tokens, indexOf)) return "Organization";
+  // ", the Austrian builder", ", a parts broker in Istanbul": what the name is, said before
+  // where it is.
+  if (after[0] === "," && ORG_KINDS.has(descriptionHead(after.slice(1)) ?? ""))
+    return "Organization";
   // "near Um Dafok", "the town of Yelabuga", "… in Soligorsk.": where something is.
   const endsClause = after.length === 0 || /^[,.;:]$/.test(after[0]!);
   if (
@@ -306,6 +373,82 @@ function typeByContext(
   if (speaks || described.some((w) => ROLE_NOUNS.has(w))) return "Person";
   return undefined;
 }
+
+/** After a possessive, what shows it possesses nothing: "Moody's and …", "Christie's said". */
+const BRAND_POSSESSIVE_AFTER = new Set(
+  "and or , . ; said says declined did does has have had is was were will would rates rated".split(
+    " ",
+  ),
+);
+
+/** Words that end the noun of a description: ", a parts broker in Istanbul, …". */
+const DESCRIPTION_ENDS = new Set(
+  "in at of for from with that which who whose based owned run , . ; : ( ) and".split(" "),
+);
+
+/**
+ * "Moody's and S&P", "Sotheby's said": a possessive that possesses nothing is a firm named after
+ * its founder.
+ */
+function possessiveBrand(chunk: Token[], tokens: Token[], indexOf: Map<number, number>): boolean {
+  if (chunk.length !== 1 || isDemonym([chunk[0]!.text.toLowerCase()])) return false;
+  const after = wordsAround(tokens, indexOf.get(chunk[0]!.start)! + 1, 1, 2);
+  return /^['’]s$/.test(after[0] ?? "") && BRAND_POSSESSIVE_AFTER.has(after[1] ?? "");
+}
+
+/** The noun a description after a comma is about: "builder" in "the Austrian builder". */
+function descriptionHead(words: string[]): string | undefined {
+  if (!["a", "an", "the"].includes(words[0] ?? "")) return undefined;
+  const end = words.findIndex((w, k) => k > 0 && DESCRIPTION_ENDS.has(w));
+  return (end === -1 ? words : words.slice(0, end)).at(-1);
+}
+
+/**
+ * The words before a list a chunk is in: for "Kepler Cheuvreux" in "analysts at Jefferies and
+ * Kepler Cheuvreux", "at analysts"; for a chunk in no list, the words just before it.
+ */
+function wordsBeforeList(tokens: Token[], first: number): string[] {
+  let k = first - 1;
+  const skipSpace = (): void => {
+    while (k >= 0 && /^\s+$/.test(tokens[k]!.text)) k--;
+  };
+  let before = k;
+  for (let listed = 0; listed < LIST_NAMES_BACK; listed++) {
+    skipSpace();
+    if (k < 0 || !/^(and|or|,)$/.test(tokens[k]!.text)) break;
+    k--;
+    skipSpace();
+    const end = k;
+    while (k >= 0 && /^\p{Lu}/u.test(tokens[k]!.text)) k--;
+    if (k === end) break; // no name before the link: the chunk opens the list
+    before = k;
+  }
+  return wordsAround(tokens, before, -1, 3);
+}
+
+/** ", known as", "alias", "a.k.a." just before a name, back to the name it is another for. */
+const ALIAS_BEFORE = /,?\s*(?:also\s+)?(?:known\s+as|alias|a\.k\.a\.?|aka)\s+$/i;
+
+/**
+ * "Mohamed Hamdan Dagalo, known as Hemedti": a name given as another name of a person or an
+ * organisation just named is of the same kind.
+ */
+function typeOfAlias(
+  start: number,
+  text: string,
+  byEnd: Map<number, Mention>,
+): "Person" | "Organization" | undefined {
+  const gap = ALIAS_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  if (!gap) return undefined;
+  const named = byEnd.get(start - gap[0].length);
+  return named?.type === "Person" || named?.type === "Organization" ? named.type : undefined;
+}
+
+/** Tokens in the longest chunk the words around it may type. */
+const MAX_CONTEXT_CHUNK = 6;
+
+/** Names a list is followed back over: "at A, B, C and D". */
+const LIST_NAMES_BACK = 6;
 
 /**
  * Roles news gives organisations and hardly ever people named by one word: the source a

@@ -65,11 +65,12 @@ export async function extractMentions(
     gazetteer?.givenNames,
   );
   let kept = settleOverlaps(text.length, [
-    withoutPartsOfPlaces(listed, chunks),
+    withoutPartsOfLongerNames(listed, chunks),
     patterns,
     values,
     chunks,
   ]);
+  oneSensePerDocument(kept);
   if (options.linker) {
     await linkChunks(kept, options.linker);
     const proposals = cjkNameCandidates(text).slice(0, MAX_CJK_PROPOSALS);
@@ -84,16 +85,55 @@ export async function extractMentions(
 
 /**
  * Listed names found inside a known place's name are not that listing: a vessel called SIERRA in
- * "Sierra Leone", a company called CENTRAL in "Central African Republic".
+ * "Sierra Leone", a company called CENTRAL in "Central African Republic", nor a name that is a
+ * country's ("INDONESIA" cut from "… INDONESIA (MMI)"). Nor is a listed
+ * organisation inside a longer organisation's name that the rules read whole: "National Bank" in
+ * "National Bank of Cambodia", "Islamic Revolutionary Guard Corps" in "… Corps-Qods Force"; the
+ * longer name is then offered to the linker itself.
  */
-function withoutPartsOfPlaces(listed: Mention[], chunks: Mention[]): Mention[] {
-  const places = chunks.filter((m) => m.type === "Location" && m.confidence >= 0.9);
+/** Typed an organisation by its words or by what the text says of it ("…, a conglomerate"). */
+const LONGER_ORGANISATION = 0.65;
+
+function withoutPartsOfLongerNames(listed: Mention[], chunks: Mention[]): Mention[] {
+  const wholes = chunks.filter(
+    (m) =>
+      (m.type === "Location" && m.confidence >= 0.9) ||
+      (m.type === "Organization" && m.confidence >= LONGER_ORGANISATION),
+  );
   return listed.filter(
     (m) =>
-      !places.some(
-        (p) => p.start <= m.start && m.end <= p.end && p.end - p.start > m.end - m.start,
+      !wholes.some(
+        (w) =>
+          (w.type === "Location" || m.type === "Organization") &&
+          w.start <= m.start &&
+          m.end <= w.end &&
+          // A listed name that is a country's whole name is the country.
+          w.end - w.start >= m.end - m.start + (w.type === "Location" ? 0 : 1),
       ),
   );
+}
+
+const NAME_KINDS = new Set<Mention["type"]>(["Person", "Organization", "Location"]);
+/** Below this, a name was typed by the words around one of its mentions only. */
+const STRONG_TYPING = 0.8;
+
+/**
+ * One sense per document: a name typed only by the words around one mention ("a director at
+ * Sovcomflot in St Petersburg" read as a place) takes the type the lists or a stronger rule gave
+ * the same name elsewhere in the text ("PAO Sovcomflot"'s firm, "the Sovcomflot group").
+ */
+function oneSensePerDocument(mentions: Mention[]): void {
+  const strong = new Map<string, Set<Mention["type"]>>();
+  for (const m of mentions) {
+    if (!NAME_KINDS.has(m.type) || (m.confidence < STRONG_TYPING && !m.entityId)) continue;
+    const key = m.text.toLowerCase();
+    strong.set(key, (strong.get(key) ?? new Set()).add(m.type));
+  }
+  for (const m of mentions) {
+    if (!NAME_KINDS.has(m.type) || m.confidence >= STRONG_TYPING || m.entityId) continue;
+    const types = strong.get(m.text.toLowerCase());
+    if (types?.size === 1) m.type = [...types][0]!;
+  }
 }
 
 /**

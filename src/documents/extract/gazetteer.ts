@@ -57,7 +57,12 @@ export class Gazetteer {
         if (/^\p{Script=Latin}{3,}$/u.test(given)) this.givenNames.add(given);
       }
       for (const prop of NAME_PROPS) {
-        for (const name of entity.properties[prop] ?? []) this.addName(name, entry);
+        for (const name of entity.properties[prop] ?? []) {
+          this.addName(name, entry);
+          // "KOREA KWANGSON BANKING CORP (KKBC)": text names it with or without the aside.
+          const bare = name.replace(/\s*\([^)]*\)\s*/g, " ").trim();
+          if (bare !== name && wordsOf(bare).length >= 2) this.addName(bare, entry);
+        }
       }
       for (const id of entityIdentifiers(entity.properties)) this.identifiers.set(id, entry);
     }
@@ -111,7 +116,8 @@ export class Gazetteer {
         const last = words[i + n - 1]!;
         const end = last.index! + last[0].length;
         const surface = text.slice(start, end);
-        if (/\n\s*\n/.test(surface)) continue;
+        // Words are matched across punctuation ("Co., Ltd."), but not into or out of brackets.
+        if (/\n\s*\n/.test(surface) || /[()[\]]/.test(surface)) continue;
         const exact =
           foldName(surface).toLowerCase() === foldName(entries[0]!.caption).toLowerCase();
         found.push(this.mention(entries[0]!, surface, start, end, exact ? 1 : 0.92));

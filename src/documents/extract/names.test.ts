@@ -10,6 +10,11 @@ function typed(text: string, type: Mention["type"]): string[] {
     .map((m) => m.text);
 }
 
+/** Asserts that every one of `names` was found. */
+function assertFound(found: string[], names: string[]): void {
+  for (const name of names) assert.ok(found.includes(name), `${name} in ${found.join(", ")}`);
+}
+
 test("an unknown one-word firm is an organisation by the role news gives it", () => {
   const text = [
     "The operator of the Primorsk terminal told Handelsblatt that cargoes had stopped.",
@@ -19,8 +24,14 @@ test("an unknown one-word firm is an organisation by the role news gives it", ()
     "Swissinfo reported that the accounts were closed. Later Gunvor sold its stake.",
   ].join(" ");
   const organisations = typed(text, "Organization");
-  for (const name of ["Handelsblatt", "Kpler", "Ingosstrakh", "Gunvor", "Mercuria", "Payoneer"])
-    assert.ok(organisations.includes(name), `${name} in ${organisations.join(", ")}`);
+  assertFound(organisations, [
+    "Handelsblatt",
+    "Kpler",
+    "Ingosstrakh",
+    "Gunvor",
+    "Mercuria",
+    "Payoneer",
+  ]);
   assert.ok(organisations.includes("Swissinfo"), organisations.join(", "));
 });
 
@@ -52,8 +63,7 @@ test("places listed or placed with a known place are places", () => {
   const text =
     "Cargoes were loaded at Primorsk and Novorossiysk. Drones hit the Kyiv and Odesa regions. The factory in Alabuga in Tatarstan makes them. She was the mayor of Bamban until last year.";
   const places = typed(text, "Location");
-  for (const name of ["Primorsk", "Odesa", "Alabuga", "Bamban"])
-    assert.ok(places.includes(name), `${name} in ${places.join(", ")}`);
+  assertFound(places, ["Primorsk", "Odesa", "Alabuga", "Bamban"]);
 });
 
 test("a comma after an opening place lists nothing", () => {
@@ -136,4 +146,64 @@ test("a long list typed from its far end is typed whole", () => {
   const organisations = typed(text, "Organization");
   assert.equal(organisations.length, names.length + 1);
   assert.deepEqual(organisations.slice(0, 3), ["Google", names.at(-1), names.at(-2)]);
+});
+
+test("a headline in title case is read by its words, not its capitals", () => {
+  const text = [
+    "Two Men Charged with Shipping Aircraft Parts to Iranian Airline Through Front Companies in Turkey",
+    "",
+    "BOSTON - Two men were charged with exporting parts to Mahan Air through firms in Turkey.",
+  ].join("\n");
+  const organisations = typed(text, "Organization");
+  assert.deepEqual(organisations, ["Mahan Air"]);
+  assert.ok(typed(text, "Location").includes("Turkey"));
+});
+
+test("a firm's name ends at its legal form, a brand's bank at 'of' a country", () => {
+  const text =
+    "It is managed by Hengda Ship Management Co. Ltd of Ningbo. OTP Bank of Hungary and Intesa Sanpaolo stayed; the National Bank of Cambodia did not.";
+  const organisations = typed(text, "Organization");
+  assertFound(organisations, [
+    "Hengda Ship Management Co. Ltd",
+    "OTP Bank",
+    "Intesa Sanpaolo",
+    "National Bank of Cambodia",
+  ]);
+  assert.ok(typed(text, "Location").includes("Ningbo"));
+});
+
+test("titles, honours, portfolios and laws are not names", () => {
+  const text =
+    "Chief Executive Andrea Orcel spoke. Acting U.S. Attorney Leah Foley and Mr Ivanov Petrov KC agreed with Finance Minister Anton Siluanov and General Abdel Fattah al-Burhan under the International Emergency Economic Powers Act.";
+  const people = typed(text, "Person");
+  assertFound(people, [
+    "Andrea Orcel",
+    "Leah Foley",
+    "Ivanov Petrov",
+    "Anton Siluanov",
+    "Abdel Fattah al-Burhan",
+  ]);
+  const organisations = typed(text, "Organization");
+  assert.ok(!organisations.some((o) => /Finance|Act$|KC/.test(o)), organisations.join(", "));
+});
+
+test("the words around a firm say it is one: possessives, descriptions, lists and aliases", () => {
+  const text = [
+    "Moody's and S&P Global Ratings rate the bank. Analysts at Jefferies and Kepler Cheuvreux agreed.",
+    "Raiffeisen wanted a stake in Strabag, the Austrian builder, and cut ties with the vendor, Hanwool Soft, later.",
+    "Tron's founder did not respond. Its market, Huione Guarantee, which sells data, was renamed Haowang Guarantee.",
+    "Its commander, Mohamed Hamdan Dagalo, known as Hemedti, flew from Abu Dhabi to Amdjarass.",
+  ].join(" ");
+  const organisations = typed(text, "Organization");
+  assertFound(organisations, [
+    "Moody's",
+    "S&P Global Ratings",
+    "Kepler Cheuvreux",
+    "Strabag",
+    "Hanwool Soft",
+    "Tron",
+    "Haowang Guarantee",
+  ]);
+  assert.ok(typed(text, "Person").includes("Hemedti"));
+  assert.ok(typed(text, "Location").includes("Amdjarass"));
 });

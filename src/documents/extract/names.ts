@@ -38,7 +38,14 @@ import {
   NAME_PARTICLES,
   TITLED_CONFIDENCE,
   leadsName,
+  VESSEL_KINDS,
+  LAW_WORDS,
+  FEATURES_OF,
+  ORG_HEADS as HEADS,
+  POST_NOMINALS,
+  COINS,
 } from "./words.ts";
+import { LEGAL_FORMS } from "../../names/normalize.ts";
 
 const unions = new WeakMap<Set<string>, Set<string>>();
 
@@ -71,7 +78,7 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
       i = known + 1;
       continue;
     }
-    if (!isNamePart(tokens[i]!)) {
+    if (!isNamePart(tokens[i]!) && !koreanSurnameOpens(tokens, i)) {
       i++;
       continue;
     }
@@ -124,6 +131,9 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         isNamePart(tokens[j + 1]!) &&
         !TIME_WORDS.has(tokens[j + 1]!.text.toLowerCase()) &&
         (next.text === "&" || next.text !== next.text.toUpperCase()) &&
+        // "on" only after a body's head: "Office on Drugs and Crime", not "Sanctions on Mahan Air".
+        (next.text !== "on" ||
+          tokens.slice(i, j).some((t) => ORG_HEADS.has(t.text.toLowerCase()))) &&
         // "&" is inside a name ("Paramount Energy & Commodities"); "and" only sometimes.
         (!/^and$/i.test(next.text) ||
           (organisationAhead(tokens, j + 1) &&
@@ -135,11 +145,16 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         // "Bank of China and China Merchants Bank" (two names), "Russia and Central Asia", nor
         // "the Treasury on Tuesday".
         j += 2;
-      } else if (NAME_PARTICLES.has(next.text) && given.has(tokens[i]!.text.toLowerCase())) {
-        // "Ursula von der Leyen": particles between a given name and a capitalised surname.
+      } else if (
+        NAME_PARTICLES.has(next.text) &&
+        tokens.slice(i, j).some((t) => given.has(t.text.toLowerCase()))
+      ) {
+        // "Ursula von der Leyen", "Abdel Fattah al-Burhan": particles between a given name and a
+        // capitalised surname.
         let k = j;
         while (tokens[k] && NAME_PARTICLES.has(tokens[k]!.text)) k++;
-        if (k - j > 2 || !tokens[k] || !isNamePart(tokens[k]!)) break;
+        if (tokens[k]?.text === "-" && tokens[k]!.start === tokens[k - 1]!.end) k++;
+        if (k - j > 3 || !tokens[k] || !isNamePart(tokens[k]!)) break;
         j = k + 1;
       } else if (next.text === "'" && tokens[j + 1] && isNamePart(tokens[j + 1]!)) {
         j += 2; // Workers' Party
@@ -155,19 +170,26 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         next.start === tokens[j - 1]!.end &&
         tokens[j + 1]?.start === next.end &&
         /^\p{L}+$/u.test(tokens[j + 1]!.text) &&
-        !COMPOUND_ENDINGS.has(tokens[j + 1]!.text.toLowerCase())
+        !COMPOUND_ENDINGS.has(tokens[j + 1]!.text.toLowerCase()) &&
+        !compoundAdjectiveEnd(tokens[j + 1]!)
       ) {
         j += 2; // Park Geun-hye, Jang Song-thaek
       } else break;
     }
+    // "Ivanov Petrov KC": honours after a name are not part of it.
+    const end = j;
+    while (j - 1 > i && POST_NOMINALS.has(tokens[j - 1]!.text.toLowerCase().replace(/\./g, "")))
+      j--;
     // A title opens the chunk ("Mr. Kim Chol Man"): it is context, not part of the name.
     let first = i;
     // "General Association …" keeps its first word; "Mr. Kim … of Daesong Company" drops "Mr.".
     const head = tokens.slice(i, j);
     const connector = head.findIndex((t) => CONNECTORS.has(t.text.toLowerCase()));
+    // A title that is also an organisation's word ("General Abdel Fattah") opens a person's name.
+    const opening = head.findIndex((t) => !TITLES.has(t.text.toLowerCase().replace(/\.$/, "")));
     const organisation = head
       .slice(0, connector === -1 ? undefined : connector)
-      .some((t) => ORG_WORDS.has(t.text.toLowerCase()));
+      .some((t, k) => ORG_WORDS.has(t.text.toLowerCase()) && k >= opening);
     while (
       !organisation &&
       first < j - 1 &&
@@ -178,6 +200,11 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
       (piece) => splitPersonOfOrganization(piece.chunk, piece.before, places),
     );
     for (const part of parts) {
+      // "the tanker Chon Ma San": a ship's name, for the gazetteer and the IMO pattern to find;
+      // "the Patriot Act": a law.
+      if (VESSEL_KINDS.has(part.before?.text.toLowerCase() ?? "")) continue;
+      if (LAW_WORDS.has(part.chunk.at(-1)!.text.toLowerCase())) continue;
+      if (part.chunk.length === 1 && COINS.has(part.chunk[0]!.text.toLowerCase())) continue;
       const typed = typeChunk(part.chunk, part.before, places, given);
       if (!typed) {
         untyped.push(part.chunk);
@@ -187,7 +214,7 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         spanMention(text, part.chunk[0]!, part.chunk.at(-1)!, typed.type, typed.confidence),
       );
     }
-    i = j;
+    i = end;
   }
   found.push(...fromContext(untyped, tokens, text, found, given));
   retypeLeadsOfOrganisations(found);
@@ -232,6 +259,36 @@ function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention
     alone.push(spanMention(text, token, token, "Person", 0.7));
   }
   return alone;
+}
+
+/**
+ * "Oh Kyoung-suk": a Korean surname the tagger reads as another word ("Oh", "So", "Ha") opens a
+ * name before a capitalised given name of hyphened syllables.
+ */
+function koreanSurnameOpens(tokens: Token[], at: number): boolean {
+  const [surname, given, hyphen, syllable] = tokens.slice(at, at + 4);
+  return (
+    !!surname &&
+    !!given &&
+    !!hyphen &&
+    !!syllable &&
+    SURNAMES.has(surname.text.toLowerCase()) &&
+    /^\p{Lu}\p{Ll}+$/u.test(surname.text) &&
+    /^\p{Lu}\p{Ll}+$/u.test(given.text) &&
+    hyphen.text === "-" &&
+    hyphen.start === given.end &&
+    syllable.start === hyphen.end &&
+    /^\p{Ll}{1,5}$/u.test(syllable.text)
+  );
+}
+
+/**
+ * "U.S.-origin", "DPRK-linked": after a hyphen, a lower-case English word of some length makes
+ * the name before it an adjective's first half. Korean given names' syllables ("Geun-hye",
+ * "Jae-in") are short, or no English word.
+ */
+function compoundAdjectiveEnd(tail: Token): boolean {
+  return /^\p{Ll}{6,}$/u.test(tail.text) && tail.inVocabulary;
 }
 
 /** Longest well-known organisation's name starting at token `at`: the index of its last token. */
@@ -291,8 +348,12 @@ function organisationAhead(tokens: Token[], from: number): boolean {
   // Solutions", "Bank of China and ICBC").
   const first = tokens[from];
   if (first && (isCamelCase(first.text) || isAcronym(first))) return false;
-  for (let k = from; k < tokens.length && k < from + 5 && isNamePart(tokens[k]!); k++)
-    if (ORG_WORDS.has(tokens[k]!.text.toLowerCase())) return true;
+  for (let k = from; k < tokens.length && k < from + 5 && isNamePart(tokens[k]!); k++) {
+    const word = tokens[k]!.text.toLowerCase();
+    // "… and General Abdel Fattah": a title that is also an organisation's word opens a person.
+    if (k === from && TITLES.has(word)) continue;
+    if (ORG_WORDS.has(word)) return true;
+  }
   return false;
 }
 
@@ -311,10 +372,20 @@ function splitAtTitle(
     if (!TITLES.has(word) || ORG_WORDS.has(word)) continue;
     let name = k + 1;
     while (name < chunk.length - 1 && TITLES.has(chunk[name]!.text.toLowerCase())) name++;
-    return [
-      { chunk: chunk.slice(0, k), before },
-      { chunk: chunk.slice(name), before: chunk[name - 1] },
-    ];
+    // "the Permanent Representative of Switzerland": an office of a place, and no one's name.
+    if (CONNECTORS.has(chunk[name]!.text))
+      return [{ chunk: chunk.slice(name + 1), before: chunk[name] }];
+    const person = { chunk: chunk.slice(name), before: chunk[name - 1] };
+    // "Finance Minister", "Foreign Secretary": one English word before the title is the
+    // portfolio, not a body's name ("Treasury Secretary" keeps its known Treasury).
+    const office = chunk.slice(0, k);
+    const portfolio =
+      office.length === 1 &&
+      office[0]!.inVocabulary &&
+      !isAcronym(office[0]!) &&
+      !knownOrganisations().has(office[0]!.text.toLowerCase()) &&
+      !knownPlaces().has(office[0]!.text.toLowerCase());
+    return portfolio ? [person] : [{ chunk: office, before }, person];
   }
   return [{ chunk, before }];
 }
@@ -351,6 +422,23 @@ function splitPersonOfOrganization(
       );
     });
     if (!whole && kindless && places.has(chunkText(split[1]!.chunk).toLowerCase())) return split;
+    // "Hengda Ship Management Co. Ltd of Ningbo": a legal form ends the name; "OTP Bank of
+    // Hungary": a brand and a head are the name, where "National Bank of Cambodia" and
+    // "Agricultural Bank of China" name a bank by what it is and where.
+    const named = split[0]!.chunk;
+    const last = named.at(-1)!.text.toLowerCase().replace(/\.$/, "");
+    const branded =
+      HEADS.has(last) &&
+      named.length >= 2 &&
+      named
+        .slice(0, -1)
+        .every((t) => isAcronym(t) || (!t.inVocabulary && !places.has(t.text.toLowerCase())));
+    if (
+      !whole &&
+      (LEGAL_FORMS.has(last) || branded) &&
+      places.has(chunkText(split[1]!.chunk).toLowerCase())
+    )
+      return split;
   }
   return [{ chunk, before }];
 }
@@ -378,6 +466,29 @@ function typeChunk(
       ? knownAcronymPlaces().has(name)
       : places.has(name) || places.has(foldPlaceName(name));
   if (isPlace(phrase) || isPlace(spelled)) return { type: "Location", confidence: 0.9 };
+  // "John F. Kennedy International Airport", "Kaesong Industrial Zone": a place's last word and
+  // no head of a body's name; "Gulf of Tonkin", "Strait of Hormuz".
+  if (chunk.length > 1 && !words.some((w) => HEADS.has(w))) {
+    if (PLACE_WORDS.has(words.at(-1)!) || (FEATURES_OF.has(words[0]!) && words[1] === "of"))
+      return { type: "Location", confidence: 0.8 };
+  }
+  // "Nikkei Asia", "Gazprom Germania": a word that is no English word, no place and no one's
+  // given name, then a country or a continent, names a firm's branch or an outlet.
+  if (
+    chunk.length >= 2 &&
+    isPlace(chunkText(chunk.slice(-1)).toLowerCase()) &&
+    chunk
+      .slice(0, -1)
+      .every(
+        (t) =>
+          !t.inVocabulary &&
+          /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+          !isPlace(t.text.toLowerCase()) &&
+          !given.has(t.text.toLowerCase()) &&
+          !DEMONYMS.has(t.text.toLowerCase()),
+      )
+  )
+    return { type: "Organization", confidence: 0.6 };
   // "Banks in Bishkek …": one such word opening a sentence is a common noun, not a name.
   if (chunk.length === 1 && opensSentence && ORG_WORDS.has(words[0]!)) return undefined;
   if (words.some((w) => ORG_WORDS.has(w)) && !(chunk.length === 1 && TITLES.has(words[0]!)))
@@ -399,7 +510,9 @@ function typeChunk(
   const titled = before !== undefined && TITLES.has(before.text.toLowerCase().replace(/\.$/, ""));
   const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
   if (!alphabetic || chunk.length > 5) return undefined;
-  if (titled && chunk.length <= 4) return { type: "Person", confidence: TITLED_CONFIDENCE };
+  // Words, not tokens: "Abdel Fattah al-Burhan" is four words in five tokens.
+  const wordCount = chunk.filter((t) => t.text !== "-").length;
+  if (titled && wordCount <= 4) return { type: "Person", confidence: TITLED_CONFIDENCE };
   if (chunk.length >= 2 && chunk.length <= 4 && SURNAMES.has(words[0]!))
     return { type: "Person", confidence: 0.8 };
   // "Philippine" is a given name too; a chunk that opens with a nationality is not a person.

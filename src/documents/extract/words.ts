@@ -18,7 +18,7 @@ export const ORG_HEADS = new Set([
   corps nations panel centre center parliament congress senate embassy consulate tribunal cabinet
   secretariat instruments devices systems technologies solutions networks pharmaceuticals motors
   dynamics logistics securities investments resources minerals metals chemicals communications
-  labs semiconductor semiconductors aerospace insurance payments pay analytics bankas bankasi banka
+  labs semiconductor semiconductors aerospace insurance payments pay analytics bankas bankasi banka air
   banken bancorp management underwriting industries energy electronics holdings enterprises
   newspaper magazine customs subcommittee directorate inspectorate`.split(/\s+/),
 ]);
@@ -32,7 +32,9 @@ const FOREIGN_ORG_WORDS = `ticaret sanayi sanayii pazarlama ihracat ithalat hand
   handelsgesellschaft gesellschaft werke compania companhia comercial comercio comercializadora
   industrias empresa sociedad societe compagnie maatschappij sangsa muyok hoesa gongsi maoyi
   youxian jituan keji shiye shoji sangyo boeki kogyo petroleos petróleos petroleo petróleo naviera
-  minera`.split(/\s+/);
+  minera havacilik lojistik teknoloji elektronik savunma muhendislik insaat denizcilik`.split(
+  /\s+/,
+);
 
 /** Words that make a proper-noun chunk an organisation: the heads, and words that go before them. */
 export const ORG_WORDS = new Set([
@@ -41,7 +43,7 @@ export const ORG_WORDS = new Set([
   front force forces division unit organization organisation network service services herald
   market commerce guard central international general venture ventures import export airline
   airways railways mining petroleum oil steel technology shimbun ilbo sinmun gazette photo banca
-  banque centres centers development industrial research`.split(/\s+/),
+  banque centres centers development industrial research ratings electric invest`.split(/\s+/),
   ...FOREIGN_ORG_WORDS,
 ]);
 
@@ -65,7 +67,8 @@ export const TITLES = new Set([
   ...NAME_TITLES,
   ...`chairman chairwoman premier marshal lieutenant director secretary leader commander vice deputy
   chief officer lord king queen prince supreme professor spokesman spokeswoman senator governor
-  mayor judge prosecutor agent inspector detective sergeant`.split(/\s+/),
+  mayor judge prosecutor agent inspector detective sergeant executive attorney acting assistant
+  counsel justice honourable honorable rep representative`.split(/\s+/),
 ]);
 
 /** Common surnames of Korea, China and Japan in their usual romanisations. */
@@ -91,12 +94,12 @@ export const DEMONYMS = new Set(
 );
 
 export const PLACE_WORDS = new Set(
-  "province city county district prefecture region island islands river port harbour harbor street road palace square airport stadium bridge mountain mount lake sea bay strait peninsula village valley zone".split(
+  "province city county district prefecture region island islands river port harbour harbor street road palace square airport stadium bridge mountain mount lake sea bay strait peninsula village valley zone gulf canal avenue".split(
     " ",
   ),
 );
 
-export const CONNECTORS = new Set(["of", "the", "and", "for", "&", "de", "on"]);
+export const CONNECTORS = new Set(["of", "and", "for", "&", "de", "on"]);
 
 /**
  * Capitals that are not organisations: codes for currencies, units, times, documents and
@@ -105,12 +108,12 @@ export const CONNECTORS = new Set(["of", "the", "and", "for", "&", "de", "on"]);
 export const NOT_ORG_ACRONYMS = new Set(
   `usd eur jpy cny rmb kpw krw gbp chf rub hkd sgd ceo cfo coo cto md vp tv pdf doc xls am pm gmt utc
   est kst imo mmsi iban bic swift id ok re fw fwd cc bcc ps nb pp ii iii iv vi vii viii ix xi xii
-  tbd asap faq dna gdp ngo hq`.split(/\s+/),
+  tbd asap faq dna gdp ngo hq usdt usdc btc eth trx xmr bnb`.split(/\s+/),
 );
 
 export const NOT_BEFORE_UNKNOWN_NAMES = new Set(
   `a an the every each this that these those any no some tanker vessel ship freighter carrier
-  yacht`.split(/\s+/),
+  yacht two three four five six seven eight nine ten several`.split(/\s+/),
 );
 
 export const IN_WORDS = new Set(["in", "at", "near"]);
@@ -212,7 +215,9 @@ export const ORG_KINDS = new Set(
   fund watchdog regulator supervisor newspaper broadcaster outlet website magazine charity
   organisation organization association body consultancy provider platform airline shipowner
   tank think-tank nonprofit non-profit ngo daily weekly publication institute university
-  marketplace cooperative`.split(/\s+/),
+  marketplace cooperative builder contractor retailer utility unit affiliate branch vendor`.split(
+    /\s+/,
+  ),
 );
 
 /** Words after which "for/at/of Name" names an employer: "shareholders of", "staff at". */
@@ -230,7 +235,9 @@ export const SOURCE_WORDS = new Set(
 /** What follows "Name's" when the name is an organisation's ("chief" only in "chief executive"). */
 export const ORG_BELONGINGS = new Set(
   `board shareholders subsidiary subsidiaries headquarters shares stock parent employees chief
-  customers clients`.split(/\s+/),
+  customers clients founder founders cofounder co-founder ceo auditors creditors bondholders`.split(
+    /\s+/,
+  ),
 );
 
 export const NEAR_WORDS = new Set(["near", "outside", "outskirts"]);
@@ -259,3 +266,23 @@ export function hasTimeWord(words: string[]): boolean {
 export function leadsName(words: string[], name: string[]): boolean {
   return name.length > words.length && words.every((w, k) => name[k] === w);
 }
+
+/** Features whose name is "… of X": "Gulf of Tonkin", "Strait of Hormuz", "Isle of Man". */
+export const FEATURES_OF = new Set("gulf bay strait sea isle island lake cape mount".split(" "));
+
+/** Kinds of ship before a ship's name: "the tanker Chon Ma San" is neither person nor firm. */
+export const VESSEL_KINDS = new Set("tanker vessel ship freighter yacht bulker".split(" "));
+
+/** Last words of laws and orders, which are no one's name: "Patriot Act", "Executive Order". */
+export const LAW_WORDS = new Set(
+  "act acts order orders regulation regulations directive decree".split(" "),
+);
+
+/** Letters after a name that are honours or ranks, not part of it: "Ivanov Petrov KC". */
+export const POST_NOMINALS = new Set("kc qc sc mp obe cbe kbe mbe phd jr sr esq".split(" "));
+
+/** Coins that news capitalises like names: currencies, not organisations or places. */
+export const COINS = new Set("bitcoin ethereum monero litecoin dogecoin solana".split(" "));
+
+/** Words that give a name another: "Hamdan Dagalo, known as Hemedti", "a.k.a.". */
+export const ALIAS_WORDS = new Set(["known as", "alias", "aka", "a.k.a"]);
