@@ -10,6 +10,8 @@ import { extractDates } from "./dates.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { extractNames } from "./names.ts";
 import { PATTERN_EXTRACTORS } from "./patterns.ts";
+import { LEGAL_FORMS } from "../../names/normalize.ts";
+import { TITLES } from "./words.ts";
 
 export interface LinkResult {
   entityId: string;
@@ -65,7 +67,7 @@ export async function extractMentions(
     gazetteer?.givenNames,
   );
   let kept = settleOverlaps(text.length, [
-    withoutPartsOfLongerNames(listed, chunks),
+    withoutPartsOfLongerNames(listed, chunks, text),
     patterns,
     values,
     chunks,
@@ -83,33 +85,56 @@ export async function extractMentions(
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/**
- * Listed names found inside a known place's name are not that listing: a vessel called SIERRA in
- * "Sierra Leone", a company called CENTRAL in "Central African Republic", nor a name that is a
- * country's ("INDONESIA" cut from "… INDONESIA (MMI)"). Nor is a listed
- * organisation inside a longer organisation's name that the rules read whole: "National Bank" in
- * "National Bank of Cambodia", "Islamic Revolutionary Guard Corps" in "… Corps-Qods Force"; the
- * longer name is then offered to the linker itself.
- */
 /** Typed an organisation by its words or by what the text says of it ("…, a conglomerate"). */
 const LONGER_ORGANISATION = 0.65;
 
-function withoutPartsOfLongerNames(listed: Mention[], chunks: Mention[]): Mention[] {
+/**
+ * Listed names found inside a known place's name are not that listing: a vessel called SIERRA in
+ * "Sierra Leone", a company called CENTRAL in "Central African Republic", nor a name that is a
+ * country's ("INDONESIA" cut from "… INDONESIA (MMI)"). Nor is a listed organisation inside a
+ * longer organisation's name that the rules read whole: "National Bank" in "National Bank of
+ * Cambodia", "Islamic Revolutionary Guard Corps" in "… Corps-Qods Force"; the longer name is then
+ * offered to the linker itself.
+ */
+function withoutPartsOfLongerNames(listed: Mention[], chunks: Mention[], text: string): Mention[] {
   const wholes = chunks.filter(
     (m) =>
       (m.type === "Location" && m.confidence >= 0.9) ||
       (m.type === "Organization" && m.confidence >= LONGER_ORGANISATION),
   );
+  const inside = (m: Mention, w: Mention): boolean =>
+    w.start <= m.start && m.end <= w.end && w.end - w.start > m.end - m.start;
   return listed.filter(
     (m) =>
-      !wholes.some(
-        (w) =>
-          (w.type === "Location" || m.type === "Organization") &&
-          w.start <= m.start &&
-          m.end <= w.end &&
-          // A listed name that is a country's whole name is the country.
-          w.end - w.start >= m.end - m.start + (w.type === "Location" ? 0 : 1),
-      ),
+      !wholes.some((w) => {
+        // A listed name that is a country's whole name is the country.
+        if (w.type === "Location") return w.start <= m.start && m.end <= w.end;
+        return (
+          m.type === "Organization" &&
+          inside(m, w) &&
+          longerName(m, w, text) &&
+          !listed.some((other) => other !== m && other.start < w.end && w.start < other.end)
+        );
+      }),
+  );
+}
+
+/**
+ * Whether an organisation's chunk goes on from a listed name inside it as one name: not past a
+ * legal form ("Korea Ryonbong General Corporation Chairman Kim"), and not into a title.
+ */
+function longerName(listed: Mention, whole: Mention, text: string): boolean {
+  const words = (from: number, to: number): string[] =>
+    text
+      .slice(from, to)
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean);
+  const own = words(listed.start, listed.end);
+  const added = [...words(whole.start, listed.start), ...words(listed.end, whole.end)];
+  return (
+    !(listed.end < whole.end && LEGAL_FORMS.has(own.at(-1) ?? "")) &&
+    !added.some((w) => TITLES.has(w))
   );
 }
 

@@ -23,3 +23,17 @@ test("a person's one-word alias that is a common given name matches no namesake"
     [["Kwangmyong", "p2"]],
   );
 });
+
+test("a title as an alias matches no one; a name's aside in brackets is matched without it", () => {
+  const company = { ...person("c1", { name: ["Korea Kwangson Banking Corp (KKBC)"] }) };
+  company.schema = "Company";
+  const gazetteer = new Gazetteer([
+    person("p1", { name: ["Kim Il"], alias: ["CHAIRMAN"] }),
+    company,
+  ]);
+  const found = gazetteer.find("The Chairman used Korea Kwangson Banking Corp (KKBC) accounts.");
+  assert.deepEqual(
+    found.map((m) => [m.text, m.entityId]),
+    [["Korea Kwangson Banking Corp", "c1"]],
+  );
+});

@@ -10,6 +10,7 @@ import { caption } from "../../model/entity.ts";
 import { foldName } from "../../names/normalize.ts";
 import type { Mention } from "../types.ts";
 import { commonSurnames, givenNames } from "./given-names.ts";
+import { TITLES } from "./words.ts";
 
 export interface GazetteerEntry {
   entityId: string;
@@ -85,6 +86,8 @@ export class Gazetteer {
     if (tokens.length === 0 || tokens.length > MAX_TOKENS) return;
     if (tokens.length === 1 && tokens[0]!.length < 6) return;
     if (tokens.length === 1 && entry.schema === "Person" && isCommonName(words[0]![0])) return;
+    // An alias that is a title ("CHAIRMAN") would tie every chairman to one listed person.
+    if (tokens.length === 1 && TITLES.has(tokens[0]!)) return;
     const key = tokens.join(" ");
     const list = this.latin.get(key) ?? [];
     if (!list.some((e) => e.entityId === entry.entityId)) list.push(entry);

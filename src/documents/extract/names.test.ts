@@ -207,3 +207,14 @@ test("the words around a firm say it is one: possessives, descriptions, lists an
   assert.ok(typed(text, "Person").includes("Hemedti"));
   assert.ok(typed(text, "Location").includes("Amdjarass"));
 });
+
+test("a legal form ends a firm's name before 'for', 'and' or 'on'", () => {
+  const text = "Transfer to Golden Harbour Trading Limited for Office 39, USD 50,000.";
+  assert.deepEqual(typed(text, "Organization"), ["Golden Harbour Trading Limited", "Office 39"]);
+});
+
+test("a title after a body's name opens a person's name", () => {
+  const text = "Korea Ryonbong General Corporation Chairman Kim Il Su visited Dandong.";
+  assert.deepEqual(typed(text, "Organization"), ["Korea Ryonbong General Corporation"]);
+  assert.deepEqual(typed(text, "Person"), ["Kim Il Su"]);
+});

@@ -44,6 +44,7 @@ import {
   ORG_HEADS as HEADS,
   POST_NOMINALS,
   COINS,
+  NOT_ORG_ACRONYMS,
 } from "./words.ts";
 import { LEGAL_FORMS } from "../../names/normalize.ts";
 
@@ -129,6 +130,9 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         CONNECTORS.has(next.text.toLowerCase()) &&
         tokens[j + 1] &&
         isNamePart(tokens[j + 1]!) &&
+        // A legal form ends a name: "Golden Harbour Trading Limited for Office 39" is two.
+        (next.text === "&" ||
+          !LEGAL_FORMS.has(tokens[j - 1]!.text.toLowerCase().replace(/\.$/, ""))) &&
         !TIME_WORDS.has(tokens[j + 1]!.text.toLowerCase()) &&
         (next.text === "&" || next.text !== next.text.toUpperCase()) &&
         // "on" only after a body's head: "Office on Drugs and Crime", not "Sanctions on Mahan Air".
@@ -204,7 +208,10 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
       // "the Patriot Act": a law.
       if (VESSEL_KINDS.has(part.before?.text.toLowerCase() ?? "")) continue;
       if (LAW_WORDS.has(part.chunk.at(-1)!.text.toLowerCase())) continue;
-      if (part.chunk.length === 1 && COINS.has(part.chunk[0]!.text.toLowerCase())) continue;
+      // Coins, currencies and codes in capitals ("USD 50,000") are no one's name.
+      const alone = part.chunk.length === 1 ? part.chunk[0]!.text : "";
+      if (COINS.has(alone.toLowerCase())) continue;
+      if (/^\p{Lu}+$/u.test(alone) && NOT_ORG_ACRONYMS.has(alone.toLowerCase())) continue;
       const typed = typeChunk(part.chunk, part.before, places, given);
       if (!typed) {
         untyped.push(part.chunk);
@@ -366,7 +373,26 @@ function splitAtTitle(
   before: Token | undefined,
   organisation: boolean,
 ): Array<{ chunk: Token[]; before: Token | undefined }> {
-  if (organisation) return [{ chunk, before }];
+  if (organisation) {
+    // "Korea Ryonbong General Corporation Chairman Kim Il Su": a title after a body's head or
+    // legal form opens a person's name.
+    const at = chunk.findIndex(
+      (t, k) =>
+        k > 0 &&
+        k < chunk.length - 1 &&
+        TITLES.has(t.text.toLowerCase().replace(/\.$/, "")) &&
+        !ORG_WORDS.has(t.text.toLowerCase()) &&
+        ORG_HEADS.has(chunk[k - 1]!.text.toLowerCase().replace(/\.$/, "")),
+    );
+    const person = chunk.slice(at + 1);
+    // "… Corporation Representative Office" is one body's name.
+    if (at === -1 || person.some((t) => ORG_WORDS.has(t.text.toLowerCase())))
+      return [{ chunk, before }];
+    return [
+      { chunk: chunk.slice(0, at), before },
+      { chunk: person, before: chunk[at] },
+    ];
+  }
   for (let k = 1; k < chunk.length - 1; k++) {
     const word = chunk[k]!.text.toLowerCase().replace(/\.$/, "");
     if (!TITLES.has(word) || ORG_WORDS.has(word)) continue;
