@@ -237,11 +237,7 @@ function typeOfNeighbour(
 ): "Organization" | "Location" | undefined {
   const first = indexOf.get(chunk[0]!.start)!;
   const last = first + chunk.length - 1;
-  const skipSpace = (from: number, step: 1 | -1): number => {
-    let k = from;
-    while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
-    return k;
-  };
+  const skipSpace = (from: number, step: 1 | -1): number => skipSpaces(tokens, from, step);
   /** The link ("and", "or", ",") on one side, and the mention across it. */
   const across = (from: number, step: 1 | -1): { link?: string; other?: Mention } => {
     const k = skipSpace(from, step);
@@ -403,21 +399,24 @@ function descriptionHead(words: string[]): string | undefined {
   return (end === -1 ? words : words.slice(0, end)).at(-1);
 }
 
+/** The first token from `from`, walking in `step` direction, that is not white space. */
+function skipSpaces(tokens: Token[], from: number, step: 1 | -1): number {
+  let k = from;
+  while (tokens[k] && /^\s+$/.test(tokens[k]!.text)) k += step;
+  return k;
+}
+
 /**
  * The words before a list a chunk is in: for "Kepler Cheuvreux" in "analysts at Jefferies and
  * Kepler Cheuvreux", "at analysts"; for a chunk in no list, the words just before it.
  */
 function wordsBeforeList(tokens: Token[], first: number): string[] {
   let k = first - 1;
-  const skipSpace = (): void => {
-    while (k >= 0 && /^\s+$/.test(tokens[k]!.text)) k--;
-  };
   let before = k;
   for (let listed = 0; listed < LIST_NAMES_BACK; listed++) {
-    skipSpace();
+    k = skipSpaces(tokens, k, -1);
     if (k < 0 || !/^(and|or|,)$/.test(tokens[k]!.text)) break;
-    k--;
-    skipSpace();
+    k = skipSpaces(tokens, k - 1, -1);
     const end = k;
     while (k >= 0 && /^\p{Lu}/u.test(tokens[k]!.text)) k--;
     if (k === end) break; // no name before the link: the chunk opens the list

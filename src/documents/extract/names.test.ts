@@ -78,14 +78,13 @@ test("organisations' names hold 'of the', 'on … and …' and words in capitals
   const text =
     "The Office of the Attorney General of Switzerland said so. The United Nations Office on Drugs and Crime agreed. The staff of Chinjin IT Cooperation Company were named, as was the Munitions Industry Department of the Workers' Party of Korea.";
   const organisations = typed(text, "Organization");
-  for (const name of [
+  assertFound(organisations, [
     "Office of the Attorney General of Switzerland",
     "United Nations Office on Drugs and Crime",
     "Chinjin IT Cooperation Company",
     "Munitions Industry Department",
     "Workers' Party of Korea",
-  ])
-    assert.ok(organisations.includes(name), `${name} in ${organisations.join(" | ")}`);
+  ]);
 });
 
 test("a name said of a country is a firm from there; a state's formal name stays whole", () => {
@@ -93,16 +92,19 @@ test("a name said of a country is a firm from there; a state's formal name stays
     "A servo motor made by Futaba of Japan was found. Workers from the Democratic People's Republic of Korea were hired. Exports to Russia and Central Asia doubled.";
   assert.ok(typed(text, "Organization").includes("Futaba"));
   const places = typed(text, "Location");
-  for (const name of ["Japan", "Democratic People's Republic of Korea", "Russia", "Central Asia"])
-    assert.ok(places.includes(name), `${name} in ${places.join(" | ")}`);
+  assertFound(places, ["Japan", "Democratic People's Republic of Korea", "Russia", "Central Asia"]);
 });
 
 test("the short form of a firm is the firm, even when it starts with a given name", () => {
   const text =
     "Petrovia Trading SA was set up in 2022. Petrovia was sold. Aras Makine Ticaret resold the parts; Aras Makine's owner declined to comment.";
   const organisations = typed(text, "Organization");
-  for (const name of ["Petrovia Trading SA", "Petrovia", "Aras Makine Ticaret", "Aras Makine"])
-    assert.ok(organisations.includes(name), `${name} in ${organisations.join(" | ")}`);
+  assertFound(organisations, [
+    "Petrovia Trading SA",
+    "Petrovia",
+    "Aras Makine Ticaret",
+    "Aras Makine",
+  ]);
   assert.deepEqual(typed(text, "Person"), []);
 });
 

@@ -131,8 +131,7 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         tokens[j + 1] &&
         isNamePart(tokens[j + 1]!) &&
         // A legal form ends a name: "Golden Harbour Trading Limited for Office 39" is two.
-        (next.text === "&" ||
-          !LEGAL_FORMS.has(tokens[j - 1]!.text.toLowerCase().replace(/\.$/, ""))) &&
+        (next.text === "&" || !LEGAL_FORMS.has(bareWord(tokens[j - 1]!))) &&
         !TIME_WORDS.has(tokens[j + 1]!.text.toLowerCase()) &&
         (next.text === "&" || next.text !== next.text.toUpperCase()) &&
         // "on" only after a body's head: "Office on Drugs and Crime", not "Sanctions on Mahan Air".
@@ -190,16 +189,11 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
     const head = tokens.slice(i, j);
     const connector = head.findIndex((t) => CONNECTORS.has(t.text.toLowerCase()));
     // A title that is also an organisation's word ("General Abdel Fattah") opens a person's name.
-    const opening = head.findIndex((t) => !TITLES.has(t.text.toLowerCase().replace(/\.$/, "")));
+    const opening = head.findIndex((t) => !TITLES.has(bareWord(t)));
     const organisation = head
       .slice(0, connector === -1 ? undefined : connector)
       .some((t, k) => ORG_WORDS.has(t.text.toLowerCase()) && k >= opening);
-    while (
-      !organisation &&
-      first < j - 1 &&
-      TITLES.has(tokens[first]!.text.toLowerCase().replace(/\.$/, ""))
-    )
-      first++;
+    while (!organisation && first < j - 1 && TITLES.has(bareWord(tokens[first]!))) first++;
     const parts = splitAtTitle(tokens.slice(first, j), tokens[first - 1], organisation).flatMap(
       (piece) => splitPersonOfOrganization(piece.chunk, piece.before, places),
     );
@@ -266,6 +260,11 @@ function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention
     alone.push(spanMention(text, token, token, "Person", 0.7));
   }
   return alone;
+}
+
+/** A token's word lower-cased, without an abbreviation's dot: "Mr." → "mr", "Co." → "co". */
+function bareWord(token: Token): string {
+  return token.text.toLowerCase().replace(/\.$/, "");
 }
 
 /**
@@ -380,9 +379,9 @@ function splitAtTitle(
       (t, k) =>
         k > 0 &&
         k < chunk.length - 1 &&
-        TITLES.has(t.text.toLowerCase().replace(/\.$/, "")) &&
+        TITLES.has(bareWord(t)) &&
         !ORG_WORDS.has(t.text.toLowerCase()) &&
-        ORG_HEADS.has(chunk[k - 1]!.text.toLowerCase().replace(/\.$/, "")),
+        ORG_HEADS.has(bareWord(chunk[k - 1]!)),
     );
     const person = chunk.slice(at + 1);
     // "… Corporation Representative Office" is one body's name.
@@ -394,7 +393,7 @@ function splitAtTitle(
     ];
   }
   for (let k = 1; k < chunk.length - 1; k++) {
-    const word = chunk[k]!.text.toLowerCase().replace(/\.$/, "");
+    const word = bareWord(chunk[k]!);
     if (!TITLES.has(word) || ORG_WORDS.has(word)) continue;
     let name = k + 1;
     while (name < chunk.length - 1 && TITLES.has(chunk[name]!.text.toLowerCase())) name++;
@@ -452,7 +451,7 @@ function splitPersonOfOrganization(
     // Hungary": a brand and a head are the name, where "National Bank of Cambodia" and
     // "Agricultural Bank of China" name a bank by what it is and where.
     const named = split[0]!.chunk;
-    const last = named.at(-1)!.text.toLowerCase().replace(/\.$/, "");
+    const last = bareWord(named.at(-1)!);
     const branded =
       HEADS.has(last) &&
       named.length >= 2 &&
@@ -475,7 +474,7 @@ function typeChunk(
   places: Set<string>,
   given: Set<string>,
 ): { type: Mention["type"]; confidence: number } | undefined {
-  const words = chunk.map((t) => t.text.toLowerCase().replace(/\.$/, ""));
+  const words = chunk.map(bareWord);
   const phrase = words.join(" ");
   const spelled = chunkText(chunk).toLowerCase();
   if (knownOrganisations().has(phrase) || knownOrganisations().has(spelled))
@@ -533,7 +532,7 @@ function typeChunk(
     return { type: "Location", confidence: 0.8 };
   if (words.every((w) => DEMONYMS.has(w) || TITLES.has(w))) return undefined;
   if (chunk.length <= 3 && chunk.some(isAcronym)) return { type: "Organization", confidence: 0.6 };
-  const titled = before !== undefined && TITLES.has(before.text.toLowerCase().replace(/\.$/, ""));
+  const titled = before !== undefined && TITLES.has(bareWord(before));
   const alphabetic = chunk.every((t) => /^[\p{L}'’.-]+$/u.test(t.text));
   if (!alphabetic || chunk.length > 5) return undefined;
   // Words, not tokens: "Abdel Fattah al-Burhan" is four words in five tokens.
