@@ -112,6 +112,7 @@ try {
         hops: 6,
         minAmount: 0.01,
         maxPieces: 500_000,
+        budget: Infinity,
       });
       times.push(performance.now() - t0);
       if (result.truncated) truncated++;

@@ -21,6 +21,21 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Seconds without a heartbeat before a running job's worker counts as dead and it is retried. */
   jobStaleSeconds: number;
+  /**
+   * Host names a server without sign-in answers besides localhost, 127.x and [::1]
+   * (MONEYTRAIL_ALLOWED_HOSTS, comma-separated); any other `Host` is refused (DNS rebinding).
+   */
+  allowedHosts: string[];
+  /**
+   * MONEYTRAIL_AUDIT=off: record nothing in the audit log. Only for measuring what the log costs
+   * (`npm run bench:server`); a server with authentication refuses to start with it.
+   */
+  audit: boolean;
+  /**
+   * MONEYTRAIL_AUDIT_KEY: a file with the Ed25519 private key that signs audit checkpoints
+   * (`audit keygen` makes one); kept outside the database, so a database writer cannot forge them.
+   */
+  auditKeyFile: string | undefined;
 }
 
 const DEFAULT_DATA_DIR = "moneytrail-data";
@@ -36,6 +51,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     downloadTimeoutSeconds: readNumber(env, "MONEYTRAIL_DOWNLOAD_TIMEOUT", 300),
     rateLimitPerMinute: readNumber(env, "MONEYTRAIL_RATE_LIMIT", 6000),
     jobStaleSeconds: readNumber(env, "MONEYTRAIL_JOB_STALE_SECONDS", 120),
+    allowedHosts: (env.MONEYTRAIL_ALLOWED_HOSTS ?? "")
+      .split(",")
+      .map((host) => host.trim())
+      .filter((host) => host !== ""),
+    audit: readOnOff(env, "MONEYTRAIL_AUDIT", true),
+    auditKeyFile: env.MONEYTRAIL_AUDIT_KEY || undefined,
   };
 }
 
@@ -58,6 +79,24 @@ function readNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): num
     throw new Error(`config: ${name} must be a positive number, got '${raw}'`);
   }
   return value;
+}
+
+function readOnOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "on" || raw === "off") return raw === "on";
+  throw new Error(`config: ${name} must be on or off, got '${raw}'`);
+}
+
+/**
+ * Switching the audit log off is for measuring its cost on one's own machine, never where people
+ * sign in: a server with authentication refuses MONEYTRAIL_AUDIT=off.
+ */
+export function checkAuditSwitch(config: Config, authRequired: boolean): void {
+  if (!config.audit && authRequired)
+    throw new Error(
+      "config: MONEYTRAIL_AUDIT=off is only for a server without authentication (--auth off, on loopback)",
+    );
 }
 
 export function isPostgresUrl(db: string): boolean {

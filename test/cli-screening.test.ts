@@ -41,7 +41,10 @@ test("screen, compare, decisions, rescreen and match from the command line", asy
   const results = path.join(dir, "results.csv");
   await ok(["screen", write("customers.csv", CUSTOMERS), "--out", results, "--workers", "1"]);
   const header = readFileSync(results, "utf8").split("\n")[0];
-  assert.equal(header, "input_id,rank,score,match,entity_id,caption,schema,datasets,source_id");
+  assert.equal(
+    header,
+    "input_id,rank,score,match,entity_id,caption,schema,datasets,source_id,error",
+  );
   const rows = readCsv(results);
   const first = (id: string): Record<string, string> | undefined =>
     rows.find((r) => r.input_id === id && r.rank === "1");
@@ -61,6 +64,7 @@ test("screen, compare, decisions, rescreen and match from the command line", asy
         schema: "",
         datasets: "",
         source_id: "",
+        error: "",
       },
     ],
   );

@@ -182,11 +182,14 @@ test("batch screening: a job with progress, results, the CSV, a re-screen and ba
   const job = await finished(id);
   assert.equal(job.status, "done");
   const summary = await json<{ counts: Record<string, number> }>("GET", `/screen/jobs/${id}`);
-  assert.deepEqual(summary.counts, { rows: 3, candidates: 3, matches: 2 });
+  assert.deepEqual(summary.counts, { rows: 3, candidates: 3, matches: 2, errors: 0 });
   const csv = await app.inject({ url: `/screen/jobs/${id}/results.csv` });
   const lines = csv.body.trim().split("\n");
-  assert.equal(lines[0], "input_id,rank,score,match,entity_id,caption,schema,datasets,source_id");
-  assert.ok(lines.includes("c3,,,,,,,,"));
+  assert.equal(
+    lines[0],
+    "input_id,rank,score,match,entity_id,caption,schema,datasets,source_id,error",
+  );
+  assert.ok(lines.includes("c3,,,,,,,,,"));
 
   await json(
     "POST",

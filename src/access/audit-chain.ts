@@ -3,6 +3,7 @@
  * so changing, removing or reordering any entry breaks every hash after it.
  */
 import { createHash } from "node:crypto";
+import { canonicalJson } from "./canonical-json.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -20,8 +21,9 @@ export interface AuditEntry extends AuditEvent {
   hash: string;
 }
 
+/** The entry's hash; its content is written without recursion (see canonical-json.ts). */
 export function entryHash(entry: Omit<AuditEntry, "hash">): string {
-  const content = JSON.stringify([
+  const content = canonicalJson([
     entry.seq,
     entry.at,
     entry.actor,

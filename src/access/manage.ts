@@ -70,6 +70,18 @@ export async function changeUser(
   });
 }
 
+/**
+ * What a new key may not exceed when it is made with another API key: that key's role,
+ * collections and expiry. Without this a scoped, short-lived viewer key could mint an unscoped,
+ * everlasting key with its user's full role (a leaked read-only key would become the account).
+ */
+export interface KeyLimits {
+  role: Role;
+  /** null: the parent key reaches whatever its user may. */
+  collections: string[] | null;
+  expiresAt: string | null;
+}
+
 /** Makes a key for a user; the secret is in the answer and nowhere else. */
 export async function createApiKey(
   access: AccessStore,
@@ -79,18 +91,29 @@ export async function createApiKey(
     role?: string | undefined;
     collections?: string[] | undefined;
     expiresInDays?: number | undefined;
+    /** Set when the request comes with an API key rather than a signed-in session. */
+    within?: KeyLimits | undefined;
   },
 ): Promise<{ key: ApiKey; secret: string }> {
   const user = await access.findUser(request.username);
   if (!user) throw new NotFoundError(`no user '${request.username}'`);
-  const role = request.role === undefined ? user.role : checkRole(request.role);
+  const ceiling = request.within
+    ? ROLES[Math.min(ROLES.indexOf(request.within.role), ROLES.indexOf(user.role))]!
+    : user.role;
+  const role = request.role === undefined ? ceiling : checkRole(request.role);
   if (ROLES.indexOf(role) > ROLES.indexOf(user.role))
     throw new ForbiddenError(`a key cannot have more than its user's role (${user.role})`);
+  if (ROLES.indexOf(role) > ROLES.indexOf(ceiling))
+    throw new ForbiddenError(
+      `a key cannot have more than the role of the key making it (${ceiling})`,
+    );
   const days = request.expiresInDays;
   if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > MAX_KEY_DAYS))
     throw new InvalidInputError(`expiry: 1 to ${MAX_KEY_DAYS} days`);
   const name = request.name.trim();
   if (!name || name.length > 100) throw new InvalidInputError("key name: 1 to 100 characters");
+  const collections = keyCollections(request.collections, request.within);
+  const expiresAt = keyExpiry(days, request.within);
   const secret = newSecret(API_KEY_PREFIX);
   const key = await access.createApiKey({
     id: randomUUID(),
@@ -99,10 +122,39 @@ export async function createApiKey(
     name,
     hint: keyHint(secret),
     role,
-    collections: request.collections?.length ? request.collections : null,
-    expiresAt: days ? new Date(Date.now() + days * 86_400_000).toISOString() : null,
+    collections,
+    expiresAt,
   });
   return { key, secret };
+}
+
+/** The collections of a new key: those asked for, never beyond the parent key's. */
+function keyCollections(
+  asked: string[] | undefined,
+  within: KeyLimits | undefined,
+): string[] | null {
+  const wanted = asked?.length ? [...new Set(asked)] : null;
+  const parent = within?.collections ?? null;
+  if (!parent) return wanted;
+  if (!wanted) return parent;
+  const outside = wanted.filter((c) => !parent.includes(c));
+  if (outside.length > 0)
+    throw new ForbiddenError(
+      `a key cannot reach collections the key making it cannot: ${outside.join(", ")}`,
+    );
+  return wanted;
+}
+
+/** The expiry of a new key: the days asked for, never later than the parent key's expiry. */
+function keyExpiry(days: number | undefined, within: KeyLimits | undefined): string | null {
+  const asked = days ? new Date(Date.now() + days * 86_400_000).toISOString() : null;
+  const parent = within?.expiresAt ?? null;
+  if (!parent) return asked;
+  if (!asked) return parent;
+  // Days are whole: a key asking for as many days as its parent had left gets the parent's end.
+  if (Date.parse(asked) - Date.parse(parent) >= 86_400_000)
+    throw new ForbiddenError(`a key cannot outlive the key making it (expires ${parent})`);
+  return asked < parent ? asked : parent;
 }
 
 export async function grantCollection(

@@ -13,6 +13,7 @@
  * were large enough, the answer is "undetermined", with the shares that are missing.
  */
 import { NotFoundError } from "../errors.ts";
+import { StepBudget } from "./budget.ts";
 import { inForce } from "./edges.ts";
 import type { Network } from "./network.ts";
 import type { GraphEdge, Holding, OfacStatus, OwnershipReport, Proof } from "./types.ts";
@@ -28,18 +29,28 @@ export function isOwnershipEdge(edge: GraphEdge): boolean {
   return OWNERSHIP_KINDS.has(edge.kind);
 }
 
+/**
+ * The ownership report of one entity. Every step over a holding counts against `maxSteps`: past
+ * it the report is refused (422) rather than cut, since a cut one could say "not blocked" of an
+ * entity that is.
+ *
+ * @example ownershipReport(network, "ofac-123").ofac.status
+ */
 export function ownershipReport(
   network: Network,
   id: string,
   asOf?: string,
   readable: (dataset: string) => boolean = () => true,
+  maxSteps = Infinity,
 ): OwnershipReport {
   const node = network.node(id);
   if (!node) throw new NotFoundError(`no entity '${id}' in the network`);
-  const holdings = upstream(network, id, asOf, readable);
+  const budget = new StepBudget(maxSteps);
+  const spend = (steps: number): void => budget.spend(steps, `ownership of '${id}'`);
+  const holdings = upstream(network, id, asOf, readable, spend);
   const listed = (entity: string): boolean => network.node(entity)?.sanctioned ?? false;
-  const blocked = ofacFixedPoint(holdings, listed, false);
-  const possibly = ofacFixedPoint(holdings, listed, true);
+  const blocked = ofacFixedPoint(holdings, listed, false, spend);
+  const possibly = ofacFixedPoint(holdings, listed, true, spend);
   const direct = holdings.get(id) ?? [];
   const aggregate = round(
     direct
@@ -67,13 +78,13 @@ export function ownershipReport(
       status,
       aggregate,
       ...(status === "listed" || status === "blocked"
-        ? { proof: proofOf(network, id, holdings, blocked, new Set()) }
+        ? { proof: proofOf(network, id, holdings, blocked, new Set(), spend) }
         : {}),
       missing,
     },
-    euUk: euUk(network, id, holdings, listed),
-    effective: effectiveShares(network, id, holdings, listed),
-    cycles: findCycles(id, holdings),
+    euUk: euUk(network, id, holdings, listed, spend),
+    effective: effectiveShares(network, id, holdings, listed, spend),
+    cycles: findCycles(id, holdings, spend),
   };
 }
 
@@ -83,12 +94,15 @@ function upstream(
   id: string,
   asOf: string | undefined,
   readable: (dataset: string) => boolean,
+  spend: (steps: number) => void,
 ): Map<string, Holding[]> {
   const holdings = new Map<string, Holding[]>();
   const queue = [id];
   const seen = new Set(queue);
-  while (queue.length > 0) {
-    const asset = queue.shift()!;
+  // An index, not shift(): shifting a queue of a hub's 100,000 owners is quadratic.
+  for (let head = 0; head < queue.length; head++) {
+    const asset = queue[head]!;
+    spend(network.graph.inDegree(asset));
     const list: Holding[] = [];
     network.graph.forEachInEdge(asset, (_key, edge, owner, _target, ownerAttributes) => {
       if (!isOwnershipEdge(edge) || (asOf && !inForce(edge, asOf)) || !readable(edge.dataset))
@@ -122,11 +136,13 @@ function ofacFixedPoint(
   holdings: Map<string, Holding[]>,
   listed: (id: string) => boolean,
   optimistic: boolean,
+  spend: (steps: number) => void,
 ): Set<string> {
   const blocked = new Set<string>();
   for (let changed = true; changed;) {
     changed = false;
     for (const [asset, list] of holdings) {
+      spend(list.length + 1);
       if (blocked.has(asset) || listed(asset)) continue;
       let share = 0;
       for (const h of list) {
@@ -148,6 +164,7 @@ function proofOf(
   holdings: Map<string, Holding[]>,
   blocked: Set<string>,
   path: Set<string>,
+  spend: (steps: number) => void,
   percentage?: number,
 ): Proof {
   const node = network.node(id)!;
@@ -158,10 +175,12 @@ function proofOf(
   };
   if (node.sanctioned) return { ...base, status: "listed", owners: [] };
   const next = new Set(path).add(id);
+  // Proofs are trees of chains: diamonds of blocked owners repeat subtrees, each counted.
+  spend((holdings.get(id)?.length ?? 0) + path.size);
   const owners = (holdings.get(id) ?? [])
     .filter((h) => h.percentage !== null && !next.has(h.owner))
     .filter((h) => network.node(h.owner)?.sanctioned || blocked.has(h.owner))
-    .map((h) => proofOf(network, h.owner, holdings, blocked, next, h.percentage!));
+    .map((h) => proofOf(network, h.owner, holdings, blocked, next, spend, h.percentage!));
   const aggregate = round(owners.reduce((sum, o) => sum + (o.percentage ?? 0), 0));
   return { ...base, status: "blocked", aggregate, owners };
 }
@@ -171,6 +190,7 @@ function euUk(
   id: string,
   holdings: Map<string, Holding[]>,
   listed: (id: string) => boolean,
+  spend: (steps: number) => void,
 ): OwnershipReport["euUk"] {
   const parties = new Set<string>();
   for (const list of holdings.values())
@@ -182,6 +202,7 @@ function euUk(
     for (let changed = true; changed;) {
       changed = false;
       for (const [asset, list] of holdings) {
+        spend(list.length + 1);
         if (controlled.has(asset)) continue;
         const mine = list.filter((h) => controlled.has(h.owner));
         const share = mine.reduce((sum, h) => sum + (h.percentage ?? 0), 0);
@@ -208,11 +229,15 @@ function effectiveShares(
   id: string,
   holdings: Map<string, Holding[]>,
   listed: (id: string) => boolean,
+  spend: (steps: number) => void,
 ): OwnershipReport["effective"] {
   const totals = new Map<string, number>();
+  // Chains, not owners: diamonds of owners multiply them, so each chain step counts.
   const walk = (asset: string, factor: number, path: Set<string>): void => {
     if (path.size > MAX_CHAIN) return;
-    for (const h of holdings.get(asset) ?? []) {
+    const owners = holdings.get(asset) ?? [];
+    spend(owners.length + path.size);
+    for (const h of owners) {
       if (h.percentage === null || path.has(h.owner)) continue;
       const share = (factor * h.percentage) / 100;
       if (listed(h.owner)) totals.set(h.owner, (totals.get(h.owner) ?? 0) + share);
@@ -229,7 +254,11 @@ function effectiveShares(
     .sort((a, b) => b.percentage - a.percentage);
 }
 
-function findCycles(id: string, holdings: Map<string, Holding[]>): string[][] {
+function findCycles(
+  id: string,
+  holdings: Map<string, Holding[]>,
+  spend: (steps: number) => void,
+): string[][] {
   const cycles = new Map<string, string[]>();
   const stack: string[] = [];
   const onStack = new Set<string>();
@@ -237,7 +266,9 @@ function findCycles(id: string, holdings: Map<string, Holding[]>): string[][] {
   const visit = (node: string): void => {
     stack.push(node);
     onStack.add(node);
-    for (const h of holdings.get(node) ?? []) {
+    const owners = holdings.get(node) ?? [];
+    spend(owners.length);
+    for (const h of owners) {
       if (onStack.has(h.owner)) {
         const cycle = stack.slice(stack.indexOf(h.owner));
         cycles.set([...cycle].sort().join("\u0000"), cycle);

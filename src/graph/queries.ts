@@ -6,6 +6,7 @@
  * budget on hubs.
  */
 import { NotFoundError } from "../errors.ts";
+import { StepBudget } from "./budget.ts";
 import { compileFilter, type Network } from "./network.ts";
 import type { EdgeFilter, GraphEdge, GraphPath, Subgraph } from "./types.ts";
 
@@ -13,38 +14,68 @@ export interface ExpandOptions extends EdgeFilter {
   hops: number;
   /** Nodes returned at most; the nearest are kept. */
   maxNodes?: number;
+  /** Edges stepped over at most, in the walk and again in gathering edges (none when absent). */
+  maxSteps?: number;
 }
 
 const DEFAULT_MAX_NODES = 2000;
 
-export function expand(network: Network, id: string, options: ExpandOptions): Subgraph {
+/**
+ * The entities within `hops` of one, nearest first, and the edges among them. Cut short at
+ * `maxNodes` or at the step budget, and then flagged `truncated`: hubs are what analysts expand.
+ *
+ * @example expand(network, "ofac-123", { hops: 2 }).nodes.length
+ */
+export function expand(
+  network: Network,
+  id: string,
+  options: ExpandOptions,
+): Subgraph & { truncated: boolean } {
   requireNode(network, id);
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const step = compileFilter(options);
+  const walk = new StepBudget(options.maxSteps);
   const seen = new Set([id]);
+  let nodesCut = false;
   let frontier = [id];
-  for (let hop = 0; hop < options.hops && frontier.length > 0 && seen.size < maxNodes; hop++) {
+  for (let hop = 0; hop < options.hops && frontier.length > 0 && !walk.exhausted; hop++) {
     const next: string[] = [];
     for (const node of frontier) {
+      // A node's edges are looked at whole or not at all, so what is kept is every edge of it.
+      if (seen.size >= maxNodes || !walk.take(network.graph.degree(node))) break;
       network.forEachStep(node, step, (_edge, other) => {
-        if (seen.has(other) || seen.size >= maxNodes) return;
+        if (seen.has(other)) return;
+        if (seen.size >= maxNodes) {
+          nodesCut = true;
+          return;
+        }
         seen.add(other);
         next.push(other);
       });
     }
     frontier = next;
   }
+  // The edges among the nodes found have a budget of their own: a walk cut at its budget still
+  // shows how what it reached is joined.
+  const gather = new StepBudget(options.maxSteps);
   const edges: GraphEdge[] = [];
   for (const node of seen) {
+    if (!gather.take(network.graph.outDegree(node))) break;
     network.graph.forEachOutEdge(node, (_key, edge, _source, target) => {
       if (seen.has(target) && step.edge(edge)) edges.push(edge);
     });
   }
-  return { nodes: [...seen].map((n) => network.node(n)!), edges };
+  return {
+    nodes: [...seen].map((n) => network.node(n)!),
+    edges,
+    truncated: nodesCut || walk.exhausted || gather.exhausted,
+  };
 }
 
 export interface PathOptions extends EdgeFilter {
   maxHops?: number;
+  /** Edges stepped over at most (none when absent). */
+  maxSteps?: number;
 }
 
 const DEFAULT_PATH_HOPS = 6;
@@ -56,11 +87,25 @@ export function shortestPath(
   to: string,
   options: PathOptions = {},
 ): GraphPath | undefined {
+  return shortestPathWithin(network, from, to, options).path;
+}
+
+/**
+ * As shortestPath, saying whether the search ran out of steps (`truncated`) before it found a
+ * path or knew there was none within `maxHops`.
+ */
+export function shortestPathWithin(
+  network: Network,
+  from: string,
+  to: string,
+  options: PathOptions = {},
+): { path: GraphPath | undefined; truncated: boolean } {
   requireNode(network, from);
   requireNode(network, to);
-  if (from === to) return { nodes: [from], edges: [] };
+  if (from === to) return { path: { nodes: [from], edges: [] }, truncated: false };
   const maxHops = options.maxHops ?? DEFAULT_PATH_HOPS;
   const step = compileFilter(options);
+  const budget = new StepBudget(options.maxSteps);
   const cameFrom = [
     new Map<string, [string, GraphEdge] | null>(),
     new Map<string, [string, GraphEdge] | null>(),
@@ -76,6 +121,7 @@ export function shortestPath(
     const next: string[] = [];
     let meeting: string | undefined;
     for (const node of frontiers[side]) {
+      if (!budget.take(network.graph.degree(node))) return { path: undefined, truncated: true };
       network.forEachStep(node, step, (edge, other) => {
         if (meeting || mine.has(other)) return;
         mine.set(other, [node, edge]);
@@ -84,12 +130,12 @@ export function shortestPath(
       });
       if (meeting) break;
     }
-    if (meeting) return joinHalves(meeting, cameFrom[0], cameFrom[1]);
-    if (next.length === 0) return undefined;
+    if (meeting) return { path: joinHalves(meeting, cameFrom[0], cameFrom[1]), truncated: false };
+    if (next.length === 0) return { path: undefined, truncated: false };
     frontiers[side] = next;
     frontiers = [frontiers[0], frontiers[1]];
   }
-  return undefined;
+  return { path: undefined, truncated: false };
 }
 
 function joinHalves(
@@ -116,6 +162,8 @@ export interface SanctionedPathOptions extends EdgeFilter {
   limit?: number;
   /** Edge steps tried at most: a bound on time at hubs of thousands of edges. */
   budget?: number;
+  /** Edges looked at (tried or filtered out) at most (none when absent). */
+  maxSteps?: number;
 }
 
 export interface SanctionedPaths {
@@ -141,6 +189,7 @@ export function pathsToSanctioned(
   const maxHops = options.maxHops ?? DEFAULT_SANCTIONED_HOPS;
   const limit = options.limit ?? DEFAULT_SANCTIONED_LIMIT;
   let budget = options.budget ?? DEFAULT_BUDGET;
+  const looked = new StepBudget(options.maxSteps);
   const step = compileFilter(options);
   const found: GraphPath[] = [];
   const onPath = new Set([from]);
@@ -150,6 +199,11 @@ export function pathsToSanctioned(
   for (let depth = 1; depth <= maxHops && found.length < limit && budget > 0; depth++) {
     const walk = (node: string): void => {
       if (found.length >= limit || budget <= 0) return;
+      // Deepening walks a hub's edges again at every depth: each time counts.
+      if (!looked.take(network.graph.degree(node))) {
+        budget = 0;
+        return;
+      }
       const steps: Array<[GraphEdge, string]> = [];
       network.forEachStep(node, step, (edge, other) => {
         if (!onPath.has(other)) steps.push([edge, other]);

@@ -57,6 +57,8 @@ export interface ScreenPayload {
   options: MatchOptions;
   /** For a re-screen: the job whose customers are screened again. */
   previous?: string;
+  /** Whose reviewers' decisions apply: the submitter's scope (see decisionScope()). */
+  decisionScope?: string;
 }
 
 export interface ScreenJobResult {
@@ -124,15 +126,27 @@ const screen: JobHandler = async (ctx, job, input, report) => {
     if (!rows) throw new InvalidInputError(`job '${payload.previous}' has no results to repeat`);
     const inputs = rows.map((row) => row.input);
     report(0, inputs.length);
-    const screened = await screenUpload(ctx.store, screening, inputs, payload.options, report);
+    const screened = await screenUpload(
+      ctx.store,
+      screening,
+      inputs,
+      payload.options,
+      report,
+      payload.decisionScope ?? null,
+    );
     return { rows: screened, previous: payload.previous } satisfies ScreenJobResult;
   }
   const bytes = needInput(job, input);
   return withUploadedFile(bytes, payload.file ?? "upload.csv", async (file) => {
     const upload = uploadRows(file);
     report(0, bytes.length);
-    const rows = await screenUpload(ctx.store, screening, upload.rows, payload.options, () =>
-      report(upload.bytesRead()),
+    const rows = await screenUpload(
+      ctx.store,
+      screening,
+      upload.rows,
+      payload.options,
+      () => report(upload.bytesRead()),
+      payload.decisionScope ?? null,
     );
     report(bytes.length);
     return { rows, previous: null } satisfies ScreenJobResult;

@@ -3,6 +3,7 @@
  * Prepared once per listed name when the index is built, and once per query name.
  */
 import { phoneticKey } from "./phonetic.ts";
+import { boundName } from "./length.ts";
 import { isAbjad } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
 import { tokenizeName, type NameKind } from "./normalize.ts";
@@ -40,8 +41,9 @@ export interface PreparedName {
 export function prepareName(original: string, kind: NameKind): PreparedName {
   const forms: PreparedForm[] = [];
   const seen = new Set<string>();
-  const abjad = isAbjad(original);
-  for (const latin of [original, withoutTrailingAside(original)].flatMap((n) =>
+  const name = boundName(original);
+  const abjad = isAbjad(name);
+  for (const latin of [name, withoutTrailingAside(name)].flatMap((n) =>
     n ? latinVariants(n) : [],
   )) {
     const { tokens, legalForms } = tokenizeName(latin, kind);

@@ -8,12 +8,14 @@ import { romanizeChinese } from "./chinese.ts";
 import { romanizeCyrillic } from "./cyrillic.ts";
 import { romanizeJapanese } from "./japanese.ts";
 import { romanizeKorean } from "./korean.ts";
+import { boundName } from "./length.ts";
 import { detectScripts } from "./script.ts";
 
 const MAX_VARIANTS = 8;
 
 export function latinVariants(name: string): string[] {
-  const text = name.normalize("NFKC").trim();
+  // NFKC may lengthen a name (ligatures, ㈱), so the bound is applied after it too.
+  const text = boundName(boundName(name).normalize("NFKC")).trim();
   if (text === "") return [];
   const scripts = detectScripts(text);
   const variants: string[] = [];

@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { stringify } from "csv-stringify";
 import { InvalidInputError } from "../errors.ts";
+import { spreadsheetSafeCsv } from "../io/spreadsheet-safe.ts";
 import { findSchema } from "../model/ftm.ts";
 import { prepareEntity, prepareQuery } from "../matching/prepared.ts";
 import { scoreCandidate } from "../matching/score.ts";
@@ -48,7 +49,7 @@ export async function comparePairsFile(
   output: string,
   threshold = DEFAULT_THRESHOLD,
 ): Promise<number> {
-  const out = stringify({ header: true });
+  const out = stringify(spreadsheetSafeCsv({ header: true }));
   const file = createWriteStream(output);
   out.pipe(file);
   let count = 0;

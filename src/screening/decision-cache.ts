@@ -4,6 +4,8 @@
  * round trip. Other server processes' decisions show within that interval.
  */
 import type { Decision, Store } from "../store/store.ts";
+import { decisionKey } from "./decisions.ts";
+import { isStoreUnavailable } from "../store/unavailable.ts";
 
 export class DecisionCache {
   private readonly store: Store;
@@ -27,11 +29,15 @@ export class DecisionCache {
     const now = Date.now();
     if (now - this.checkedAt < this.checkMillis) return this.newest;
     this.checkedAt = now;
-    const count = await this.store.countDecisions();
+    // The database is out: the decisions loaded last go on applying until it is back.
+    const count = await this.store.countDecisions().catch((error: unknown) => {
+      if (this.count >= 0 && isStoreUnavailable(error)) return this.count;
+      throw error;
+    });
     if (count === this.count) return this.newest;
     const newest = new Map<string, Decision>();
     for (const d of await this.store.listDecisions(Number.MAX_SAFE_INTEGER)) {
-      const key = `${d.queryKey}\u0000${d.entityId}`;
+      const key = decisionKey(d.scope, d.queryKey, d.entityId);
       if (!newest.has(key)) newest.set(key, d);
     }
     this.newest = newest;

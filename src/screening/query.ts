@@ -6,8 +6,9 @@
 import { InvalidInputError } from "../errors.ts";
 import { parseDates } from "../model/clean/dates.ts";
 import { countryCode } from "../model/clean/countries.ts";
-import { findSchema } from "../model/ftm.ts";
+import { findSchema, propertyTypeName } from "../model/ftm.ts";
 import { IDENTIFIER_PROPS } from "../matching/identifiers.ts";
+import { MAX_NAME_LENGTH } from "../names/length.ts";
 import { COUNTRY_PROPS } from "../matching/prepared.ts";
 import type { MatchQuery } from "../matching/types.ts";
 
@@ -29,6 +30,7 @@ function collect(
   props: Record<string, unknown>,
   names: readonly string[],
   where: string,
+  maxLength = Infinity,
 ): string[] {
   const values: string[] = [];
   for (const prop of names) {
@@ -39,6 +41,11 @@ function collect(
       if (typeof v !== "string" && typeof v !== "number")
         throw new InvalidInputError(`${where}.properties.${prop}: values must be strings`);
       const text = String(v).trim();
+      // Refused rather than cut: a name screened cut short could miss its listing unnoticed.
+      if (text.length > maxLength)
+        throw new InvalidInputError(
+          `${where}.properties.${prop}: a name is at most ${maxLength} characters, this one has ${text.length}`,
+        );
       if (text) values.push(text);
     }
   }
@@ -52,8 +59,13 @@ export function queryFromEntity(input: EntityLikeQuery, where = "query"): MatchQ
   if (!schema.matchable)
     throw new InvalidInputError(`${where}: schema '${input.schema}' cannot be matched`);
   const props = input.properties ?? {};
-  const names = collect(props, WHOLE_NAME_PROPS, where);
-  const parts = collect(props, NAME_PART_PROPS, where);
+  for (const prop of Object.keys(props))
+    if (propertyTypeName(schema.name, prop) === undefined)
+      throw new InvalidInputError(
+        `${where}.properties.${prop}: schema '${schema.name}' has no such property`,
+      );
+  const names = collect(props, WHOLE_NAME_PROPS, where, MAX_NAME_LENGTH);
+  const parts = collect(props, NAME_PART_PROPS, where, MAX_NAME_LENGTH);
   if (parts.length > 0) names.push(parts.join(" "));
   const identifiers = collect(props, IDENTIFIER_PROPS, where);
   if (names.length === 0 && identifiers.length === 0) {

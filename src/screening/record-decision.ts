@@ -10,6 +10,8 @@ export interface DecisionInput {
   decision: DecisionKind;
   reviewer: string;
   comment?: string;
+  /** Whose decision it is (see decisionScope()): only that scope's screenings see it. */
+  scope: string;
   /** The customer record id the hit was for; or else the query itself. */
   recordId?: string;
   query?: EntityLikeQuery;
@@ -26,6 +28,19 @@ export async function recordDecision(
   const entity = index.get(input.entityId);
   if (!entity)
     throw new NotFoundError(`decision: entity '${input.entityId}' is not in the screening index`);
+  // A decision on a record never screened would wait, unseen, to hide the record's first hit
+  // (or be a typo that decides nothing): a decision is on a hit that was shown.
+  if (input.recordId) {
+    const screened = await store.findScreenedRecord(input.recordId);
+    if (!screened)
+      throw new InvalidInputError(
+        `decision: query id '${input.recordId}' was never screened; screen it first (a batch screen, \`moneytrail screen\`, or /match with this id)`,
+      );
+    if (!screened.results.some((hit) => hit.entityId === entity.id))
+      throw new InvalidInputError(
+        `decision: entity '${entity.id}' was not a hit of query id '${input.recordId}' when it was last screened`,
+      );
+  }
   const key = input.recordId ? recordKey(input.recordId) : queryKey(queryFromEntity(input.query!));
   const decision = await store.addDecision({
     queryKey: key,
@@ -34,6 +49,7 @@ export async function recordDecision(
     decision: input.decision,
     reviewer: input.reviewer,
     comment: input.comment ?? null,
+    scope: input.scope,
   });
   screening.decisions.invalidate();
   return decision;

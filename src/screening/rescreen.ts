@@ -7,11 +7,13 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename } from "node:fs/promises";
 import { stringify } from "csv-stringify";
+import { spreadsheetSafeCsv } from "../io/spreadsheet-safe.ts";
 import { caption } from "../model/entity.ts";
 import type { MatchOptions } from "../matching/types.ts";
 import type { ScreenedRecord, Store } from "../store/store.ts";
 import { SCREEN_COLUMNS } from "./batch/screen.ts";
-import { queryFromRow } from "./query.ts";
+import { isEntityLikeQuery } from "./keep-screened.ts";
+import { queryFromEntity, queryFromRow } from "./query.ts";
 import { screenedRecord } from "./screened-record.ts";
 import type { ScreeningService } from "./service.ts";
 
@@ -30,15 +32,20 @@ export async function rescreen(
   match: MatchOptions,
 ): Promise<RescreenSummary> {
   const partial = `${output}.partial`;
-  const out = stringify({ header: true, columns: [...SCREEN_COLUMNS, "change"] });
+  const out = stringify(
+    spreadsheetSafeCsv({ header: true, columns: [...SCREEN_COLUMNS, "change"] }),
+  );
   const file = createWriteStream(partial);
   out.pipe(file);
   const summary: RescreenSummary = { records: 0, newHits: 0, changedHits: 0 };
   let batch: ScreenedRecord[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
+    // Records kept by /match are in yente's shape; those of batch screens are file rows.
     const queries = batch.map((r) =>
-      queryFromRow(r.query as Record<string, string>, `record ${r.recordId}`),
+      isEntityLikeQuery(r.query)
+        ? queryFromEntity(r.query, `record ${r.recordId}`)
+        : queryFromRow(r.query as Record<string, string>, `record ${r.recordId}`),
     );
     const answers = await service.match(
       queries,

@@ -12,8 +12,9 @@ import {
 } from "../matching/types.ts";
 import type { Store } from "../store/store.ts";
 import { DecisionCache } from "./decision-cache.ts";
-import { decisionLookup, queryKey, type AppliedDecision } from "./decisions.ts";
+import { decisionLookup, LOCAL_SCOPE, queryKey, type AppliedDecision } from "./decisions.ts";
 import { currentIndexKey, loadIndex } from "./load.ts";
+import { isStoreUnavailable } from "../store/unavailable.ts";
 
 export interface ScreeningHit extends MatchResult {
   decision?: AppliedDecision;
@@ -49,7 +50,11 @@ export class ScreeningService {
     const now = Date.now();
     if (this.index && now - this.checkedAt < this.staleCheckMillis) return this.index;
     this.checkedAt = now;
-    const key = await currentIndexKey(this.store);
+    const key = await currentIndexKey(this.store).catch((error: unknown) => {
+      // The database is out: screen from the index in memory until it is back (README).
+      if (this.index && isStoreUnavailable(error)) return this.versionKey;
+      throw error;
+    });
     if (this.index && key === this.versionKey) return this.index;
     this.loading ??= loadIndex(this.store).then(
       (loaded) => {
@@ -68,20 +73,25 @@ export class ScreeningService {
     return this.loading;
   }
 
-  /** Answers several queries; `recordIds` (same order) give the identities decisions bind to. */
+  /**
+   * Answers several queries; `recordIds` (same order) give the identities decisions bind to, and
+   * only decisions of `decisionScope` apply (the caller's: see decisionScope(); null for none).
+   * The default is the single-user mode's, for the command line.
+   */
   async match(
     queries: MatchQuery[],
     options: Partial<MatchOptions> = {},
     recordIds?: Array<string | undefined>,
+    decisionScope: string | null = LOCAL_SCOPE,
   ): Promise<ScreeningAnswer[]> {
     const index = await this.ready();
     const full: MatchOptions = { limit: DEFAULT_LIMIT, threshold: DEFAULT_THRESHOLD, ...options };
     const newest = await this.decisions.newestDecisions();
-    const lookup = decisionLookup(newest);
+    const lookup = decisionScope === null ? undefined : decisionLookup(newest, decisionScope);
     return queries.map((query, i) => {
       const results: ScreeningHit[] = index.match(query, full);
       // A query key costs a hash; with no decision recorded there is nothing to look up.
-      if (newest.size === 0) return { query, results };
+      if (newest.size === 0 || !lookup) return { query, results };
       const key = queryKey(query, recordIds?.[i]);
       return {
         query,

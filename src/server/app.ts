@@ -13,7 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from "fastify-type-provider-zod";
-import { loadConfig, type Config } from "../config.ts";
+import { checkAuditSwitch, loadConfig, type Config } from "../config.ts";
 import { ScreeningService } from "../screening/service.ts";
 import { LedgerCache } from "../transactions/ledger-cache.ts";
 import type { ListVersion, Store } from "../store/store.ts";
@@ -31,15 +31,19 @@ import { inProcessQueue } from "../jobs/start.ts";
 import { registerListRoutes } from "./routes/lists.ts";
 import { registerJobRoutes } from "./routes/jobs.ts";
 import { registerScreeningBatchRoutes } from "./routes/screening-batch.ts";
-import rateLimit from "@fastify/rate-limit";
+import rateLimit, { normalizeIP } from "@fastify/rate-limit";
 import cookie from "@fastify/cookie";
 import { Authenticator } from "./access/authenticator.ts";
 import { AuditWriter } from "./access/audit-writer.ts";
+import { AuditSpool } from "./access/audit-spool.ts";
+import { registerRequestAudit } from "./access/request-audit.ts";
 import { registerAccessGuard, type AuthMode, type RouteTable } from "./access/guard.ts";
+import { hostName } from "./access/origin.ts";
+import { isStoreUnavailable } from "../store/unavailable.ts";
+import { SharedRateCounter, sharedRateLimitStore } from "./access/shared-rate-limit.ts";
 import { PermissionCache } from "./access/permissions.ts";
 import { registerAuthRoutes } from "./routes/auth.ts";
 import { registerAccessAdminRoutes } from "./routes/access-admin.ts";
-import { secretHash } from "../access/secrets.ts";
 
 const VERSION_CACHE_MILLIS = 2000;
 
@@ -82,6 +86,13 @@ export interface AppOptions {
   auth?: AuthMode;
   /** Requests per minute per API key, session or address when authentication is required. */
   rateLimitPerMinute?: number;
+  /** Host names answered without sign-in besides localhost, 127.x and [::1] (`serve --host`). */
+  allowedHosts?: string[];
+  /**
+   * Where audit events wait while the database is unreachable, so a restart does not lose them
+   * (`serve` gives one under the data folder); in memory only when absent.
+   */
+  auditSpoolDir?: string;
   /** Where jobs go (the PostgreSQL queue for `serve`); by default they run in this process. */
   jobs?: JobQueue;
 }
@@ -119,23 +130,36 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const store = options.store;
   // Every match request needs the active versions; a short cache keeps them off the hot path.
   let cached: { at: number; versions: Promise<ListVersion[]> } | undefined;
+  // Through a database outage the versions seen last go on answering (screening from memory).
+  let lastVersions: ListVersion[] | undefined;
   const activeVersions = (): Promise<ListVersion[]> => {
     if (!cached || Date.now() - cached.at > VERSION_CACHE_MILLIS) {
-      cached = { at: Date.now(), versions: store.activeVersions() };
-      cached.versions.catch(() => (cached = undefined));
+      const versions = store.activeVersions().then(
+        (found) => (lastVersions = found),
+        (error: unknown) => {
+          if (lastVersions && isStoreUnavailable(error)) return lastVersions;
+          cached = undefined;
+          throw error;
+        },
+      );
+      cached = { at: Date.now(), versions };
     }
     return cached.versions;
   };
   const authMode = options.auth ?? "open";
+  const config = options.config ?? loadConfig();
+  checkAuditSwitch(config, authMode === "required");
   const auth = {
     mode: authMode,
     authenticator: new Authenticator(store.access),
     permissions: new PermissionCache(store.access),
-    audit: new AuditWriter(store.access, (error) => app.log.error(error)),
+    audit: new AuditWriter(store.access, (error) => app.log.error(error), {
+      enabled: config.audit,
+      spool: options.auditSpoolDir ? new AuditSpool(options.auditSpoolDir) : undefined,
+    }),
   };
   app.addHook("onClose", () => auth.audit.flush());
   const screening = options.screening ?? new ScreeningService(store);
-  const config = options.config ?? loadConfig();
   const logError = (error: unknown) => app.log.error(error);
   let jobs = options.jobs;
   if (!jobs) {
@@ -177,19 +201,35 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   await app.register(cookie);
+  // PostgreSQL servers behind one load balancer count together; SQLite is one process, whose
+  // own count in memory is the whole count.
+  const shared =
+    store.kind === "postgres"
+      ? new SharedRateCounter(store.access.rateCounts, logError)
+      : undefined;
+  if (shared) app.addHook("onClose", () => shared.close());
   await app.register(rateLimit, {
-    global: authMode === "required",
+    // The access guard runs the general limit (it knows what to count a request under); routes
+    // with a limit of their own (sign-in) run theirs.
+    global: false,
     max: options.rateLimitPerMinute ?? 6000,
     timeWindow: 60_000,
-    keyGenerator: (request) => {
-      const credential = request.headers.authorization ?? request.cookies?.moneytrail_session;
-      return credential ? secretHash(credential) : request.ip;
-    },
+    ...(shared ? { store: sharedRateLimitStore(shared) } : {}),
+    // A known-good credential is counted as itself; anything else (none, unknown, junk) against
+    // the address, so a new junk header per request gains nothing.
+    keyGenerator: (request) => request.rateKey ?? `a:${normalizeIP(request.ip)}`,
   });
+  const generalLimit = app.rateLimit();
   app.decorate(
     "routeTable",
-    await registerAccessGuard(app, authMode, auth.authenticator, auth.permissions),
+    await registerAccessGuard(app, authMode, auth.authenticator, auth.permissions, {
+      allowedHosts: new Set(
+        [...(options.allowedHosts ?? []), ...config.allowedHosts].map(hostName),
+      ),
+      rateLimit: (request, reply) => generalLimit.call(app, request, reply),
+    }),
   );
+  registerRequestAudit(app, auth.audit);
   registerAuthRoutes(app, ctx);
   registerAccessAdminRoutes(app, ctx);
   registerSystemRoutes(app, ctx, { landingPage: !web });

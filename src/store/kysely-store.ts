@@ -15,7 +15,7 @@ import { KyselyLedger } from "./ledger/kysely-ledger.ts";
 import type { AlertReviewStore } from "./alerts/alert-review-store.ts";
 import { KyselyAlertReviews } from "./alerts/kysely-alert-reviews.ts";
 import { KyselyAccess } from "./access/kysely-access.ts";
-import { registerCollection } from "./access/register.ts";
+import { registerListCollection } from "./access/register.ts";
 import type { AccessStore } from "./access/access-store.ts";
 import { KyselyJobs } from "./jobs/kysely-jobs.ts";
 import type { JobStore } from "./jobs/job-store.ts";
@@ -24,7 +24,13 @@ import type { ResolutionStore } from "./resolution/resolution-store.ts";
 import { SqliteTransfers } from "./ledger/sqlite-transfers.ts";
 import type { LedgerStore } from "./ledger/ledger-store.ts";
 import { migrateToLatest, type StoreKind } from "./migrations/index.ts";
-import { rowToDecision, rowToEntity, rowToRecord, rowToVersion } from "./rows.ts";
+import {
+  rowToDecision,
+  rowToEntity,
+  rowToRecord,
+  rowToScreenedRecord,
+  rowToVersion,
+} from "./rows.ts";
 import type { Database } from "./schema.ts";
 import type {
   Decision,
@@ -101,7 +107,7 @@ export class KyselyStore implements Store {
         .returning("id")
         .executeTakeFirstOrThrow();
       const versionId = Number(inserted.id);
-      await registerCollection(trx, meta.dataset, true);
+      await registerListCollection(trx, meta.dataset, versionId);
       const writer = new TransactionWriter(trx, versionId);
       await fill(writer);
       await trx
@@ -249,6 +255,7 @@ export class KyselyStore implements Store {
         decision: decision.decision,
         reviewer: decision.reviewer,
         comment: decision.comment,
+        scope: decision.scope,
         created_at: new Date().toISOString(),
       })
       .returningAll()
@@ -267,14 +274,10 @@ export class KyselyStore implements Store {
     return rows.map(rowToDecision);
   }
 
-  async listDecisions(limit = 1000): Promise<Decision[]> {
-    const rows = await this.db
-      .selectFrom("decisions")
-      .selectAll()
-      .orderBy("id", "desc")
-      .limit(limit)
-      .execute();
-    return rows.map(rowToDecision);
+  async listDecisions(limit = 1000, scope?: string): Promise<Decision[]> {
+    let query = this.db.selectFrom("decisions").selectAll().orderBy("id", "desc").limit(limit);
+    if (scope !== undefined) query = query.where("scope", "=", scope);
+    return (await query.execute()).map(rowToDecision);
   }
 
   async countDecisions(): Promise<number> {
@@ -311,6 +314,15 @@ export class KyselyStore implements Store {
     });
   }
 
+  async findScreenedRecord(recordId: string): Promise<ScreenedRecord | undefined> {
+    const row = await this.db
+      .selectFrom("screened_records")
+      .selectAll()
+      .where("record_id", "=", recordId)
+      .executeTakeFirst();
+    return row && rowToScreenedRecord(row);
+  }
+
   async *iterateScreenedRecords(): AsyncIterable<ScreenedRecord> {
     const pages = keysetPages(
       "",
@@ -325,16 +337,7 @@ export class KyselyStore implements Store {
           .execute(),
       (row) => row.record_id,
     );
-    for await (const rows of pages) {
-      for (const row of rows) {
-        yield {
-          recordId: row.record_id,
-          query: JSON.parse(row.query) as Record<string, unknown>,
-          results: JSON.parse(row.results) as ScreenedRecord["results"],
-          screenedAt: row.screened_at,
-        };
-      }
-    }
+    for await (const rows of pages) for (const row of rows) yield rowToScreenedRecord(row);
   }
 
   async *iterateEntities(

@@ -1,8 +1,21 @@
 /** Named mappers between table rows and domain types. */
 import type { Selectable } from "kysely";
 import type { Entity } from "../model/entity.ts";
-import type { Decision, DecisionKind, ListVersion, StoredRecord, VersionStatus } from "./store.ts";
-import type { DecisionsTable, EntitiesTable, ListVersionsTable, RecordsTable } from "./schema.ts";
+import type {
+  Decision,
+  DecisionKind,
+  ListVersion,
+  ScreenedRecord,
+  StoredRecord,
+  VersionStatus,
+} from "./store.ts";
+import type {
+  DecisionsTable,
+  EntitiesTable,
+  ListVersionsTable,
+  RecordsTable,
+  ScreenedRecordsTable,
+} from "./schema.ts";
 
 export function rowToVersion(row: Selectable<ListVersionsTable>): ListVersion {
   return {
@@ -47,6 +60,16 @@ export function rowToDecision(row: Selectable<DecisionsTable>): Decision {
     decision: row.decision as DecisionKind,
     reviewer: row.reviewer,
     comment: row.comment,
+    scope: row.scope,
     createdAt: row.created_at,
+  };
+}
+
+export function rowToScreenedRecord(row: Selectable<ScreenedRecordsTable>): ScreenedRecord {
+  return {
+    recordId: row.record_id,
+    query: JSON.parse(row.query) as Record<string, unknown>,
+    results: JSON.parse(row.results) as ScreenedRecord["results"],
+    screenedAt: row.screened_at,
   };
 }

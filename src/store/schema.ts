@@ -39,6 +39,7 @@ export interface DecisionsTable {
   decision: string;
   reviewer: string;
   comment: string | null;
+  scope: string;
   created_at: string;
 }
 
@@ -83,11 +84,13 @@ export interface TxAccountsTable {
 }
 
 export interface TxAccountLinksTable {
+  dataset: string;
   account_id: string;
   entity_id: string;
   caption: string;
   score: number;
   evidence: string;
+  entity_datasets: string;
   linked_at: string;
 }
 

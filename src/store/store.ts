@@ -89,6 +89,11 @@ export interface Decision {
   decision: DecisionKind;
   reviewer: string;
   comment: string | null;
+  /**
+   * Whose decision it is, and so whose screenings it applies to: `agency:<a>`, `user:<u>` (a
+   * user without agency) or `local` (the single-user mode and the command line).
+   */
+  scope: string;
   createdAt: string;
 }
 
@@ -153,9 +158,11 @@ export interface Store {
   addDecision(decision: NewDecision): Promise<Decision>;
   /** Decisions on these query keys, newest first. */
   findDecisions(queryKeys: string[]): Promise<Decision[]>;
-  listDecisions(limit?: number): Promise<Decision[]>;
+  /** The newest decisions first; only those of one scope when `scope` is given. */
+  listDecisions(limit?: number, scope?: string): Promise<Decision[]>;
   countDecisions(): Promise<number>;
 
   saveScreenedRecords(records: ScreenedRecord[]): Promise<void>;
+  findScreenedRecord(recordId: string): Promise<ScreenedRecord | undefined>;
   iterateScreenedRecords(): AsyncIterable<ScreenedRecord>;
 }

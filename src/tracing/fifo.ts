@@ -5,10 +5,17 @@
  * unknown inflow just in time. A traced piece is a slice of one transfer; following it means
  * finding, by binary search, the transfers whose slices of the line overlap it.
  */
+import { WorkBudget } from "./budget.ts";
 import type { Ledger } from "./ledger.ts";
 import type { TraceOptions, TraceSink } from "./types.ts";
 
 const DEFAULT_MAX_PIECES = 2_000_000;
+/**
+ * Budget units (budget.ts) for following one piece, an edge of the result (grouping it and
+ * naming its transfer cost most), and for each transfer on a line looked at for a piece.
+ */
+const PIECE_COST = 100;
+const SCAN_COST = 2;
 
 interface Piece {
   transfer: number;
@@ -42,6 +49,7 @@ export function traceFifo(
   origins: Uint8Array,
   options: TraceOptions,
   sink: TraceSink,
+  budget = new WorkBudget(),
 ): void {
   const forward = options.direction === "forward";
   const { source, target, amount, time, currency, balanceBefore } = ledger;
@@ -71,6 +79,7 @@ export function traceFifo(
       sink.truncated();
       break;
     }
+    budget.spend(PIECE_COST);
     const piece = queue[head]!;
     const j = piece.transfer;
     const size = piece.to - piece.from;
@@ -93,6 +102,8 @@ export function traceFifo(
         ]
       : [ledger.inStart[reached]!, ledger.inStart[reached + 1]!, ledger.inList, ledger.inPosition];
     let k = singleCurrency ? firstEndingAfter(list, start, end, position, amount, p) : start;
+    // Mixed currencies: every transfer on the line is looked at; else only those overlapping.
+    if (!singleCurrency) budget.spend((end - start) * SCAN_COST);
     let covered = 0;
     let cutByWindow = false;
     for (; k < end; k++) {
@@ -112,6 +123,7 @@ export function traceFifo(
         continue;
       }
       covered += overlapTo - overlapFrom;
+      if (singleCurrency) budget.spend(SCAN_COST);
       if (overlapTo - overlapFrom < options.minAmount) continue;
       queue.push({ transfer: m, from: overlapFrom - lo, to: overlapTo - lo, hops: piece.hops + 1 });
     }

@@ -4,10 +4,15 @@
  * (backward), with per-account amounts kept per hop count so a hop limit is exact even when funds
  * of different hop counts mix in one pool.
  */
+import { WorkBudget } from "./budget.ts";
 import type { Ledger } from "./ledger.ts";
 import type { TraceOptions, TraceSink } from "./types.ts";
 
 const EPSILON = 1e-9;
+/** Budget units (budget.ts) for a transfer the sweep passes without work, and for one that
+ * carries traced funds (an edge of the result: grouping it and naming its transfer cost most). */
+const SKIP_COST = 0.05;
+const EDGE_COST = 100;
 
 /**
  * Per-account vectors of length hops+1, allocated only for accounts the trace touches, and a
@@ -86,12 +91,15 @@ export function traceProportionalForward(
   origins: Uint8Array,
   options: TraceOptions,
   sink: TraceSink,
+  budget = new WorkBudget(),
 ): void {
   const H = options.hops;
   const traced = new LevelTable(ledger.accountCount, H + 1, origins);
   const active = traced.active;
   const moving = new Float64Array(H + 1);
   const [lo, hi] = windowOf(ledger, origins, options);
+  // Passing a transfer of no traced account costs a bit test; one that moves funds, a level each.
+  budget.spend((hi - lo) * SKIP_COST);
   const { source, target, amount, currency, balanceBefore } = ledger;
   for (let j = lo; j < hi; j++) {
     const s = source[j]!;
@@ -99,6 +107,7 @@ export function traceProportionalForward(
     if (currency[j] !== options.currency) continue;
     const t = target[j]!;
     if (s === t) continue;
+    budget.spend(H);
     const x = amount[j]!;
     let sum = 0;
     let firstHop = 0;
@@ -134,6 +143,7 @@ export function traceProportionalForward(
       continue;
     }
     if (sum < options.minAmount || sum === 0) continue;
+    budget.spend(EDGE_COST);
     sink.flow(t, sum, firstHop);
     sink.edge(j, sum);
     if (origins[t]) continue;
@@ -155,12 +165,14 @@ export function traceProportionalBackward(
   origins: Uint8Array,
   options: TraceOptions,
   sink: TraceSink,
+  budget = new WorkBudget(),
 ): void {
   const H = options.hops;
   const demand = new LevelTable(ledger.accountCount, H + 1, origins);
   const active = demand.active;
   const arriving = new Float64Array(H + 1);
   const [lo, hi] = windowOf(ledger, origins, options);
+  budget.spend((hi - lo) * SKIP_COST);
   const { source, target, amount, currency, balanceBefore } = ledger;
   for (let j = hi - 1; j >= lo; j--) {
     const s = source[j]!;
@@ -169,6 +181,7 @@ export function traceProportionalBackward(
     if (relevant === 0) continue;
     if (currency[j] !== options.currency) continue;
     if (s === t) continue;
+    budget.spend(H);
     const x = amount[j]!;
     const pool = balanceBefore[j]!;
     let sum = 0;
@@ -202,6 +215,7 @@ export function traceProportionalBackward(
       }
     }
     if (sum < options.minAmount || sum === 0) continue;
+    budget.spend(EDGE_COST);
     sink.flow(s, sum, firstHop);
     sink.edge(j, sum);
     if (origins[s]) continue;

@@ -3,6 +3,7 @@
  * in the shape the CLI and API return (`flows`, `edges`, `unknown_amount`).
  */
 import { InvalidInputError, NotFoundError } from "../errors.ts";
+import { DEFAULT_TRACE_BUDGET, WorkBudget } from "./budget.ts";
 import { traceFifo } from "./fifo.ts";
 import type { Ledger } from "./ledger.ts";
 import { traceProportionalBackward, traceProportionalForward } from "./proportional.ts";
@@ -136,28 +137,36 @@ export class TraceAccumulator implements TraceSink {
   }
 }
 
+/** Runs one trace into the sink; past the budget (unbounded when none is given) it throws. */
 export function runTrace(
   ledger: Ledger,
   origins: Uint8Array,
   options: TraceOptions,
   sink: TraceSink,
+  budget = new WorkBudget(),
 ): void {
   if (!Number.isInteger(options.hops) || options.hops < 1 || options.hops > 64) {
     throw new InvalidInputError(`hops must be a whole number from 1 to 64, not ${options.hops}`);
   }
-  if (options.method === "fifo") return traceFifo(ledger, origins, options, sink);
+  if (options.method === "fifo") return traceFifo(ledger, origins, options, sink, budget);
   if (options.direction === "forward")
-    return traceProportionalForward(ledger, origins, options, sink);
-  return traceProportionalBackward(ledger, origins, options, sink);
+    return traceProportionalForward(ledger, origins, options, sink, budget);
+  return traceProportionalBackward(ledger, origins, options, sink, budget);
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-/** Traces from named accounts; the currency defaults to the one the origins move most. */
+/**
+ * Traces from named accounts; the currency defaults to the one the origins move most. The work
+ * is bounded by `budget` (DEFAULT_TRACE_BUDGET units unless given; Infinity for none): past it,
+ * an UnprocessableError (422) asks for a narrower trace.
+ *
+ * @example trace(ledger, ["A"], { direction: "forward", method: "fifo", hops: 3, minAmount: 0 })
+ */
 export function trace(
   ledger: Ledger,
   originIds: string[],
-  options: Omit<TraceOptions, "currency"> & { currency?: string | undefined },
+  options: Omit<TraceOptions, "currency"> & { currency?: string | undefined; budget?: number },
 ): TraceResult {
   const origins = new Uint8Array(ledger.accountCount);
   for (const id of originIds) {
@@ -173,7 +182,14 @@ export function trace(
     );
   }
   const sink = new TraceAccumulator(ledger, true);
-  runTrace(ledger, origins, { ...options, currency: currencyIndex }, sink);
+  const { budget = DEFAULT_TRACE_BUDGET, ...traceOptions } = options;
+  runTrace(
+    ledger,
+    origins,
+    { ...traceOptions, currency: currencyIndex },
+    sink,
+    new WorkBudget(budget),
+  );
   const flows = sink.flows();
   const edges = sink.edges();
   return {

@@ -2,26 +2,38 @@
  * The in-memory ledger for long-running processes (the server): rebuilt from the store when an
  * import or a link run changed it, checked at most every few seconds.
  */
+import type { LedgerCollections } from "../store/ledger/ledger-store.ts";
 import type { Store } from "../store/store.ts";
 import type { Ledger } from "../tracing/ledger.ts";
-import type { Account, AccountLink } from "./types.ts";
+import type { Account, AccountLink, StoredAccount } from "./types.ts";
 import { loadLedger } from "./load.ts";
 
 export interface LoadedLedger {
   ledger: Ledger;
+  /** Links the view may show, best first per account (see `visibleLinks`). */
   links: AccountLink[];
-  /** What the imported files said about each account (owner name, bank), by account id. */
+  /** What the view's datasets say about each account (owner name, bank), by account id. */
   accounts: Map<string, Account>;
   generation: string;
+}
+
+/** What one view is made of: the ledger datasets it reads and the lists its links may point to. */
+interface ViewScope {
+  ledgers: ReadonlySet<string>;
+  lists: ReadonlySet<string>;
 }
 
 const MAX_VIEWS = 8;
 
 export class LedgerCache {
   private generation: string | undefined;
-  /** The ledger's datasets at that generation, to choose a caller's view without asking again. */
-  private datasets: string[] = [];
-  /** The whole ledger under "*", and views of some datasets for callers who may read only those. */
+  /** The store's ledger and linked list datasets at that generation, to scope callers' views. */
+  private collections: LedgerCollections = { ledgers: [], linkedLists: [] };
+  /**
+   * The whole ledger under "*" (for callers who read everything), and views keyed by the exact
+   * ledger and list datasets a caller may read: two callers share a view only when they would
+   * see the same transfers, account details and links.
+   */
   private views = new Map<string, Promise<LoadedLedger>>();
   private checkedAt = 0;
 
@@ -31,51 +43,107 @@ export class LedgerCache {
   ) {}
 
   /**
-   * The ledger, or only the transfers of the datasets a caller may read (`readable`); each view
-   * is built once per ledger generation.
+   * The ledger, or the view of a caller who may read only some collections (`readable`): the
+   * transfers, account details and links of its readable ledger datasets, and of those links
+   * only the ones to entities whose lists it may read. Each view is built once per generation.
    */
-  async get(readable?: (dataset: string) => boolean): Promise<LoadedLedger> {
+  async get(readable?: (collection: string) => boolean): Promise<LoadedLedger> {
     const now = Date.now();
     if (now - this.checkedAt >= this.checkMillis || this.generation === undefined) {
       this.checkedAt = now;
       const summary = await this.store.ledger.summary();
       if (summary.generation !== this.generation) {
+        // Read after the summary: a dataset newer than both is in no caller's scope (left out).
+        this.collections = await this.store.ledger.collections();
         this.generation = summary.generation;
-        this.datasets = summary.datasets.map((d) => d.dataset);
         this.views = new Map();
       }
     }
-    let datasets: Set<string> | undefined;
-    if (readable) {
-      const allowed = this.datasets.filter(readable);
-      if (allowed.length < this.datasets.length) datasets = new Set(allowed);
-    }
-    const key = datasets ? [...datasets].sort().join("\u0000") : "*";
+    const scope: ViewScope | undefined = readable && {
+      ledgers: new Set(this.collections.ledgers.filter(readable)),
+      lists: new Set(this.collections.linkedLists.filter(readable)),
+    };
+    const key = scope
+      ? `${[...scope.ledgers].join("\u0000")}\u0001${[...scope.lists].join("\u0000")}`
+      : "*";
     let view = this.views.get(key);
     if (!view) {
       if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);
-      view = this.load(this.generation!, datasets);
+      view = this.load(this.generation!, scope);
       this.views.set(key, view);
       view.catch(() => this.views.delete(key));
     }
     return view;
   }
 
-  private async load(generation: string, datasets?: Set<string>): Promise<LoadedLedger> {
+  private async load(generation: string, scope?: ViewScope): Promise<LoadedLedger> {
     const [ledger, links, accounts] = await Promise.all([
-      loadLedger(this.store, undefined, datasets),
-      this.store.ledger.listAccountLinks(),
-      this.store.ledger.listAccounts(),
+      loadLedger(this.store, undefined, scope?.ledgers),
+      this.store.ledger.listAccountLinks(scope?.ledgers),
+      this.store.ledger.listAccounts(scope?.ledgers),
     ]);
-    const seen = (id: string): boolean => !datasets || ledger.indexOf(id) !== undefined;
     return {
       ledger,
-      links: links.filter((link) => seen(link.accountId)),
-      accounts: new Map(accounts.filter((a) => seen(a.id)).map((a) => [a.id, a])),
+      links: visibleLinks(links, scope?.lists),
+      accounts: mergeAccounts(accounts),
       generation,
     };
   }
 }
+
+/**
+ * One account per id over the records of the datasets in a view. The same id in two readable
+ * datasets is one account to the caller (merged, not kept apart): account ids are the data's own
+ * (an IBAN, a wallet), so two banks' statements naming one IBAN are one account, and tracing
+ * across them is why a caller reads both; the caller may read every record merged, so merging
+ * discloses nothing. A caller who reads only one dataset gets only that dataset's record.
+ * Details merge field by field, the first dataset (by name) that gives one winning, so the
+ * answer does not depend on import order.
+ */
+export function mergeAccounts(records: StoredAccount[]): Map<string, Account> {
+  const byId = new Map<string, Account>();
+  const sorted = [...records].sort((a, b) => compare(a.id, b.id) || compare(a.dataset, b.dataset));
+  for (const { id, ownerName, iban, bic, bank, country } of sorted) {
+    const record: Account = { id, ownerName, iban, bic, bank, country };
+    const known = byId.get(id);
+    if (!known) {
+      byId.set(id, record);
+      continue;
+    }
+    known.ownerName ??= record.ownerName;
+    known.iban ??= record.iban;
+    known.bic ??= record.bic;
+    known.bank ??= record.bank;
+    known.country ??= record.country;
+  }
+  return byId;
+}
+
+/**
+ * The links a view shows: a link made from a readable dataset's account record, to an entity
+ * whose every list dataset is readable (`lists`; undefined: all are). An entity merged from a
+ * readable list and an unreadable one is left out whole: its caption and score may come from the
+ * unreadable record (the price: that caller misses the link even though a list it reads has
+ * the entity too, until the lists are resolved apart or linking runs per caller). The same account and entity linked from two datasets show once, at the
+ * better score; links stay ordered by account, best first.
+ */
+export function visibleLinks(links: AccountLink[], lists?: ReadonlySet<string>): AccountLink[] {
+  const best = new Map<string, AccountLink>();
+  for (const link of links) {
+    // A link whose entity names no list (none expected) is shown only to who reads everything.
+    if (
+      lists &&
+      !(link.entityDatasets.length > 0 && link.entityDatasets.every((d) => lists.has(d)))
+    )
+      continue;
+    const key = `${link.accountId}\u0000${link.entityId}`;
+    const known = best.get(key);
+    if (!known || link.score > known.score) best.set(key, link);
+  }
+  return [...best.values()].sort((a, b) => compare(a.accountId, b.accountId) || b.score - a.score);
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Ledger indices of the accounts linked to listed entities at or above a score. */
 export function sanctionedAccounts(

@@ -6,7 +6,7 @@
 import type { MatchQuery } from "../matching/types.ts";
 import { caption } from "../model/entity.ts";
 import type { ScreeningService } from "../screening/service.ts";
-import type { Account, AccountLink } from "./types.ts";
+import type { Account, AccountLink, StoredAccount } from "./types.ts";
 
 const BATCH = 500;
 
@@ -30,8 +30,12 @@ function queryOf(account: Account): MatchQuery | undefined {
   };
 }
 
+/**
+ * Links each account record on its own: the same account id in two datasets may name two
+ * holders, and each link stays with the dataset whose record made it.
+ */
 export async function linkAccounts(
-  accounts: Account[],
+  accounts: StoredAccount[],
   screening: ScreeningService,
   options: LinkOptions,
 ): Promise<AccountLink[]> {
@@ -52,6 +56,7 @@ export async function linkAccounts(
       for (const hit of answer.results) {
         if (!hit.match || hit.decision?.decision === "cleared") continue;
         links.push({
+          dataset: batch[i]!.account.dataset,
           accountId: batch[i]!.account.id,
           entityId: hit.entity.id,
           caption: caption(hit.entity),
@@ -62,6 +67,7 @@ export async function linkAccounts(
             explanations: hit.explanations,
             datasets: hit.entity.datasets,
           },
+          entityDatasets: hit.entity.datasets,
           linkedAt,
         });
       }

@@ -27,14 +27,26 @@ export interface Account {
   country?: string | undefined;
 }
 
+/**
+ * An account as the store keeps it: what one ledger dataset said about it. The same account id in
+ * two datasets is two records, each seen only by those who may read its dataset.
+ */
+export interface StoredAccount extends Account {
+  dataset: string;
+}
+
 /** An account owner tied to a listed entity by the screening engine. */
 export interface AccountLink {
+  /** The ledger dataset of the account record the link was made from. */
+  dataset: string;
   accountId: string;
   entityId: string;
   caption: string;
   score: number;
   /** The match explanation as screening gave it: which features matched, how strongly. */
   evidence: Record<string, unknown>;
+  /** The list datasets the entity was matched from: the link shows only to who reads them all. */
+  entityDatasets: string[];
   linkedAt: string;
 }
 

@@ -1,10 +1,12 @@
 /**
  * Users, API keys, collections and the audit log from the command line: how an agency's first
- * admin is made, and how `audit verify` checks the chain without a server.
+ * admin is made (the audit log's commands are in audit.ts).
  */
 import os from "node:os";
 import type { Command } from "commander";
-import { verifyChain, type AuditEvent } from "../../access/audit-chain.ts";
+import type { AuditEvent } from "../../access/audit-chain.ts";
+import { boundEvent } from "../../access/audit-bound.ts";
+import { registerAuditCommands } from "./audit.ts";
 import { addUser, changeUser, createApiKey, grantCollection } from "../../access/manage.ts";
 import { InvalidInputError, NotFoundError } from "../../errors.ts";
 import type { Store } from "../../store/store.ts";
@@ -17,7 +19,7 @@ function cliActor(): string {
 }
 
 async function audited(store: Store, event: Omit<AuditEvent, "actor">): Promise<void> {
-  await store.access.appendAudit([{ actor: cliActor(), ...event }]);
+  await store.access.appendAudit([boundEvent({ actor: cliActor(), ...event })]);
 }
 
 /** The first line of standard input: passwords never go on the command line (shell history). */
@@ -246,44 +248,5 @@ export function registerAccessCommands(program: Command): void {
         process.stdout.write(`${collection}: ${answer === "yes" ? "public" : "private"}\n`);
       });
     });
-
-  const audit = program.command("audit").description("the append-only, hash-chained audit log");
-  audit
-    .command("verify")
-    .description("check every entry follows from the one before; exit 1 at the first that does not")
-    .action(async () => {
-      await withStore(globals(), async (store) => {
-        const check = await verifyChain(store.access.iterateAudit());
-        if (check.broken) {
-          process.stdout.write(
-            `audit log BROKEN at entry ${check.broken.seq}: ${check.broken.reason} (${check.entries} entries before it hold)\n`,
-          );
-          process.exitCode = 1;
-          return;
-        }
-        process.stdout.write(
-          `audit log intact: ${check.entries} entries, head ${check.lastHash}\n`,
-        );
-      });
-    });
-  audit
-    .command("list")
-    .option("--limit <n>", "newest entries", "50")
-    .option("--actor <name>")
-    .option("--action <name>")
-    .option("--json", "print JSON")
-    .action(async (options: { limit: string; actor?: string; action?: string; json?: boolean }) => {
-      await withStore(globals(), async (store) => {
-        const entries = await store.access.recentAudit({
-          limit: wholeNumber(options.limit, "audit list: --limit"),
-          ...(options.actor ? { actor: options.actor } : {}),
-          ...(options.action ? { action: options.action } : {}),
-        });
-        if (options.json) return printJson(entries);
-        for (const e of entries)
-          process.stdout.write(
-            `${e.seq}\t${e.at}\t${e.actor}\t${e.action}\t${e.target ?? ""}\t${JSON.stringify(e.detail)}\n`,
-          );
-      });
-    });
+  registerAuditCommands(program);
 }

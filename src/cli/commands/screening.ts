@@ -9,6 +9,7 @@ import { InvalidInputError } from "../../errors.ts";
 import { caption } from "../../model/entity.ts";
 import { comparePairsFile } from "../../screening/compare.ts";
 import { queryFromEntity } from "../../screening/query.ts";
+import { LOCAL_SCOPE } from "../../screening/decisions.ts";
 import { recordDecision } from "../../screening/record-decision.ts";
 import { ScreeningService } from "../../screening/service.ts";
 import { toYenteResult } from "../../screening/yente.ts";
@@ -104,7 +105,7 @@ export function registerScreeningCommands(program: Command): void {
     )
     .requiredOption(
       "--out <file>",
-      "results CSV: input_id,rank,score,match,entity_id,caption,schema,datasets,source_id",
+      "results CSV: input_id,rank,score,match,entity_id,caption,schema,datasets,source_id,error",
     )
     .option("--threshold <t>", "score from which a candidate is a match", "0.7")
     .option("--limit <n>", "candidates per input row", "5")
@@ -149,7 +150,7 @@ export function registerScreeningCommands(program: Command): void {
           });
           const seconds = summary.millis / 1000;
           progress?.stop(
-            `${summary.rows} rows screened in ${seconds.toFixed(1)} s (${Math.round(summary.rows / seconds)} rows/s), ${summary.matches} matches, results in ${flags.out}`,
+            `${summary.rows} rows screened in ${seconds.toFixed(1)} s (${Math.round(summary.rows / seconds)} rows/s), ${summary.matches} matches, ${summary.errors} rows with errors (error column), results in ${flags.out}`,
           );
         });
       },
@@ -209,6 +210,8 @@ export function registerScreeningCommands(program: Command): void {
             decision: flags.decision as DecisionKind,
             reviewer: flags.reviewer,
             comment: flags.comment,
+            // The command line works as the single-user mode does (see decisionScope()).
+            scope: LOCAL_SCOPE,
             recordId: flags.queryId,
             query: flags.name
               ? {
@@ -235,7 +238,7 @@ export function registerScreeningCommands(program: Command): void {
         if (flags.json) return printJson(list);
         for (const d of list)
           process.stdout.write(
-            `${d.createdAt}  ${d.decision.padEnd(9)} ${d.entityId.padEnd(20)} ${d.queryKey}  by ${d.reviewer}${d.comment ? `: ${d.comment}` : ""}\n`,
+            `${d.createdAt}  ${d.decision.padEnd(9)} ${d.entityId.padEnd(20)} ${d.queryKey}  by ${d.reviewer} (${d.scope})${d.comment ? `: ${d.comment}` : ""}\n`,
           );
       });
     });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import cluster from "node:cluster";
 import os from "node:os";
 import v8 from "node:v8";
@@ -6,7 +7,7 @@ import { InvalidInputError } from "../../errors.ts";
 import { buildApp } from "../../server/app.ts";
 import type { AuthMode } from "../../server/access/guard.ts";
 import { isLoopback } from "../../server/access/authenticator.ts";
-import { isPostgresUrl } from "../../config.ts";
+import { checkAuditSwitch, isPostgresUrl } from "../../config.ts";
 import { openStore } from "../../store/open.ts";
 import { buildDemo } from "../../demo/workspace.ts";
 import { resolveConfig, type GlobalOptions } from "../context.ts";
@@ -91,7 +92,8 @@ export function registerServeCommand(program: Command): void {
       if (!Number.isInteger(workers) || workers < 1 || workers > 64)
         throw new InvalidInputError("serve: --workers must be 1 to 64");
       const config = resolveConfig(program.opts<GlobalOptions>());
-      authModeFor(flags.auth, flags.host, config.db); // refuse a bad combination before forking
+      // Refuse a bad combination before forking.
+      checkAuditSwitch(config, authModeFor(flags.auth, flags.host, config.db) === "required");
       if (workers > 1 && cluster.isPrimary) return superviseWorkers(workers);
       await serveOne(program, { host: flags.host, port, auth: flags.auth, worker: flags.worker });
     });
@@ -218,6 +220,9 @@ export async function serveOne(program: Command, options: ServeOptions): Promise
     logger: cluster.isPrimary,
     auth,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    // The address it listens on is a name its users may type; without sign-in, the only other.
+    allowedHosts: [host],
+    auditSpoolDir: path.join(config.dataDir, "audit-spool"),
   });
   process.stderr.write(
     `serve: authentication ${auth === "open" ? "off (loopback, single user)" : "required"}\n`,

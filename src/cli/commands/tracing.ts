@@ -1,7 +1,7 @@
 /** `moneytrail trace`, `exposure` and `detect`: follow the money through the imported ledger. */
 import type { Command } from "commander";
 import { InvalidInputError } from "../../errors.ts";
-import { sanctionedAccounts } from "../../transactions/ledger-cache.ts";
+import { sanctionedAccounts, visibleLinks } from "../../transactions/ledger-cache.ts";
 import { loadLedger } from "../../transactions/load.ts";
 import { computeExposure } from "../../tracing/exposure.ts";
 import { detect, parseTypologies } from "../../typologies/detect.ts";
@@ -52,6 +52,8 @@ export function registerTracingCommands(program: Command): void {
         to: parseTimeBound(flags.to, "--to", true),
         minAmount: amountOption(flags.minAmount, "--min-amount"),
         currency: flags.currency?.toUpperCase(),
+        // One user's own process: no budget, unlike the server's shared thread.
+        budget: Infinity,
       };
       await withStore(global(), async (store) => {
         const ledger = await loadLedger(store);
@@ -105,7 +107,8 @@ function registerExposureCommand(program: Command, global: () => GlobalOptions):
       await withStore(global(), async (store) => {
         const [ledger, links] = await Promise.all([
           loadLedger(store),
-          store.ledger.listAccountLinks(),
+          // The single user reads every dataset: one link per account and entity, as the server's.
+          store.ledger.listAccountLinks().then((all) => visibleLinks(all)),
         ]);
         const sanctioned = sanctionedAccounts(ledger, links, threshold, flags.sanctioned);
         if (sanctioned.size === 0) {

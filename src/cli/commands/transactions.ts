@@ -106,13 +106,14 @@ function registerLinkCommand(tx: Command, global: () => GlobalOptions): void {
           onProgress: (n) => progress.update(n),
         });
         await store.ledger.replaceAccountLinks(links);
+        // Counted per dataset's account record: the same id in two datasets is linked twice.
         progress.stop(
           `${links.length} links for ${new Set(links.map((l) => l.accountId)).size} of ${accounts.length} accounts`,
         );
         if (flags.json) return printJson(links);
         for (const l of links)
           process.stdout.write(
-            `${l.accountId.padEnd(30)} ${l.score.toFixed(2)}  ${l.entityId}  ${l.caption}\n`,
+            `${l.accountId.padEnd(30)} ${l.score.toFixed(2)}  ${l.entityId}  ${l.caption}  (${l.dataset})\n`,
           );
       });
     });

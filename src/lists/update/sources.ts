@@ -54,3 +54,8 @@ export const LIST_SOURCES: readonly ListSource[] = [
 export function sourceUrl(source: ListSource, overrides: Record<string, string>): string {
   return overrides[source.dataset] ?? source.url;
 }
+
+/** Whether a dataset name is one `lists update` imports: reserved for that official list. */
+export function isOfficialDataset(name: string): boolean {
+  return LIST_SOURCES.some((source) => source.dataset === name);
+}

@@ -8,10 +8,10 @@ import { caption } from "../../model/entity.ts";
 import { InvalidInputError } from "../../errors.ts";
 import type { MatchOptions } from "../../matching/types.ts";
 import type { ScreenedRecord, Store } from "../../store/store.ts";
-import { queryFromRow } from "../query.ts";
 import { screenedRecord } from "../screened-record.ts";
 import type { ScreeningService } from "../service.ts";
 import { readScreenInput, type ScreenRow } from "./input.ts";
+import { rowQuery } from "./screen-rows.ts";
 import type { UploadRow } from "./upload-types.ts";
 
 export type { UploadHit, UploadRow } from "./upload-types.ts";
@@ -35,17 +35,27 @@ export async function screenUpload(
   rows: AsyncIterable<ScreenRow> | Iterable<ScreenRow>,
   match: Partial<MatchOptions>,
   onProgress: (rows: number) => void,
+  /** Whose decisions apply (the job's caller's, see decisionScope()); null: none. */
+  decisionScope: string | null = null,
 ): Promise<UploadRow[]> {
   const out: UploadRow[] = [];
   let batch: ScreenRow[] = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const queries = batch.map((row) => queryFromRow(row, `line ${row.line}`));
-    const ids = batch.map((row) => row.id);
-    const answers = await service.match(queries, match, ids);
+    // A row that cannot be screened gets its error in the results; the rest of the file goes on.
+    const parsed = batch.map(rowQuery);
+    const queries = parsed.flatMap((p) => ("query" in p ? [p.query] : []));
+    const ids = batch.filter((_, i) => "query" in parsed[i]!).map((row) => row.id);
+    const answers = await service.match(queries, match, ids, decisionScope);
     const kept: ScreenedRecord[] = [];
+    let answered = 0;
     for (const [i, row] of batch.entries()) {
-      const results = answers[i]!.results;
+      const outcome = parsed[i]!;
+      if ("error" in outcome) {
+        out.push({ input: row, hits: [], error: outcome.error });
+        continue;
+      }
+      const results = answers[answered++]!.results;
       const query: Record<string, unknown> = { ...row };
       delete query.line;
       out.push({

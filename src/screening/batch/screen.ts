@@ -7,7 +7,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { stringify } from "csv-stringify";
-import { InvalidInputError } from "../../errors.ts";
+import { spreadsheetSafeCsv } from "../../io/spreadsheet-safe.ts";
 import type { MatchOptions } from "../../matching/types.ts";
 import type { ScreenedRecord, Store } from "../../store/store.ts";
 import { loadIndex } from "../load.ts";
@@ -29,6 +29,9 @@ export const SCREEN_COLUMNS = [
   "source_id",
 ] as const;
 
+/** The columns of `screen`'s output (and the server's results.csv): a hit's, then the row's error. */
+export const SCREEN_OUTPUT_COLUMNS = [...SCREEN_COLUMNS, "error"] as const;
+
 const CHUNK_ROWS = 250;
 const KEEP_BATCH = 2000;
 
@@ -49,6 +52,8 @@ export interface ScreenSummary {
   rows: number;
   candidates: number;
   matches: number;
+  /** Rows that could not be screened (no name nor identifier, a name too long …). */
+  errors: number;
   startupMillis: number;
   millis: number;
 }
@@ -59,17 +64,28 @@ export async function screenFile(options: ScreenFileOptions): Promise<ScreenSumm
   const startupMillis = performance.now() - started;
   options.onStarted?.({ entities: engine.entities, millis: startupMillis });
   const partial = `${options.output}.partial`;
-  const out = stringify({ header: true, columns: [...SCREEN_COLUMNS] });
+  const out = stringify(spreadsheetSafeCsv({ header: true, columns: [...SCREEN_OUTPUT_COLUMNS] }));
   const file = createWriteStream(partial);
   out.pipe(file);
-  const summary: ScreenSummary = { rows: 0, candidates: 0, matches: 0, startupMillis, millis: 0 };
+  const summary: ScreenSummary = {
+    rows: 0,
+    candidates: 0,
+    matches: 0,
+    errors: 0,
+    startupMillis,
+    millis: 0,
+  };
   const kept: ScreenedRecord[] = [];
   let bytes = 0;
   const write = async (results: ScreenedRow[]): Promise<void> => {
     for (const result of results) {
-      if (result.error) throw new InvalidInputError(`screen: ${options.input}: ${result.error}`);
       summary.rows++;
       for (const line of outputLines(result)) if (!out.write(line)) await once(out, "drain");
+      // A row that cannot be screened is reported on its own line; the rest of the file goes on.
+      if (result.error !== undefined) {
+        summary.errors++;
+        continue;
+      }
       summary.candidates += result.hits.length;
       summary.matches += result.hits.filter((h) => h.match).length;
       if (options.keep) kept.push(keptRecord(result));
@@ -140,10 +156,14 @@ function outputLines(result: ScreenedRow): string[][] {
   return screenCsvLines(
     result.row.id,
     result.hits.map((hit, i) => ({ ...hit, rank: i + 1 })),
+    result.error,
   );
 }
 
-/** The output rows of one customer in SCREEN_COLUMNS order: one per candidate, or one empty. */
+/**
+ * The output rows of one customer in SCREEN_OUTPUT_COLUMNS order: one per candidate, or one
+ * without a candidate (with the error, when the row could not be screened).
+ */
 export function screenCsvLines(
   inputId: string,
   hits: Array<
@@ -152,8 +172,9 @@ export function screenCsvLines(
       "rank" | "score" | "match" | "entityId" | "caption" | "schema" | "datasets" | "sourceIds"
     >
   >,
+  error?: string,
 ): string[][] {
-  if (hits.length === 0) return [[inputId, "", "", "", "", "", "", "", ""]];
+  if (hits.length === 0) return [[inputId, "", "", "", "", "", "", "", "", error ?? ""]];
   return hits.map((hit) => [
     inputId,
     String(hit.rank),
@@ -164,6 +185,7 @@ export function screenCsvLines(
     hit.schema,
     hit.datasets.join(";"),
     hit.sourceIds.join(";"),
+    "",
   ]);
 }
 

@@ -36,4 +36,6 @@ export interface UploadInput {
 export interface UploadRow {
   input: UploadInput;
   hits: UploadHit[];
+  /** Why the row could not be screened (then without hits); absent when it was. */
+  error?: string;
 }

@@ -1,9 +1,10 @@
 /**
  * The access guard on every request: finds the route's entry in the access table (a route
- * without one stops the server from starting), identifies the caller, checks its role, and
- * leaves the caller and its collection permissions on the request for the route to use.
+ * without one stops the server from starting), checks where the request comes from (origin.ts),
+ * counts it against the rate limit, identifies the caller, checks its role, and leaves the caller
+ * and its collection permissions on the request for the route to use.
  */
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Permissions } from "../../access/collections.ts";
 import { allows, type RouteAccess } from "../../access/roles.ts";
 import { ForbiddenError, UnauthenticatedError } from "../../errors.ts";
@@ -13,6 +14,7 @@ import {
   type Authenticated,
   type Authenticator,
 } from "./authenticator.ts";
+import { checkOrigin } from "./origin.ts";
 import type { PermissionCache } from "./permissions.ts";
 import { routeAccess } from "./route-access.ts";
 
@@ -23,6 +25,8 @@ declare module "fastify" {
   interface FastifyRequest {
     caller: Authenticated | null;
     permissions: Permissions | null;
+    /** What the rate limit counts this request under: a known-good credential; else unset. */
+    rateKey: string | null;
   }
 }
 
@@ -31,15 +35,29 @@ export type AuthMode = "open" | "required";
 /** Every route this server registered with the access it needs, for the authorisation test. */
 export type RouteTable = Array<{ method: string; url: string; access: RouteAccess }>;
 
+export interface GuardOptions {
+  /** Host names an open-mode server answers besides the loopback ones. */
+  allowedHosts?: ReadonlySet<string>;
+  /**
+   * The general rate limit (authentication required): run here, before the caller is looked
+   * up, so that a request with an unknown or junk credential is counted against its address
+   * before it costs a database query.
+   */
+  rateLimit?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+}
+
 /** Needs @fastify/cookie registered first. */
 export async function registerAccessGuard(
   app: FastifyInstance,
   mode: AuthMode,
   authenticator: Authenticator,
   permissionCache: PermissionCache,
+  options: GuardOptions = {},
 ): Promise<RouteTable> {
+  const allowedHosts = options.allowedHosts ?? new Set<string>();
   app.decorateRequest("caller", null);
   app.decorateRequest("permissions", null);
+  app.decorateRequest("rateKey", null);
   const table: RouteTable = [];
   app.addHook("onRoute", (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -50,13 +68,21 @@ export async function registerAccessGuard(
       if (method !== "HEAD") table.push({ method, url: route.url, access });
     }
   });
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     // Routes registered before the guard (the web app's files) have no entry: public.
     const needed = request.routeOptions.config.access ?? "public";
+    const authorization = request.headers.authorization;
+    const cookie = request.cookies[SESSION_COOKIE];
+    checkOrigin(request, mode === "open", cookie !== undefined, allowedHosts);
+    // Routes with a limit of their own (sign-in) are counted by it alone.
+    if (mode === "required" && options.rateLimit && !request.routeOptions.config.rateLimit) {
+      request.rateKey = authenticator.knownCredential(authorization, cookie) ?? null;
+      await options.rateLimit(request, reply);
+    }
     const identified =
       mode === "open"
         ? Promise.resolve(OPEN_CALLER)
-        : authenticator.identify(request.headers.authorization, request.cookies[SESSION_COOKIE]);
+        : authenticator.identify(authorization, cookie);
     // A stale cookie must not keep anyone from the public routes (signing in again among them).
     const caller = needed === "public" ? await identified.catch(() => undefined) : await identified;
     if (!caller) {

@@ -1,6 +1,8 @@
 /**
- * Collections and grants are small and read on every request, so one copy is kept for a couple
- * of seconds; a grant changed on another server is seen within that time.
+ * Collections and grants are small and read on every request, so one copy is kept in memory and
+ * confirmed every REFRESH_MILLIS: a grant changed on another server is seen within that time.
+ * Through a database outage the last copy goes on answering for at most MAX_STALE_MILLIS
+ * (known-good.ts), so screening by callers limited to some collections does not stop either.
  */
 import {
   EVERYTHING,
@@ -11,13 +13,23 @@ import {
   type Permissions,
 } from "../../access/collections.ts";
 import type { AccessStore } from "../../store/access/access-store.ts";
-import type { Authenticated } from "./authenticator.ts";
+import { MAX_STALE_MILLIS, type Authenticated } from "./authenticator.ts";
+import { KnownGood } from "./known-good.ts";
 
-const CACHE_MILLIS = 2000;
+const REFRESH_MILLIS = 2000;
+
+interface Tables {
+  collections: Collection[];
+  grants: Grant[];
+}
 
 export class PermissionCache {
-  private loaded:
-    { at: number; value: Promise<{ collections: Collection[]; grants: Grant[] }> } | undefined;
+  private readonly kept = new KnownGood<Tables>({
+    refreshMillis: REFRESH_MILLIS,
+    maxStaleMillis: MAX_STALE_MILLIS,
+    maxEntries: 1,
+    waitMillis: 1000,
+  });
 
   constructor(private readonly access: AccessStore) {}
 
@@ -39,17 +51,18 @@ export class PermissionCache {
   }
 
   forget(): void {
-    this.loaded = undefined;
+    this.kept.clear();
   }
 
-  private tables() {
-    if (!this.loaded || Date.now() - this.loaded.at > CACHE_MILLIS) {
-      const value = Promise.all([this.access.listCollections(), this.access.listGrants()]).then(
-        ([collections, grants]) => ({ collections, grants }),
-      );
-      this.loaded = { at: Date.now(), value };
-      value.catch(() => (this.loaded = undefined));
-    }
-    return this.loaded.value;
+  private async tables(): Promise<Tables> {
+    const tables = await this.kept.get("tables", async () => {
+      const [collections, grants] = await Promise.all([
+        this.access.listCollections(),
+        this.access.listGrants(),
+      ]);
+      return { value: { collections, grants } };
+    });
+    // The load always finds tables (empty ones at worst), so there is always a value.
+    return tables ?? { collections: [], grants: [] };
   }
 }

@@ -1,49 +1,100 @@
 /**
  * Writing into a collection: the caller needs write on it; a collection that does not exist yet
- * is made private, with a write grant to the caller who made it (admins then share it).
+ * is made private, with a write grant to the caller who made it (admins then share it). Official
+ * list names are nobody's to take: a document set or ledger under a list's name would make the
+ * list private to its maker once imported (issue 22).
  */
 import type { FastifyRequest } from "fastify";
 import { canWrite } from "../../access/collections.ts";
-import { ForbiddenError } from "../../errors.ts";
+import { ConflictError, ForbiddenError } from "../../errors.ts";
+import { isOfficialDataset } from "../../lists/update/sources.ts";
 import type { AppContext } from "../app.ts";
 import { callerOf } from "./guard.ts";
 
+/** A collection made for a write: `commit` once the write succeeded, `release` if it failed. */
+interface Claim {
+  created: boolean;
+  commit(): Promise<void>;
+  release(): Promise<void>;
+}
+
+const NOTHING_NEW: Claim = {
+  created: false,
+  commit: async () => undefined,
+  release: async () => undefined,
+};
+
 /**
- * The check now, the new collection later: refuses at once when the caller may not write there,
- * and returns what makes a new collection theirs, to run once the write has succeeded (so a
- * refused upload leaves no empty collection behind).
+ * Runs `write` into `collection` for the caller: refuses at once when it may not write there,
+ * and when the collection is new, makes it the caller's for the write, and removes it again if
+ * the write fails (a refused upload leaves no empty collection behind).
  */
-export async function writableClaim(
+export async function withWritable<T>(
   ctx: AppContext,
   request: FastifyRequest,
   collection: string,
-): Promise<() => Promise<void>> {
-  const user = callerOf(request).caller.user;
-  return (await isNewCollection(ctx, request, collection))
-    ? () => makeCollection(ctx, user, collection)
-    : async () => undefined;
+  write: () => Promise<T>,
+): Promise<T> {
+  const claim = await claimWritable(ctx, request, collection);
+  let result: T;
+  try {
+    result = await write();
+  } catch (error) {
+    await claim.release();
+    throw error;
+  }
+  await claim.commit();
+  return result;
 }
 
-/** Refuses unless the caller may write there; true when the collection does not exist yet. */
-export async function isNewCollection(
+/**
+ * Refuses unless the caller may write there; a collection that does not exist is created now,
+ * private, granted to the caller (true). Use where the write happens later, elsewhere (a job).
+ */
+export async function claimNewCollection(
   ctx: AppContext,
   request: FastifyRequest,
   collection: string,
 ): Promise<boolean> {
-  if (canWrite(callerOf(request).permissions, collection)) return false;
-  const exists = (await ctx.store.access.listCollections()).some((c) => c.name === collection);
-  if (exists) throw new ForbiddenError(`no write access to collection '${collection}'`);
-  return true;
+  return (await claimWritable(ctx, request, collection)).created;
 }
 
-async function makeCollection(ctx: AppContext, user: string, collection: string): Promise<void> {
-  await ctx.store.access.ensureCollection(collection, { public: false });
-  await ctx.store.access.grant(collection, `user:${user}`, "write");
+async function claimWritable(
+  ctx: AppContext,
+  request: FastifyRequest,
+  collection: string,
+): Promise<Claim> {
+  await refuseListName(ctx, collection);
+  const { caller, permissions } = callerOf(request);
+  if (canWrite(permissions, collection)) return NOTHING_NEW;
+  const exists = (await ctx.store.access.listCollections()).some((c) => c.name === collection);
+  if (exists) throw new ForbiddenError(`no write access to collection '${collection}'`);
+  // The creation itself decides who made it: two callers (on two servers) racing for one new
+  // name were both told above that it does not exist; only one insert makes it.
+  if (!(await ctx.store.access.createCollection(collection, { public: false })))
+    throw new ConflictError(`collection '${collection}' was just created by someone else`);
+  await ctx.store.access.grant(collection, `user:${caller.user}`, "write");
   ctx.auth.permissions.forget();
-  await ctx.auth.audit.recordNow({
-    actor: user,
-    action: "collection.create",
-    target: collection,
-    detail: { grant: "write" },
-  });
+  return {
+    created: true,
+    commit: () =>
+      ctx.auth.audit.recordNow({
+        actor: caller.user,
+        action: "collection.create",
+        target: collection,
+        detail: { grant: "write" },
+      }),
+    release: async () => {
+      await ctx.store.access.dropCollection(collection);
+      ctx.auth.permissions.forget();
+    },
+  };
+}
+
+/** Official list names: every source `lists update` knows, and every dataset a list import made. */
+async function refuseListName(ctx: AppContext, collection: string): Promise<void> {
+  if (isOfficialDataset(collection) || (await ctx.store.listVersions(collection)).length > 0)
+    throw new ConflictError(
+      `collection '${collection}' is the name of an official list and is reserved for it; choose another name`,
+    );
 }

@@ -6,7 +6,8 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { verifyChain } from "../../access/audit-chain.ts";
+import { verifyChain, type AuditEntry } from "../../access/audit-chain.ts";
+import { jsonByteLength } from "../../access/canonical-json.ts";
 import { canRead, canWrite } from "../../access/collections.ts";
 import {
   addUser,
@@ -14,12 +15,46 @@ import {
   createApiKey,
   grantCollection,
   MAX_KEY_DAYS,
+  type KeyLimits,
 } from "../../access/manage.ts";
+import type { AccessStore } from "../../store/access/access-store.ts";
+import type { Authenticated } from "../access/authenticator.ts";
 import { ForbiddenError, NotFoundError } from "../../errors.ts";
 import { callerOf } from "../access/guard.ts";
 import type { AppContext } from "../app.ts";
 
 const name = z.string().min(1).max(200);
+
+/**
+ * A key made with an API key stays within that key's role, collections and expiry; a signed-in
+ * session (a password was given) may make any key its user's role allows.
+ */
+async function parentKeyLimits(
+  access: AccessStore,
+  caller: Authenticated,
+): Promise<KeyLimits | undefined> {
+  if (caller.via !== "apikey") return undefined;
+  const parent = caller.keyId
+    ? (await access.listApiKeys(caller.user)).find((k) => k.id === caller.keyId)
+    : undefined;
+  if (!parent) throw new ForbiddenError("the key making this one is no longer valid");
+  return { role: caller.role, collections: parent.collections, expiresAt: parent.expiresAt };
+}
+
+/** About how much of the audit log one answer carries (entries written before bounds were kept). */
+const AUDIT_PAGE_BYTES = 4 * 1024 * 1024;
+
+/** The first entries that fit in `budget` bytes of JSON, and always at least one. */
+function pageByBytes(entries: AuditEntry[], budget: number): AuditEntry[] {
+  let used = 0;
+  let count = 0;
+  for (const entry of entries) {
+    used += jsonByteLength(entry);
+    if (count > 0 && used > budget) break;
+    count++;
+  }
+  return entries.slice(0, count);
+}
 
 export function registerAccessAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -71,6 +106,7 @@ export function registerAccessAdminRoutes(app: FastifyInstance, ctx: AppContext)
         role: body.role,
         collections: body.collections,
         expiresInDays: body.expires_in_days,
+        within: await parentKeyLimits(access, caller),
       });
       await changed(caller.user, "key.create", key.id, {
         username,
@@ -225,23 +261,30 @@ export function registerAccessAdminRoutes(app: FastifyInstance, ctx: AppContext)
     "/audit",
     {
       schema: {
-        summary: "The audit log, newest first",
+        summary:
+          "The audit log, newest first, a page at a time: at most `limit` entries and about 4 MB; `next_before` asks for the next page",
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(1000).default(100),
           actor: z.string().max(64).optional(),
           action: z.string().max(64).optional(),
+          before: z.coerce.number().int().min(1).optional(),
         }),
       },
     },
     async (request) => {
-      const { limit, actor, action } = request.query;
-      return {
-        entries: await access.recentAudit({
-          limit,
-          ...(actor ? { actor } : {}),
-          ...(action ? { action } : {}),
-        }),
-      };
+      const { limit, actor, action, before } = request.query;
+      // What this server has recorded so far is in the answer, not 50 ms later.
+      await ctx.auth.audit.flush();
+      const entries = await access.recentAudit({
+        limit,
+        ...(actor ? { actor } : {}),
+        ...(action ? { action } : {}),
+        ...(before !== undefined ? { beforeSeq: before } : {}),
+      });
+      const page = pageByBytes(entries, AUDIT_PAGE_BYTES);
+      const last = page.at(-1);
+      const more = page.length < entries.length || entries.length === limit;
+      return { entries: page, next_before: more && last ? last.seq : null };
     },
   );
 

@@ -1,4 +1,5 @@
 /** Password sign-in for the web app: `POST /auth/login`, `POST /auth/logout`, `GET /auth/me`. */
+import { normalizeIP } from "@fastify/rate-limit";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -7,6 +8,10 @@ import { SESSION_COOKIE, SESSION_HOURS } from "../access/authenticator.ts";
 import { callerOf } from "../access/guard.ts";
 import type { AppContext } from "../app.ts";
 
+/**
+ * Sign-in attempts a minute from one address, whatever credentials or headers it sends; the
+ * lock-out per username (login-lockout.ts, kept in the store) stops a guesser with many addresses.
+ */
 const LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
 export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -14,7 +19,13 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AppContext): void 
   typed.post(
     "/auth/login",
     {
-      config: { rateLimit: { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: 60_000 } },
+      config: {
+        rateLimit: {
+          max: LOGIN_ATTEMPTS_PER_MINUTE,
+          timeWindow: 60_000,
+          keyGenerator: (request) => `login:${normalizeIP(request.ip)}`,
+        },
+      },
       schema: {
         summary: "Sign in with a password; sets the session cookie",
         body: z.object({

@@ -1,7 +1,12 @@
-/** Reviewers' decisions on screening hits: `POST /decisions`, `GET /decisions`. */
+/**
+ * Reviewers' decisions on screening hits: `POST /decisions`, `GET /decisions`. A decision belongs
+ * to its reviewer's agency (decisionScope()); callers list their own scope's, admins all.
+ */
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { readsEverything } from "../../access/collections.ts";
+import { decisionScope } from "../../screening/decisions.ts";
 import { recordDecision } from "../../screening/record-decision.ts";
 import { DECISIONS } from "../../store/store.ts";
 import type { AppContext } from "../app.ts";
@@ -20,7 +25,7 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
           decision: z.enum(DECISIONS),
           reviewer: z.string().min(1).max(200),
           comment: z.string().max(5000).optional(),
-          query_id: z.string().optional(),
+          query_id: z.string().min(1).max(500).optional(),
           query: z
             .object({ schema: z.string(), properties: z.record(z.string(), z.unknown()) })
             .optional(),
@@ -39,6 +44,7 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
         decision: body.decision,
         reviewer,
         comment: body.comment,
+        scope: decisionScope(caller),
         recordId: body.query_id,
         query: body.query,
       });
@@ -61,7 +67,11 @@ export function registerDecisionRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request) => {
-      const decisions = await ctx.store.listDecisions(request.query.limit);
+      const { caller } = callerOf(request);
+      const decisions = await ctx.store.listDecisions(
+        request.query.limit,
+        readsEverything(caller) ? undefined : decisionScope(caller),
+      );
       const readable = readerOf(request);
       if (!readable) return { decisions };
       // Decisions on hits from lists the caller may not read would reveal those listings.

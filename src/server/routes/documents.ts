@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { canRead } from "../../access/collections.ts";
 import { callerOf } from "../access/guard.ts";
-import { writableClaim } from "../access/writable.ts";
+import { withWritable } from "../access/writable.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError } from "../../errors.ts";
@@ -78,17 +78,17 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       },
     },
     async (request, reply) => {
-      const claim = await writableClaim(ctx, request, request.query.collection);
       const body = request.body as Buffer | undefined;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
-      const extract = await networkExtractOptions(ctx.screening);
-      const ocr = request.query.ocr === "true" ? ocrFor(request.query.ocr_lang) : undefined;
-      const report = await ingestUpload(ctx.store, request.query.name, bytes, {
-        collection: request.query.collection,
-        extract,
-        ocr,
+      const report = await withWritable(ctx, request, request.query.collection, async () => {
+        const extract = await networkExtractOptions(ctx.screening);
+        const ocr = request.query.ocr === "true" ? ocrFor(request.query.ocr_lang) : undefined;
+        return ingestUpload(ctx.store, request.query.name, bytes, {
+          collection: request.query.collection,
+          extract,
+          ocr,
+        });
       });
-      await claim();
       return reply.code(201).send(report);
     },
   );

@@ -1,10 +1,15 @@
-/** The network over HTTP: `GET /entities/{id}/expand`, `/paths`, `/ownership`. */
+/**
+ * The network over HTTP: `GET /entities/{id}/expand`, `/paths`, `/ownership`. Each walk has a
+ * step budget (graph/budget.ts): expand and paths answer what they found with `truncated: true`,
+ * ownership answers 422, since a cut report could clear an entity that is blocked.
+ */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { REQUEST_MAX_STEPS } from "../../graph/budget.ts";
 import { ownershipReport } from "../../graph/ownership.ts";
-import { expand, pathsToSanctioned, shortestPath } from "../../graph/queries.ts";
+import { expand, pathsToSanctioned, shortestPathWithin } from "../../graph/queries.ts";
 import { NotFoundError } from "../../errors.ts";
 import type { AppContext } from "../app.ts";
 
@@ -61,7 +66,7 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
         params,
         querystring: z.object({
           hops: z.coerce.number().int().min(1).max(6).default(2),
-          max_nodes: z.coerce.number().int().min(1).max(100_000).default(2000),
+          max_nodes: z.coerce.number().int().min(1).max(10_000).default(2000),
           ...filters,
         }),
       },
@@ -74,6 +79,7 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
         ...readable,
         hops: q.hops,
         maxNodes: q.max_nodes,
+        maxSteps: REQUEST_MAX_STEPS,
       });
     },
   );
@@ -99,18 +105,20 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
       );
       const q = request.query;
       if (q.to) {
-        const path = shortestPath(network, canonical, resolution.canonical(q.to), {
-          ...filterOf(q),
-          ...readable,
-          maxHops: q.hops,
-        });
-        return { paths: path ? [path] : [], truncated: false };
+        const { path, truncated } = shortestPathWithin(
+          network,
+          canonical,
+          resolution.canonical(q.to),
+          { ...filterOf(q), ...readable, maxHops: q.hops, maxSteps: REQUEST_MAX_STEPS },
+        );
+        return { paths: path ? [path] : [], truncated };
       }
       return pathsToSanctioned(network, canonical, {
         ...filterOf(q),
         ...readable,
         maxHops: q.hops,
         limit: q.limit,
+        maxSteps: REQUEST_MAX_STEPS,
       });
     },
   );
@@ -127,7 +135,13 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
     },
     async (request) => {
       const { network, canonical, readable } = await located(request, request.params.id);
-      return ownershipReport(network, canonical, request.query.as_of, readable.readable);
+      return ownershipReport(
+        network,
+        canonical,
+        request.query.as_of,
+        readable.readable,
+        REQUEST_MAX_STEPS,
+      );
     },
   );
 }

@@ -21,7 +21,7 @@ import { DEFAULT_THRESHOLDS } from "../../resolution/resolve.ts";
 import { LEDGER_FORMATS } from "../../transactions/types.ts";
 import { TYPOLOGIES } from "../../typologies/types.ts";
 import { callerOf } from "../access/guard.ts";
-import { isNewCollection } from "../access/writable.ts";
+import { claimNewCollection } from "../access/writable.ts";
 import type { AppContext } from "../app.ts";
 
 /** Ledger uploads: large AMLSim runs are imported from files with the CLI instead. */
@@ -113,8 +113,9 @@ export function registerJobRoutes(app: FastifyInstance, ctx: AppContext): void {
           .replace(/[^a-z0-9_.-]/g, "_");
       if (!DATASET_NAME.test(dataset))
         throw new InvalidInputError(`transactions import: '${dataset}' is not a dataset name`);
-      // A new ledger becomes the uploader's when the import succeeds, not when it is accepted.
-      const isNew = await isNewCollection(ctx, request, dataset);
+      // A new ledger's name is taken for the uploader now (first come, first served); the job
+      // records the creation when the import succeeds.
+      const isNew = await claimNewCollection(ctx, request, dataset);
       const payload: TxImportPayload = {
         file,
         dataset,

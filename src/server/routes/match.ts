@@ -9,6 +9,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { InvalidInputError, NotFoundError } from "../../errors.ts";
 import { DEFAULT_LIMIT, DEFAULT_THRESHOLD, type MatchOptions } from "../../matching/types.ts";
+import { decisionScope } from "../../screening/decisions.ts";
+import { keepIdentifiedQueries } from "../../screening/keep-screened.ts";
 import { queryFromEntity } from "../../screening/query.ts";
 import { toYenteResult } from "../../screening/yente.ts";
 import type { AppContext } from "../app.ts";
@@ -16,6 +18,8 @@ import { ALGORITHMS, DEFAULT_ALGORITHM } from "./algorithms.ts";
 
 export const MAX_QUERIES = 100;
 const MAX_LIMIT = 500;
+/** Values of one property in one query. */
+const MAX_VALUES = 100;
 
 const listParam = z.union([z.string(), z.array(z.string())]).optional();
 const asList = (value: string | string[] | undefined): string[] | undefined =>
@@ -33,10 +37,19 @@ const matchQuerystring = z.object({
   topics: listParam,
 });
 
+/** FtM values are text; yente clients also send numbers. Nothing nested: see queryFromEntity. */
+const propertyValue = z.union([z.string(), z.number()]);
 const entityQuery = z.object({
-  schema: z.string(),
-  properties: z.record(z.string(), z.unknown()).default({}),
-  id: z.string().optional(),
+  schema: z.string().max(64),
+  properties: z
+    .record(
+      z.string().max(64),
+      z.union([propertyValue, z.array(propertyValue).max(MAX_VALUES)], {
+        error: "a property's values are strings or numbers, or a list of them; nothing nested",
+      }),
+    )
+    .default({}),
+  id: z.string().max(1000).optional(),
 });
 
 const matchBody = z.object({
@@ -85,6 +98,12 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
         queries,
         options,
         entries.map(([, q]) => q.id),
+        decisionScope(callerOf(request).caller),
+      );
+      await keepIdentifiedQueries(
+        ctx.store,
+        entries.map(([, q]) => q),
+        answers,
       );
       const seen = await ctx.seenDates();
       const changedSince = params.changed_since;
@@ -147,6 +166,8 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
       const [answer] = await ctx.screening.match(
         [{ schema: "Thing", names: [q], birthDates: [], countries: [], identifiers: [] }],
         { ...options, schema },
+        undefined,
+        decisionScope(callerOf(request).caller),
       );
       const seen = await ctx.seenDates();
       const results = answer!.results.map((hit) => toYenteResult(hit, seen));

@@ -8,13 +8,16 @@ import path from "node:path";
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { callerOf } from "../access/guard.ts";
+import { decisionScope } from "../../screening/decisions.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { InvalidInputError } from "../../errors.ts";
 import { DEFAULT_LIMIT, DEFAULT_THRESHOLD } from "../../matching/types.ts";
-import { SCREEN_COLUMNS, screenCsvLines } from "../../screening/batch/screen.ts";
+import { spreadsheetSafeCsv } from "../../io/spreadsheet-safe.ts";
+import { SCREEN_OUTPUT_COLUMNS, screenCsvLines } from "../../screening/batch/screen.ts";
 import { MAX_UPLOAD_BYTES } from "../../screening/batch/screen-upload.ts";
 import type { AppContext } from "../app.ts";
+import { attachment } from "../content-disposition.ts";
 import { matchOptions } from "./match.ts";
 import { JOB_KINDS, type ScreenJobResult, type ScreenPayload } from "../../jobs/handlers.ts";
 import { jobSummary, type Job } from "../../jobs/types.ts";
@@ -66,6 +69,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
         payload: {
           file: /\.(csv|xlsx)$/i.test(file) ? file : `${file}.csv`,
           options: await matchOptionsOf(request, threshold, limit),
+          decisionScope: decisionScope(callerOf(request).caller),
         } satisfies ScreenPayload,
         input: body,
       });
@@ -95,6 +99,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
         payload: {
           options: await matchOptionsOf(request, threshold, limit),
           previous: before.id,
+          decisionScope: decisionScope(callerOf(request).caller),
         } satisfies ScreenPayload,
       });
       return reply.status(202).send(jobSummary(job));
@@ -128,6 +133,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
           rows: rows.length,
           candidates: rows.reduce((n, row) => n + row.hits.length, 0),
           matches: rows.reduce((n, row) => n + row.hits.filter((h) => h.match).length, 0),
+          errors: rows.filter((row) => row.error !== undefined).length,
         },
       };
     },
@@ -160,6 +166,7 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
         total: rows.length,
         rows: rows.slice(offset, offset + limit).map((row) => ({
           input: row.input,
+          error: row.error ?? null,
           hits: row.hits.map((hit) => ({
             ...hit,
             change: previous ? changeOf(previous.get(row.input.id), hit) : null,
@@ -175,7 +182,9 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
     async (request, reply) => {
       const job = await screenJob(request, request.params.id);
       if (!job.result) throw new InvalidInputError(`job '${job.id}' has not finished`);
-      const lines = job.result.rows.flatMap((row) => screenCsvLines(row.input.id, row.hits));
+      const lines = job.result.rows.flatMap((row) =>
+        screenCsvLines(row.input.id, row.hits, row.error),
+      );
       await ctx.auth.audit.recordNow({
         actor: callerOf(request).caller.user,
         action: "export",
@@ -185,8 +194,13 @@ export function registerScreeningBatchRoutes(app: FastifyInstance, ctx: AppConte
       const base = path.basename(job.subject).replace(/\.(csv|xlsx)$/i, "");
       return reply
         .header("content-type", "text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${base}-screened.csv"`)
-        .send(stringify(lines, { header: true, columns: [...SCREEN_COLUMNS] }));
+        .header("content-disposition", attachment(`${base}-screened.csv`))
+        .send(
+          stringify(
+            lines,
+            spreadsheetSafeCsv({ header: true, columns: [...SCREEN_OUTPUT_COLUMNS] }),
+          ),
+        );
     },
   );
 }

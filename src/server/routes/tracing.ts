@@ -42,7 +42,11 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
         summary:
           "Trace an account's money forward (where it went) or backward (where it came from)",
         body: z.object({
-          account: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(1000)]),
+          // Bounded with the work budget of each trace (tracing/budget.ts): past it, a 422.
+          account: z.union([
+            z.string().min(1).max(200),
+            z.array(z.string().min(1).max(200)).min(1).max(100),
+          ]),
           direction: z.enum(TRACE_DIRECTIONS).default("forward"),
           method: z.enum(TRACE_METHODS).default("proportional"),
           hops: z.number().int().min(1).max(64).default(DEFAULT_HOPS),
@@ -72,7 +76,9 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
         ...result.flows.map((f) => f.account),
         ...result.edges.flatMap((e) => [e.source, e.target]),
       ]);
-      const linkOf = new Map(links.map((link) => [link.accountId, link]));
+      // The view's links, each account's best first: the best is the one shown.
+      const linkOf = new Map<string, (typeof links)[number]>();
+      for (const link of links) if (!linkOf.has(link.accountId)) linkOf.set(link.accountId, link);
       const parties = Object.fromEntries(
         [...reached].map((id) => {
           const link = linkOf.get(id);

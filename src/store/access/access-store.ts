@@ -2,6 +2,7 @@
 import type { AuditEntry, AuditEvent } from "../../access/audit-chain.ts";
 import type { Collection, CollectionAccess, Grant } from "../../access/collections.ts";
 import type { Role } from "../../access/roles.ts";
+import type { LoginFailureStore, RateCountStore } from "./limit-stores.ts";
 
 export interface User {
   username: string;
@@ -36,6 +37,11 @@ export interface ApiKey {
 export type NewApiKey = Omit<ApiKey, "revokedAt" | "createdAt"> & { keyHash: string };
 
 export interface AccessStore {
+  /** Failed sign-ins per username, for the lock-out (limit-stores.ts). */
+  readonly loginFailures: LoginFailureStore;
+  /** Rate-limit counts shared by the servers of one PostgreSQL store (limit-stores.ts). */
+  readonly rateCounts: RateCountStore;
+
   createUser(user: NewUser): Promise<User>;
   findUser(username: string): Promise<(User & { passwordHash: string | null }) | undefined>;
   listUsers(): Promise<User[]>;
@@ -58,6 +64,13 @@ export interface AccessStore {
 
   /** Registers a collection unless it exists; an existing one keeps its setting. */
   ensureCollection(name: string, options: { public: boolean }): Promise<void>;
+  /**
+   * Creates a collection atomically: true when this call made it, false when it existed (of
+   * callers racing for one name, on any number of servers, exactly one gets true).
+   */
+  createCollection(name: string, options: { public: boolean }): Promise<boolean>;
+  /** Removes a collection and its grants (undoing a creation whose write then failed). */
+  dropCollection(name: string): Promise<void>;
   setCollectionPublic(name: string, isPublic: boolean): Promise<void>;
   listCollections(): Promise<Collection[]>;
   grant(collection: string, grantee: string, access: CollectionAccess): Promise<void>;
@@ -69,6 +82,11 @@ export interface AccessStore {
   appendAudit(events: AuditEvent[]): Promise<AuditEntry[]>;
   /** Entries in sequence order from `afterSeq` on. */
   iterateAudit(afterSeq?: number): AsyncIterable<AuditEntry>;
-  /** The newest entries first. */
-  recentAudit(options: { limit: number; actor?: string; action?: string }): Promise<AuditEntry[]>;
+  /** The newest entries first, older than `beforeSeq` when given (the next page). */
+  recentAudit(options: {
+    limit: number;
+    actor?: string;
+    action?: string;
+    beforeSeq?: number;
+  }): Promise<AuditEntry[]>;
 }

@@ -7,10 +7,12 @@ import {
   type AuditEvent,
 } from "../../access/audit-chain.ts";
 import type { Collection, CollectionAccess, Grant } from "../../access/collections.ts";
-import type { Role } from "../../access/roles.ts";
+import { ROLES, type Role } from "../../access/roles.ts";
 import { NotFoundError } from "../../errors.ts";
 import { keysetPages } from "../paging.ts";
-import { registerCollection } from "./register.ts";
+import { createCollectionRow, registerCollection } from "./register.ts";
+import { KyselyLoginFailures, KyselyRateCounts } from "./kysely-limits.ts";
+import type { LoginFailureStore, RateCountStore } from "./limit-stores.ts";
 import type { ApiKeysTable, AuditLogTable, Database, UsersTable } from "../schema.ts";
 import type { AccessStore, ApiKey, NewApiKey, NewUser, User } from "./access-store.ts";
 
@@ -21,6 +23,14 @@ export class KyselyAccess implements AccessStore {
     private readonly db: Kysely<Database>,
     private readonly kind: "sqlite" | "postgres",
   ) {}
+
+  get loginFailures(): LoginFailureStore {
+    return new KyselyLoginFailures(this.db);
+  }
+
+  get rateCounts(): RateCountStore {
+    return new KyselyRateCounts(this.db);
+  }
 
   async createUser(user: NewUser): Promise<User> {
     const row = {
@@ -58,12 +68,26 @@ export class KyselyAccess implements AccessStore {
     if (change.agency !== undefined) set.agency = change.agency;
     if (change.disabled !== undefined) set.disabled = change.disabled ? 1 : 0;
     if (change.passwordHash) set.password_hash = change.passwordHash;
-    if (Object.keys(set).length > 0)
-      await this.db.updateTable("users").set(set).where("username", "=", username).execute();
-    if (change.disabled) {
-      // A disabled user's sessions end now, not when they expire.
-      await this.db.deleteFrom("user_sessions").where("username", "=", username).execute();
-    }
+    await this.db.transaction().execute(async (trx) => {
+      if (Object.keys(set).length > 0)
+        await trx.updateTable("users").set(set).where("username", "=", username).execute();
+      // A disabled user, a new password (the old one may have leaked) or a new role ends the
+      // user's sessions now, not when they expire: a session must not outlive what it proved.
+      if (change.disabled || change.passwordHash || change.role)
+        await trx.deleteFrom("user_sessions").where("username", "=", username).execute();
+      // A lowered role caps the user's keys for good, so raising the role again later does not
+      // bring back what a key could once do.
+      if (change.role) {
+        const above = ROLES.slice(ROLES.indexOf(change.role) + 1);
+        if (above.length > 0)
+          await trx
+            .updateTable("api_keys")
+            .set({ role: change.role })
+            .where("username", "=", username)
+            .where("role", "in", above)
+            .execute();
+      }
+    });
     const user = await this.findUser(username);
     if (!user) throw new NotFoundError(`no user '${username}'`);
     return {
@@ -159,6 +183,17 @@ export class KyselyAccess implements AccessStore {
 
   async ensureCollection(name: string, options: { public: boolean }): Promise<void> {
     await registerCollection(this.db, name, options.public);
+  }
+
+  async createCollection(name: string, options: { public: boolean }): Promise<boolean> {
+    return createCollectionRow(this.db, name, options.public);
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom("collection_grants").where("collection", "=", name).execute();
+      await trx.deleteFrom("collections").where("name", "=", name).execute();
+    });
   }
 
   async setCollectionPublic(name: string, isPublic: boolean): Promise<void> {
@@ -274,12 +309,14 @@ export class KyselyAccess implements AccessStore {
     limit: number;
     actor?: string;
     action?: string;
+    beforeSeq?: number;
   }): Promise<AuditEntry[]> {
     let query = this.db
       .selectFrom("audit_log")
       .selectAll()
       .orderBy("seq", "desc")
       .limit(options.limit);
+    if (options.beforeSeq !== undefined) query = query.where("seq", "<", options.beforeSeq);
     if (options.actor) query = query.where("actor", "=", options.actor);
     if (options.action) query = query.where("action", "=", options.action);
     return (await query.execute()).map(toAuditEntry);

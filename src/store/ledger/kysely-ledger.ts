@@ -5,12 +5,13 @@
  */
 import { registerCollection } from "../access/register.ts";
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
-import type { Account, AccountLink, Transfer } from "../../transactions/types.ts";
+import type { Account, AccountLink, StoredAccount, Transfer } from "../../transactions/types.ts";
 import type { StoreKind } from "../migrations/index.ts";
 import { keysetPages } from "../paging.ts";
 import type { SqliteTransfers, TransferRow } from "./sqlite-transfers.ts";
 import type { Database } from "../schema.ts";
 import type {
+  LedgerCollections,
   LedgerImportMeta,
   LedgerImportResult,
   LedgerStore,
@@ -116,9 +117,14 @@ export class KyselyLedger implements LedgerStore {
     );
   }
 
-  async listAccounts(): Promise<Account[]> {
-    const rows = await this.db.selectFrom("tx_accounts").selectAll().orderBy("id").execute();
+  async listAccounts(datasets?: Iterable<string>): Promise<StoredAccount[]> {
+    const only = datasets && [...datasets];
+    if (only?.length === 0) return [];
+    let query = this.db.selectFrom("tx_accounts").selectAll();
+    if (only) query = query.where("dataset", "in", only);
+    const rows = await query.orderBy("id").orderBy("dataset").execute();
     return rows.map((row) => ({
+      dataset: row.dataset,
       id: row.id,
       ownerName: row.owner_name ?? undefined,
       iban: row.iban ?? undefined,
@@ -160,6 +166,22 @@ export class KyselyLedger implements LedgerStore {
     };
   }
 
+  async collections(): Promise<LedgerCollections> {
+    // Transfers and account records come only through imports, each on record in tx_imports.
+    const ledgers = await this.db.selectFrom("tx_imports").select("dataset").distinct().execute();
+    const lists = await this.db
+      .selectFrom("tx_account_links")
+      .select("entity_datasets")
+      .distinct()
+      .execute();
+    return {
+      ledgers: ledgers.map((row) => row.dataset).sort(),
+      linkedLists: [
+        ...new Set(lists.flatMap((row) => JSON.parse(row.entity_datasets) as string[])),
+      ].sort(),
+    };
+  }
+
   async replaceAccountLinks(links: AccountLink[]): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("tx_account_links").execute();
@@ -168,11 +190,13 @@ export class KyselyLedger implements LedgerStore {
           .insertInto("tx_account_links")
           .values(
             links.slice(start, start + LINK_BATCH).map((link) => ({
+              dataset: link.dataset,
               account_id: link.accountId,
               entity_id: link.entityId,
               caption: link.caption,
               score: link.score,
               evidence: JSON.stringify(link.evidence),
+              entity_datasets: JSON.stringify(link.entityDatasets),
               linked_at: link.linkedAt,
             })),
           )
@@ -181,19 +205,25 @@ export class KyselyLedger implements LedgerStore {
     });
   }
 
-  async listAccountLinks(): Promise<AccountLink[]> {
-    const rows = await this.db
-      .selectFrom("tx_account_links")
-      .selectAll()
+  async listAccountLinks(datasets?: Iterable<string>): Promise<AccountLink[]> {
+    const only = datasets && [...datasets];
+    if (only?.length === 0) return [];
+    let query = this.db.selectFrom("tx_account_links").selectAll();
+    if (only) query = query.where("dataset", "in", only);
+    const rows = await query
       .orderBy("account_id")
       .orderBy("score", "desc")
+      .orderBy("dataset")
+      .orderBy("entity_id")
       .execute();
     return rows.map((row) => ({
+      dataset: row.dataset,
       accountId: row.account_id,
       entityId: row.entity_id,
       caption: row.caption,
       score: Number(row.score),
       evidence: JSON.parse(row.evidence) as Record<string, unknown>,
+      entityDatasets: JSON.parse(row.entity_datasets) as string[],
       linkedAt: row.linked_at,
     }));
   }
@@ -291,10 +321,13 @@ class BulkWriter implements LedgerWriter {
       on conflict (dataset, id) do nothing`;
   }
 
-  /** Later details fill in what earlier imports left empty; they never blank a known value. */
+  /**
+   * Later details fill in what earlier imports of the same dataset left empty; they never blank
+   * a known value. Another dataset's record of the same account id is its own row, untouched.
+   */
   private upsertAccounts(json: string): RawBuilder<unknown> {
     const columns = sql`(id, dataset, owner_name, iban, bic, bank, country)`;
-    const update = sql`on conflict (id) do update set
+    const update = sql`on conflict (dataset, id) do update set
       owner_name = coalesce(excluded.owner_name, tx_accounts.owner_name),
       iban = coalesce(excluded.iban, tx_accounts.iban),
       bic = coalesce(excluded.bic, tx_accounts.bic),

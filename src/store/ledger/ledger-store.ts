@@ -1,5 +1,5 @@
 /** The ledger part of the Store: transfers, accounts and their links to listed entities. */
-import type { Account, AccountLink, Transfer } from "../../transactions/types.ts";
+import type { Account, AccountLink, StoredAccount, Transfer } from "../../transactions/types.ts";
 
 export interface LedgerImportMeta {
   dataset: string;
@@ -44,9 +44,21 @@ export interface LedgerStore {
   ): Promise<LedgerImportResult>;
   /** All transfers in import order, a page at a time. */
   iterateTransfers(): AsyncIterable<StoredTransfer[]>;
-  listAccounts(): Promise<Account[]>;
+  /** Account records by dataset and id; only those of `datasets` when given. */
+  listAccounts(datasets?: Iterable<string>): Promise<StoredAccount[]>;
   summary(): Promise<LedgerSummary>;
+  /**
+   * Every ledger dataset (with transfers or only account records) and every list dataset a
+   * linked entity comes from: what a caller's view of the ledger depends on.
+   */
+  collections(): Promise<LedgerCollections>;
   /** Replaces every account link (a fresh `tx link` run supersedes the last). */
   replaceAccountLinks(links: AccountLink[]): Promise<void>;
-  listAccountLinks(): Promise<AccountLink[]>;
+  /** Links by account id, best first; only those of accounts in `datasets` when given. */
+  listAccountLinks(datasets?: Iterable<string>): Promise<AccountLink[]>;
+}
+
+export interface LedgerCollections {
+  ledgers: string[];
+  linkedLists: string[];
 }
