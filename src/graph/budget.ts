@@ -7,11 +7,11 @@ import { UnprocessableError } from "../errors.ts";
 
 /**
  * Steps one HTTP request may take in each walk (the CLI, one user's own process, takes no
- * limit). Measured in CPU time on a shared 2-core machine: about 1.5 million steps a second,
- * nodes and edges of the answer gathered included, so a walk within it holds the thread for
- * about 60 ms.
+ * limit). Measured in CPU time on a shared 2-core machine: about a million steps a second,
+ * nodes and edges of the answer gathered included (ownership's holdings cost the most), so a
+ * walk within it holds the thread for about 50 ms.
  */
-export const REQUEST_MAX_STEPS = 100_000;
+export const REQUEST_MAX_STEPS = 50_000;
 
 export class StepBudget {
   private left: number;

@@ -3,6 +3,7 @@
  * a progress reporter; what it returns is the job's result. Handlers run wherever a worker runs,
  * so they take everything from the store and the payload, nothing from the request.
  */
+import { releaseClaim } from "../access/collection-claims.ts";
 import type { Config } from "../config.ts";
 import { InvalidInputError } from "../errors.ts";
 import { updateLists, type UpdateResult } from "../lists/update/update.ts";
@@ -156,7 +157,22 @@ const screen: JobHandler = async (ctx, job, input, report) => {
 /** Idempotent: the ledger skips transfers it has, so a retry after a crash adds nothing twice. */
 const txImport: JobHandler = async (ctx, job, input, report) => {
   const payload = job.payload as TxImportPayload;
-  const bytes = needInput(job, input);
+  try {
+    return await importUploadedLedger(ctx, payload, needInput(job, input), report);
+  } catch (error) {
+    // A failed import wrote nothing (one transaction): the new collection the server claimed for
+    // it is released, so no empty ledger stays with its submitter (as for a refused upload).
+    if (payload.claimFor && payload.dataset) await releaseClaim(ctx.store, payload.dataset);
+    throw error;
+  }
+};
+
+async function importUploadedLedger(
+  ctx: WorkContext,
+  payload: TxImportPayload,
+  bytes: Buffer,
+  report: ReportProgress,
+): Promise<unknown> {
   return withUploadedFile(bytes, payload.file, async (file) => {
     report(0, bytes.length);
     const result = await importLedgerFile(ctx.store, file, {
@@ -171,7 +187,7 @@ const txImport: JobHandler = async (ctx, job, input, report) => {
     report(bytes.length);
     return result;
   });
-};
+}
 
 /**
  * Grants a collection made by a job's write to the user who asked for it, and records that in the

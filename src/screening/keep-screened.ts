@@ -8,9 +8,13 @@ import type { EntityLikeQuery } from "./query.ts";
 import { screenedRecord } from "./screened-record.ts";
 import type { ScreeningAnswer } from "./service.ts";
 
-/** Keeps the queries with an id (same order as `answers`); the last of one id wins. */
+/**
+ * Keeps the queries with an id (same order as `answers`) as records of `scope`, the caller's (see
+ * decisionScope()); the last of one id wins. Another scope's record of the same id stays as it is.
+ */
 export async function keepIdentifiedQueries(
   store: Store,
+  scope: string,
   queries: Array<EntityLikeQuery & { id?: string }>,
   answers: ScreeningAnswer[],
 ): Promise<void> {
@@ -18,7 +22,7 @@ export async function keepIdentifiedQueries(
   queries.forEach((q, i) => {
     if (!q.id) return;
     const query = { schema: q.schema, properties: q.properties };
-    byId.set(q.id, screenedRecord(q.id, query, answers[i]!.results));
+    byId.set(q.id, screenedRecord(scope, q.id, query, answers[i]!.results));
   });
   await store.saveScreenedRecords([...byId.values()]);
 }

@@ -29,9 +29,11 @@ export async function recordDecision(
   if (!entity)
     throw new NotFoundError(`decision: entity '${input.entityId}' is not in the screening index`);
   // A decision on a record never screened would wait, unseen, to hide the record's first hit
-  // (or be a typo that decides nothing): a decision is on a hit that was shown.
+  // (or be a typo that decides nothing): a decision is on a hit that was shown. Only the
+  // decider's own scope's screenings count, with the same answer as for an unknown id, so no
+  // scope learns which customer ids another one screened.
   if (input.recordId) {
-    const screened = await store.findScreenedRecord(input.recordId);
+    const screened = await store.findScreenedRecord(input.scope, input.recordId);
     if (!screened)
       throw new InvalidInputError(
         `decision: query id '${input.recordId}' was never screened; screen it first (a batch screen, \`moneytrail screen\`, or /match with this id)`,

@@ -25,11 +25,17 @@ export interface RescreenSummary {
   changedHits: number;
 }
 
+/**
+ * Screens the records of one scope (see decisionScope()) again, with that scope's decisions: an
+ * agency's customers and clearings are never another's, so a run covers one scope. The command
+ * line's is LOCAL_SCOPE.
+ */
 export async function rescreen(
   store: Store,
   service: ScreeningService,
   output: string,
   match: MatchOptions,
+  scope: string,
 ): Promise<RescreenSummary> {
   const partial = `${output}.partial`;
   const out = stringify(
@@ -51,6 +57,7 @@ export async function rescreen(
       queries,
       match,
       batch.map((r) => r.recordId),
+      scope,
     );
     const updated: ScreenedRecord[] = [];
     for (const [i, record] of batch.entries()) {
@@ -81,14 +88,14 @@ export async function rescreen(
         ];
         if (!out.write(line)) await once(out, "drain");
       }
-      updated.push(screenedRecord(record.recordId, record.query, results));
+      updated.push(screenedRecord(scope, record.recordId, record.query, results));
     }
     await store.saveScreenedRecords(updated);
     summary.records += batch.length;
     batch = [];
   };
   // Paging is by record id, which updates leave alone, so records can be rewritten as we go.
-  for await (const record of store.iterateScreenedRecords()) {
+  for await (const record of store.iterateScreenedRecords(scope)) {
     batch.push(record);
     if (batch.length >= BATCH) await flush();
   }

@@ -5,13 +5,18 @@ interface ScoredHit {
   score: number;
 }
 
-/** What the store keeps of one screened record: the query and the hits' versions, to tell later what changed. */
+/**
+ * What the store keeps of one screened record, in the scope that screened it (see
+ * decisionScope()): the query and the hits' versions, to tell later what changed.
+ */
 export function screenedRecord(
+  scope: string,
   recordId: string,
   query: Record<string, unknown>,
   hits: ScoredHit[],
 ): ScreenedRecord {
   return {
+    scope,
     recordId,
     query,
     results: hits.map((h) => ({

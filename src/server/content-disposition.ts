@@ -16,7 +16,7 @@ const LONE_SURROGATE = /[\ud800-\udfff]/gu;
  *   `attachment; filename="__-screened.csv"; filename*=UTF-8''%E5%AE%A2%E6%88%B7-screened.csv`
  */
 export function attachment(fileName: string): string {
-  const name = fileName.replace(LONE_SURROGATE, "\ufffd").replace(/[\u0000-\u001f\u007f]/gu, "");
+  const name = fileName.replace(LONE_SURROGATE, "\ufffd").replace(/\p{Cc}/gu, "");
   // Printable ASCII less the quote and backslash, which would end or escape the quoted string.
   const fallback = name.replace(/[^\u0020-\u007e]|["\\]/gu, "_") || "download";
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeRfc8187(name || "download")}`;

@@ -294,6 +294,7 @@ export class KyselyStore implements Store {
     await this.db.transaction().execute(async (trx) => {
       for (let i = 0; i < records.length; i += INSERT_BATCH) {
         const rows = records.slice(i, i + INSERT_BATCH).map((r) => ({
+          scope: r.scope,
           record_id: r.recordId,
           query: JSON.stringify(r.query),
           results: JSON.stringify(r.results),
@@ -303,7 +304,7 @@ export class KyselyStore implements Store {
           .insertInto("screened_records")
           .values(rows)
           .onConflict((oc) =>
-            oc.column("record_id").doUpdateSet((eb) => ({
+            oc.columns(["scope", "record_id"]).doUpdateSet((eb) => ({
               query: eb.ref("excluded.query"),
               results: eb.ref("excluded.results"),
               screened_at: eb.ref("excluded.screened_at"),
@@ -314,16 +315,17 @@ export class KyselyStore implements Store {
     });
   }
 
-  async findScreenedRecord(recordId: string): Promise<ScreenedRecord | undefined> {
+  async findScreenedRecord(scope: string, recordId: string): Promise<ScreenedRecord | undefined> {
     const row = await this.db
       .selectFrom("screened_records")
       .selectAll()
+      .where("scope", "=", scope)
       .where("record_id", "=", recordId)
       .executeTakeFirst();
     return row && rowToScreenedRecord(row);
   }
 
-  async *iterateScreenedRecords(): AsyncIterable<ScreenedRecord> {
+  async *iterateScreenedRecords(scope: string): AsyncIterable<ScreenedRecord> {
     const pages = keysetPages(
       "",
       READ_PAGE,
@@ -331,6 +333,7 @@ export class KyselyStore implements Store {
         this.db
           .selectFrom("screened_records")
           .selectAll()
+          .where("scope", "=", scope)
           .where("record_id", ">", after)
           .orderBy("record_id")
           .limit(READ_PAGE)

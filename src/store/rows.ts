@@ -67,6 +67,7 @@ export function rowToDecision(row: Selectable<DecisionsTable>): Decision {
 
 export function rowToScreenedRecord(row: Selectable<ScreenedRecordsTable>): ScreenedRecord {
   return {
+    scope: row.scope,
     recordId: row.record_id,
     query: JSON.parse(row.query) as Record<string, unknown>,
     results: JSON.parse(row.results) as ScreenedRecord["results"],

@@ -44,6 +44,7 @@ export interface DecisionsTable {
 }
 
 export interface ScreenedRecordsTable {
+  scope: string;
   record_id: string;
   query: string;
   results: string;

@@ -101,6 +101,11 @@ export type NewDecision = Omit<Decision, "id" | "createdAt">;
 
 /** A customer record kept after screening, with the hits it had, for re-screening. */
 export interface ScreenedRecord {
+  /**
+   * Whose screening it was (see decisionScope()): a record id is one customer of that scope, and
+   * no other scope reads, decides on or overwrites it.
+   */
+  scope: string;
   recordId: string;
   query: Record<string, unknown>;
   results: Array<{ entityId: string; entityHash: string; score: number }>;
@@ -162,7 +167,10 @@ export interface Store {
   listDecisions(limit?: number, scope?: string): Promise<Decision[]>;
   countDecisions(): Promise<number>;
 
+  /** Keeps each record under its scope, replacing that scope's record of the same id. */
   saveScreenedRecords(records: ScreenedRecord[]): Promise<void>;
-  findScreenedRecord(recordId: string): Promise<ScreenedRecord | undefined>;
-  iterateScreenedRecords(): AsyncIterable<ScreenedRecord>;
+  /** The record of that id screened in `scope`; another scope's is none. */
+  findScreenedRecord(scope: string, recordId: string): Promise<ScreenedRecord | undefined>;
+  /** The records of one scope, by record id. */
+  iterateScreenedRecords(scope: string): AsyncIterable<ScreenedRecord>;
 }

@@ -167,7 +167,14 @@ export function registerScreeningCommands(program: Command): void {
       async (flags: { out: string; threshold: string; limit: string; dataset?: string[] }) => {
         const match = parseMatchFlags(flags);
         await withStore(global(), async (store) => {
-          const summary = await rescreen(store, new ScreeningService(store), flags.out, match);
+          // The command line's records and decisions, as `screen` and `decisions add` keep them.
+          const summary = await rescreen(
+            store,
+            new ScreeningService(store),
+            flags.out,
+            match,
+            LOCAL_SCOPE,
+          );
           process.stderr.write(
             `rescreen: ${summary.records} records, ${summary.newHits} new hits, ${summary.changedHits} changed hits, in ${flags.out}\n`,
           );

@@ -8,6 +8,7 @@ import { caption } from "../../model/entity.ts";
 import { InvalidInputError } from "../../errors.ts";
 import type { MatchOptions } from "../../matching/types.ts";
 import type { ScreenedRecord, Store } from "../../store/store.ts";
+import { LOCAL_SCOPE } from "../decisions.ts";
 import { screenedRecord } from "../screened-record.ts";
 import type { ScreeningService } from "../service.ts";
 import { readScreenInput, type ScreenRow } from "./input.ts";
@@ -35,7 +36,7 @@ export async function screenUpload(
   rows: AsyncIterable<ScreenRow> | Iterable<ScreenRow>,
   match: Partial<MatchOptions>,
   onProgress: (rows: number) => void,
-  /** Whose decisions apply (the job's caller's, see decisionScope()); null: none. */
+  /** Whose decisions apply and whose records these are (the job's caller's); null: none apply. */
   decisionScope: string | null = null,
 ): Promise<UploadRow[]> {
   const out: UploadRow[] = [];
@@ -73,7 +74,8 @@ export async function screenUpload(
           decision: hit.decision ?? null,
         })),
       });
-      kept.push(screenedRecord(row.id, query, results));
+      // Kept in the submitter's scope; a job queued without one (before scopes) in the local one.
+      kept.push(screenedRecord(decisionScope ?? LOCAL_SCOPE, row.id, query, results));
     }
     await store.saveScreenedRecords(kept);
     batch = [];

@@ -10,6 +10,7 @@ import { stringify } from "csv-stringify";
 import { spreadsheetSafeCsv } from "../../io/spreadsheet-safe.ts";
 import type { MatchOptions } from "../../matching/types.ts";
 import type { ScreenedRecord, Store } from "../../store/store.ts";
+import { LOCAL_SCOPE } from "../decisions.ts";
 import { loadIndex } from "../load.ts";
 import { readScreenInput, type ScreenRow } from "./input.ts";
 import { ScreeningPool } from "./pool.ts";
@@ -193,6 +194,8 @@ function keptRecord(result: ScreenedRow): ScreenedRecord {
   const query: Record<string, unknown> = { ...result.row };
   delete query.line;
   return {
+    // `screen` is the command line's, whose scope is the single-user mode's (see decisionScope()).
+    scope: LOCAL_SCOPE,
     recordId: result.row.id,
     query,
     results: result.hits.map((h) => ({ entityId: h.entityId, entityHash: h.hash, score: h.score })),

@@ -6,8 +6,8 @@
  */
 import type { FastifyRequest } from "fastify";
 import { canWrite } from "../../access/collections.ts";
+import { refuseListName, releaseClaim } from "../../access/collection-claims.ts";
 import { ConflictError, ForbiddenError } from "../../errors.ts";
-import { isOfficialDataset } from "../../lists/update/sources.ts";
 import type { AppContext } from "../app.ts";
 import { callerOf } from "./guard.ts";
 
@@ -64,7 +64,7 @@ async function claimWritable(
   request: FastifyRequest,
   collection: string,
 ): Promise<Claim> {
-  await refuseListName(ctx, collection);
+  await refuseListName(ctx.store, collection);
   const { caller, permissions } = callerOf(request);
   if (canWrite(permissions, collection)) return NOTHING_NEW;
   const exists = (await ctx.store.access.listCollections()).some((c) => c.name === collection);
@@ -85,16 +85,7 @@ async function claimWritable(
         detail: { grant: "write" },
       }),
     release: async () => {
-      await ctx.store.access.dropCollection(collection);
-      ctx.auth.permissions.forget();
+      if (await releaseClaim(ctx.store, collection)) ctx.auth.permissions.forget();
     },
   };
-}
-
-/** Official list names: every source `lists update` knows, and every dataset a list import made. */
-async function refuseListName(ctx: AppContext, collection: string): Promise<void> {
-  if (isOfficialDataset(collection) || (await ctx.store.listVersions(collection)).length > 0)
-    throw new ConflictError(
-      `collection '${collection}' is the name of an official list and is reserved for it; choose another name`,
-    );
 }

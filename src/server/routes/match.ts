@@ -102,6 +102,7 @@ export function registerMatchRoutes(app: FastifyInstance, ctx: AppContext): void
       );
       await keepIdentifiedQueries(
         ctx.store,
+        decisionScope(callerOf(request).caller),
         entries.map(([, q]) => q),
         answers,
       );

@@ -13,9 +13,10 @@ import * as resolution from "./007_resolution.ts";
 import * as alertReviews from "./008_alert_reviews.ts";
 import * as access from "./009_access.ts";
 import * as jobs from "./010_jobs.ts";
+import * as ledgerDatasets from "./011_ledger_datasets.ts";
 import * as decisionScope from "./012_decision_scope.ts";
 import * as accessLimits from "./013_access_limits.ts";
-import * as ledgerDatasets from "./011_ledger_datasets.ts";
+import * as screenedRecordScope from "./014_screened_record_scope.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -30,9 +31,10 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "008_alert_reviews": alertReviews,
   "009_access": access,
   "010_jobs": jobs,
+  "011_ledger_datasets": ledgerDatasets,
   "012_decision_scope": decisionScope,
   "013_access_limits": accessLimits,
-  "011_ledger_datasets": ledgerDatasets,
+  "014_screened_record_scope": screenedRecordScope,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {
