@@ -22,6 +22,10 @@ export async function refuseListName(store: Store, collection: string, hint = ""
     );
 }
 
+/** The command line's way round refuseListName(), said in its message. */
+export const FORCE_HINT =
+  " (or give --force to write there anyway: whoever may read the list would read this too, and a list not imported yet could not be imported there)";
+
 /**
  * Undoes the creation of a collection claimed for a write that then failed: removes it and its
  * grants, so a refused upload or failed import leaves no empty collection with its submitter.

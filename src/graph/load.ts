@@ -2,7 +2,8 @@
  * Builds the network from the store: entities of the active lists merged by the resolver into
  * canonical nodes, every relationship among them, the accounts that `tx link` tied to listed
  * entities with the payments in and out of them, and relations that documents state between
- * listed entities. The whole ledger is not loaded: only payments touching a linked account.
+ * listed entities. The ledger's part is ledger-part.ts; this loads it whole (the command line
+ * reads everything; the server cuts it per caller: service.ts).
  */
 import type { Entity } from "../model/entity.ts";
 import { caption } from "../model/entity.ts";
@@ -12,6 +13,7 @@ import type { Resolution } from "../resolution/clusters.ts";
 import { loadResolution } from "../resolution/entities.ts";
 import type { Store } from "../store/store.ts";
 import { edgesFromEntity, PARTY_FACTS } from "./edges.ts";
+import { addLedgerView, ledgerView, loadLedgerPart } from "./ledger-part.ts";
 import { Network } from "./network.ts";
 import type { GraphEdge } from "./types.ts";
 
@@ -23,8 +25,6 @@ export interface LoadNetworkOptions {
 }
 
 const MAX_DOCUMENT_RELATIONS = 1_000_000;
-/** Node ids of ledger accounts, apart from entity ids. */
-export const ACCOUNT_PREFIX = "account:";
 
 export async function loadNetwork(
   store: Store,
@@ -58,7 +58,8 @@ export async function loadNetwork(
   for (const edge of edges) network.addEdge(edge);
   for (const id of sanctioned) network.markSanctioned(id);
   if (options.documents ?? true) await addDocumentRelations(store, network, resolution);
-  if (options.ledger ?? true) await addLedger(store, network, resolution);
+  if (options.ledger ?? true)
+    addLedgerView(network, ledgerView(await loadLedgerPart(store), network, resolution));
   return { network, resolution };
 }
 
@@ -107,74 +108,4 @@ async function addDocumentRelations(
       sourceId: relation.documentId,
     });
   }
-}
-
-async function addLedger(store: Store, network: Network, resolution: Resolution): Promise<void> {
-  const links = await store.ledger.listAccountLinks();
-  if (links.length === 0) return;
-  const accounts = new Map((await store.ledger.listAccounts()).map((a) => [a.id, a]));
-  const linked = new Set<string>();
-  // An account node carries the ledger datasets its transfers come from (who may see it);
-  // adding it again with another dataset merges them.
-  const addAccount = (accountId: string, dataset?: string): string => {
-    const id = `${ACCOUNT_PREFIX}${accountId}`;
-    if (!network.has(id) || dataset) {
-      const account = accounts.get(accountId);
-      network.addNode({
-        id,
-        schema: "BankAccount",
-        caption: account?.ownerName ? `${account.ownerName} (${accountId})` : accountId,
-        datasets: dataset ? [dataset] : [],
-        sanctioned: false,
-      });
-    }
-    return id;
-  };
-  for (const link of links) {
-    const entity = resolution.canonical(link.entityId);
-    if (!network.has(entity)) continue;
-    linked.add(link.accountId);
-    network.addEdge({
-      id: hashId("holder", link.accountId, entity),
-      source: entity,
-      target: addAccount(link.accountId),
-      kind: "holder",
-      label: "holder of",
-      weight: link.score,
-      dataset: "ledger",
-      sourceId: link.accountId,
-    });
-  }
-  const payments = new Map<string, GraphEdge>();
-  for await (const page of store.ledger.iterateTransfers()) {
-    for (const t of page) {
-      if (!linked.has(t.source) && !linked.has(t.target)) continue;
-      addAccount(t.source, t.dataset);
-      addAccount(t.target, t.dataset);
-      const key = `${t.source}\u0000${t.target}\u0000${t.currency}\u0000${t.dataset}`;
-      const date = new Date(t.timestamp).toISOString().slice(0, 10);
-      const edge = payments.get(key);
-      if (edge) {
-        edge.count! += 1;
-        edge.amount! += t.amount;
-        if (date < edge.start!) edge.start = date;
-        if (date > edge.end!) edge.end = date;
-        continue;
-      }
-      payments.set(key, {
-        id: hashId("payments", t.source, t.target, t.currency, t.dataset),
-        source: addAccount(t.source),
-        target: addAccount(t.target),
-        kind: "payment",
-        label: "paid",
-        count: 1,
-        amount: t.amount,
-        currency: t.currency,
-        start: date,
-        end: date,
-        dataset: t.dataset,
-      });
-    }
-  }
-  for (const edge of payments.values()) network.addEdge(edge);
 }

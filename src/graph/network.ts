@@ -9,7 +9,13 @@ import { inForce } from "./edges.ts";
 import type { EdgeFilter, GraphEdge, GraphNode } from "./types.ts";
 
 export class Network {
-  readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
+  constructor(readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>()) {}
+
+  /** A copy to add to without changing this one (attributes copied shallowly). */
+  copy(): Network {
+    // graphology's copy keeps the multi, directed type; its typings only say "a graph".
+    return new Network(this.graph.copy() as MultiDirectedGraph<GraphNode, GraphEdge>);
+  }
 
   get order(): number {
     return this.graph.order;
@@ -108,8 +114,7 @@ function allowEdge(filter: EdgeFilter): (edge: GraphEdge) => boolean {
   return (edge) =>
     (!kinds || kinds.has(edge.kind)) &&
     (!asOf || inForce(edge, asOf)) &&
-    // A holder link belongs to no one ledger: the account at its end decides.
-    (!readable || edge.kind === "holder" || readable(edge.dataset));
+    (!readable || readable(edge.dataset));
 }
 
 function allowNode(filter: EdgeFilter): (node: GraphNode) => boolean {

@@ -59,8 +59,8 @@ export function queryFromEntity(input: EntityLikeQuery, where = "query"): MatchQ
   if (!schema.matchable)
     throw new InvalidInputError(`${where}: schema '${input.schema}' cannot be matched`);
   const props = input.properties ?? {};
-  for (const prop of Object.keys(props))
-    if (propertyTypeName(schema.name, prop) === undefined)
+  for (const [prop, value] of Object.entries(props))
+    if (!isEmpty(value) && propertyTypeName(schema.name, prop) === undefined)
       throw new InvalidInputError(
         `${where}.properties.${prop}: schema '${schema.name}' has no such property`,
       );
@@ -99,16 +99,26 @@ export function queryFromRow(
   },
   where: string,
 ): MatchQuery {
-  return queryFromEntity(
-    {
-      schema: row.schema?.trim() || "LegalEntity",
-      properties: {
-        name: row.name ? [row.name] : [],
-        birthDate: row.birth_date ? [row.birth_date] : [],
-        country: row.country ? row.country.split(/[;|]/) : [],
-        idNumber: row.identifier ? row.identifier.split(/[;|]/) : [],
-      },
-    },
-    where,
+  const schemaName = row.schema?.trim() || "LegalEntity";
+  // A file's columns are generic: each goes to the first property of the row's schema that
+  // takes it (a company's `birth_date` is its incorporation date, a vessel's identifier its IMO).
+  const known = (candidates: string[]) =>
+    findSchema(schemaName) ? candidates.find((p) => propertyTypeName(schemaName, p)) : undefined;
+  const properties: Record<string, string[]> = {};
+  const put = (candidates: string[], values: string[]) => {
+    const prop = known(candidates);
+    if (prop && values.length > 0) properties[prop] = values;
+  };
+  put(["name"], row.name ? [row.name] : []);
+  put(["birthDate", "incorporationDate", "buildDate"], row.birth_date ? [row.birth_date] : []);
+  put(["country", "jurisdiction", "flag"], row.country ? row.country.split(/[;|]/) : []);
+  put(
+    ["idNumber", "registrationNumber", "imoNumber"],
+    row.identifier ? row.identifier.split(/[;|]/) : [],
   );
+  return queryFromEntity({ schema: schemaName, properties }, where);
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }

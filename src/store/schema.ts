@@ -174,6 +174,7 @@ export interface ResolverCandidatesTable {
 }
 
 export interface AlertReviewsTable {
+  scope: string;
   alert_id: string;
   status: string;
   assignee: string | null;

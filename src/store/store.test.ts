@@ -220,6 +220,7 @@ for (const backend of backends()) {
         assert.deepEqual(await store.alertReviews.reviews(), []);
         await store.alertReviews.review({
           alertId: "alert-1",
+          scope: "local",
           status: "assigned",
           assignee: "kim",
           note: null,
@@ -227,6 +228,7 @@ for (const backend of backends()) {
         });
         const closed = await store.alertReviews.review({
           alertId: "alert-1",
+          scope: "local",
           status: "closed",
           assignee: "kim",
           note: "reported",

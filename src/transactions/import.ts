@@ -75,7 +75,8 @@ export async function importLedgerFile(
   return { ...result, format };
 }
 
-function defaultDataset(file: string): string {
+/** The dataset a file imports into when none is named: its name, or its folder's for transactions.csv. */
+export function defaultDataset(file: string): string {
   const base = path.basename(file).replace(/\.[^.]+$/, "");
   const parent = path.basename(path.dirname(path.resolve(file)));
   return base === "transactions" ? parent : base;

@@ -18,9 +18,28 @@ export interface LoadedLedger {
 }
 
 /** What one view is made of: the ledger datasets it reads and the lists its links may point to. */
-interface ViewScope {
+export interface ViewScope {
   ledgers: ReadonlySet<string>;
   lists: ReadonlySet<string>;
+}
+
+/**
+ * The scope of a caller who may read only some collections (`readable`); undefined (everything)
+ * for who reads all. With its key: two callers share a view only when their scopes are equal.
+ */
+export function viewScope(
+  collections: LedgerCollections,
+  readable?: (collection: string) => boolean,
+): { scope: ViewScope | undefined; key: string } {
+  if (!readable) return { scope: undefined, key: "*" };
+  const scope = {
+    ledgers: new Set(collections.ledgers.filter(readable)),
+    lists: new Set(collections.linkedLists.filter(readable)),
+  };
+  return {
+    scope,
+    key: `${[...scope.ledgers].join("\u0000")}\u0001${[...scope.lists].join("\u0000")}`,
+  };
 }
 
 const MAX_VIEWS = 8;
@@ -59,13 +78,7 @@ export class LedgerCache {
         this.views = new Map();
       }
     }
-    const scope: ViewScope | undefined = readable && {
-      ledgers: new Set(this.collections.ledgers.filter(readable)),
-      lists: new Set(this.collections.linkedLists.filter(readable)),
-    };
-    const key = scope
-      ? `${[...scope.ledgers].join("\u0000")}\u0001${[...scope.lists].join("\u0000")}`
-      : "*";
+    const { scope, key } = viewScope(this.collections, readable);
     let view = this.views.get(key);
     if (!view) {
       if (this.views.size >= MAX_VIEWS) this.views.delete(this.views.keys().next().value!);

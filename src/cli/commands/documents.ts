@@ -1,5 +1,6 @@
 /** `moneytrail docs …`: ingest files, search their text, list the names found in them. */
 import type { Command } from "commander";
+import { FORCE_HINT, refuseListName } from "../../access/collection-claims.ts";
 import { InvalidInputError } from "../../errors.ts";
 import { DEFAULT_COLLECTION, ingestPaths } from "../../documents/ingest.ts";
 import { flatRelation } from "../../documents/extract/relations.ts";
@@ -32,14 +33,24 @@ export function registerDocumentCommands(program: Command): void {
       DEFAULT_OCR_LANGUAGES.join("+"),
     )
     .option("--json", "print the report as JSON")
+    .option("--force", "ingest even into an official list's name (reserved otherwise)")
     .action(
       async (
         paths: string[],
-        flags: { collection: string; ocr?: boolean; ocrLang: string; json?: boolean },
+        flags: {
+          collection: string;
+          ocr?: boolean;
+          ocrLang: string;
+          json?: boolean;
+          force?: boolean;
+        },
       ) => {
         const ocr = flags.ocr ? createTesseractOcr(parseOcrLanguages(flags.ocrLang)) : undefined;
         try {
           await withStore(global(), async (store) => {
+            // The server's rule (writable.ts): documents under a list's name take the list's
+            // collection. The operator may insist, knowing what it does.
+            if (!flags.force) await refuseListName(store, flags.collection, FORCE_HINT);
             const extract = await networkExtractOptions(new ScreeningService(store));
             const progress = startProgress("ingest", 0);
             const started = performance.now();

@@ -1,16 +1,18 @@
 /** `moneytrail tx …`: the transaction ledger (import, status, links to listed entities). */
 import { stat } from "node:fs/promises";
 import type { Command } from "commander";
+import { FORCE_HINT, refuseListName } from "../../access/collection-claims.ts";
 import { InvalidInputError } from "../../errors.ts";
 import { readMapping } from "../../lists/csv/mapping.ts";
 import { ScreeningService } from "../../screening/service.ts";
-import { importLedgerFile } from "../../transactions/import.ts";
+import { defaultDataset, importLedgerFile } from "../../transactions/import.ts";
 import { linkAccounts } from "../../transactions/link.ts";
 import { LEDGER_FORMATS, type LedgerFormat } from "../../transactions/types.ts";
 import { printJson, withStore, type GlobalOptions } from "../context.ts";
 import { startProgress } from "../progress.ts";
 
 interface ImportFlags {
+  force?: boolean;
   format?: string;
   mapping?: string;
   dataset?: string;
@@ -38,10 +40,15 @@ export function registerTransactionCommands(program: Command): void {
     .option("--currency <code>", "currency of rows that name none (default XXX, unknown)")
     .option("--base-date <date>", "day zero of AMLSim time steps", "2017-01-01")
     .option("--json", "print the result as JSON")
+    .option("--force", "import even into an official list's dataset name (reserved otherwise)")
     .action(async (file: string, flags: ImportFlags) => {
       const format = parseLedgerFormat(flags.format);
       const mapping = flags.mapping ? await readMapping(flags.mapping) : undefined;
       await withStore(global(), async (store) => {
+        // The server's rule (writable.ts): a ledger under a list's name takes the list's
+        // collection. The operator may insist, knowing what it does.
+        if (!flags.force)
+          await refuseListName(store, flags.dataset ?? defaultDataset(file), FORCE_HINT);
         const total = (await stat(file).catch(() => undefined))?.size ?? 0;
         const progress = startProgress(`import ${file}`, total);
         const started = performance.now();

@@ -49,10 +49,11 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
 
   /** The entity's node, if the caller may read it, with the caller's collection filter. */
   const located = async (request: FastifyRequest, id: string) => {
-    const { network, resolution } = await ctx.graph.get();
+    const readable = readerOf(request);
+    // The caller's view: only its own ledgers' accounts, holders and payments (graph/views.ts).
+    const { network, resolution } = await ctx.graph.get(readable);
     const canonical = resolution.canonical(id);
     const node = network.node(canonical);
-    const readable = readerOf(request);
     if (!node || (readable && node.datasets.length > 0 && !node.datasets.some(readable)))
       throw new NotFoundError(`no entity '${id}' in the network`);
     return { network, resolution, canonical, readable: readable ? { readable } : {} };

@@ -1,11 +1,15 @@
 /**
  * Following the money over HTTP: `POST /trace`, `GET /exposure`, the typology alerts queue
- * (`GET /alerts`, `GET /alerts/{id}`, `POST /alerts/{id}/review`).
+ * (`GET /alerts`, `GET /alerts/{id}`, `POST /alerts/{id}/review`). An alert review belongs to the
+ * reviewer's scope (decisionScope()): callers see and change their own scope's; admins also see
+ * every scope's (`reviews`), but their own reviews go to their scope like anyone's.
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { callerOf, readerOf, reviewerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { readsEverything, type Caller } from "../../access/collections.ts";
+import { decisionScope } from "../../screening/decisions.ts";
 import { sanctionedAccounts } from "../../transactions/ledger-cache.ts";
 import { parseTimeBound } from "../../transactions/values.ts";
 import { computeExposure } from "../../tracing/exposure.ts";
@@ -142,12 +146,29 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
     }
     return { loaded, alerts: alerts.alerts };
   };
-  const withReview = (alert: Alert, reviews: Map<string, AlertReview>) => {
-    const review = reviews.get(alert.id);
-    return { ...alert, status: review?.status ?? "open", review: review ?? null };
+  /** The caller's scope's reviews by alert id and, for who reads everything, every scope's. */
+  const reviewsOf = async (caller: Caller) => {
+    const scope = decisionScope(caller);
+    const all = readsEverything(caller);
+    const rows = await ctx.store.alertReviews.reviews(all ? undefined : scope);
+    const own = new Map<string, AlertReview>();
+    const every = new Map<string, AlertReview[]>();
+    for (const review of rows) {
+      if (review.scope === scope) own.set(review.alertId, review);
+      if (all) every.set(review.alertId, [...(every.get(review.alertId) ?? []), review]);
+    }
+    return { own, every: all ? every : undefined };
   };
-  const reviewsById = async (): Promise<Map<string, AlertReview>> =>
-    new Map((await ctx.store.alertReviews.reviews()).map((r) => [r.alertId, r]));
+  type Reviews = Awaited<ReturnType<typeof reviewsOf>>;
+  const withReview = (alert: Alert, reviews: Reviews) => {
+    const review = reviews.own.get(alert.id);
+    return {
+      ...alert,
+      status: review?.status ?? "open",
+      review: review ?? null,
+      ...(reviews.every ? { reviews: reviews.every.get(alert.id) ?? [] } : {}),
+    };
+  };
 
   typed.get(
     "/alerts",
@@ -165,7 +186,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
     async (request) => {
       const query = request.query;
       const found = await detectedAlerts(request, query.typology, query.structuring_threshold);
-      const reviews = await reviewsById();
+      const reviews = await reviewsOf(callerOf(request).caller);
       const listed = found.alerts
         .map((alert) => withReview(alert, reviews))
         .filter((a) => !query.status || a.status === query.status)
@@ -193,7 +214,8 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
       const names = Object.fromEntries(
         alert.accounts.map((id) => [id, loaded.accounts.get(id)?.ownerName ?? null]),
       );
-      return { ...withReview(alert, await reviewsById()), names, transfers };
+      const reviews = await reviewsOf(callerOf(request).caller);
+      return { ...withReview(alert, reviews), names, transfers };
     },
   );
 
@@ -223,8 +245,10 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
       const body = request.body;
       const { caller } = callerOf(request);
       const user = reviewerOf(request, body.user);
+      // Into the caller's own scope, admins' too: another scope's review is never changed.
       const review = await ctx.store.alertReviews.review({
         alertId: request.params.id,
+        scope: decisionScope(caller),
         status: body.status,
         assignee: body.assignee ?? null,
         note: body.note ?? null,
@@ -234,7 +258,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
         actor: caller.user,
         action: "alert.review",
         target: request.params.id,
-        detail: { status: body.status, assignee: body.assignee ?? null },
+        detail: { status: body.status, assignee: body.assignee ?? null, scope: review.scope },
       });
       reply.status(201);
       return review;

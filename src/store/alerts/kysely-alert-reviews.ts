@@ -11,14 +11,13 @@ import type {
 export class KyselyAlertReviews implements AlertReviewStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async reviews(): Promise<AlertReview[]> {
-    const rows = await this.db
-      .selectFrom("alert_reviews")
-      .selectAll()
-      .orderBy("alert_id")
-      .execute();
+  async reviews(scope?: string): Promise<AlertReview[]> {
+    let query = this.db.selectFrom("alert_reviews").selectAll();
+    if (scope !== undefined) query = query.where("scope", "=", scope);
+    const rows = await query.orderBy("alert_id").orderBy("scope").execute();
     return rows.map((row) => ({
       alertId: row.alert_id,
+      scope: row.scope,
       status: row.status as AlertStatus,
       assignee: row.assignee,
       note: row.note,
@@ -30,6 +29,7 @@ export class KyselyAlertReviews implements AlertReviewStore {
   async review(review: NewAlertReview): Promise<AlertReview> {
     const stored: AlertReview = { ...review, updatedAt: new Date().toISOString() };
     const row = {
+      scope: stored.scope,
       alert_id: stored.alertId,
       status: stored.status,
       assignee: stored.assignee,
@@ -40,7 +40,7 @@ export class KyselyAlertReviews implements AlertReviewStore {
     await this.db
       .insertInto("alert_reviews")
       .values(row)
-      .onConflict((conflict) => conflict.column("alert_id").doUpdateSet(row))
+      .onConflict((conflict) => conflict.columns(["scope", "alert_id"]).doUpdateSet(row))
       .execute();
     return stored;
   }

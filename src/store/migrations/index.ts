@@ -17,6 +17,7 @@ import * as ledgerDatasets from "./011_ledger_datasets.ts";
 import * as decisionScope from "./012_decision_scope.ts";
 import * as accessLimits from "./013_access_limits.ts";
 import * as screenedRecordScope from "./014_screened_record_scope.ts";
+import * as alertReviewScope from "./015_alert_review_scope.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "012_decision_scope": decisionScope,
   "013_access_limits": accessLimits,
   "014_screened_record_scope": screenedRecordScope,
+  "015_alert_review_scope": alertReviewScope,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

@@ -1,0 +1,399 @@
+/**
+ * Issue 22 follow-ups on the ledger: alert reviews and the network. Agency B copies agency A's
+ * transfer ids and account ids into its own ledger, which makes B's view raise the very alert
+ * id A's raises: B must neither see A's review of it nor overwrite it. The network routes must
+ * show each caller only the accounts, holder names, holder links and payments of its own ledger
+ * datasets, and no link to an entity on a list it cannot read. Then migration 015 must give
+ * existing reviews to their reviewer's agency.
+ */
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { test } from "node:test";
+import Database from "better-sqlite3";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from "kysely";
+import pg from "pg";
+import { addUser, createApiKey } from "../../src/access/manage.ts";
+import { importList } from "../../src/lists/import.ts";
+import { ScreeningService } from "../../src/screening/service.ts";
+import { buildApp } from "../../src/server/app.ts";
+import type { StoreKind } from "../../src/store/migrations/index.ts";
+import { openStore } from "../../src/store/open.ts";
+import { importLedgerFile } from "../../src/transactions/import.ts";
+import { linkAccounts } from "../../src/transactions/link.ts";
+import { backends } from "../helpers/stores.ts";
+
+const HEADER = "id,source,target,amount,timestamp,currency,source_name,target_name";
+const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-alerts-"));
+
+/**
+ * Agency A: structuring out of A-ACC1, whose holder is publicly listed; A-ACC3's holder is on
+ * A's private watchlist; A-ACC4's holder is on the public list and on A's private one.
+ */
+const LEDGER_A = [
+  "t1,A-ACC1,A-ACC2,9500,2020-01-01,EUR,Zed Publicus Trading Limited,Anna Alpha",
+  "t2,A-ACC1,A-ACC2,9600,2020-01-03,EUR,,",
+  "t3,A-ACC1,A-ACC2,9700,2020-01-05,EUR,,",
+  "t4,A-ACC3,A-ACC2,500,2020-01-07,EUR,Oleg Secretov Ivanovich,",
+  "t5,A-ACC4,A-ACC2,700,2020-01-08,EUR,Ivan Doublelisted Petrovich,",
+];
+/** Agency B: the same transfer and account ids under its own holder name, and its own account. */
+const LEDGER_B = [
+  "t1,A-ACC1,A-ACC2,9500,2020-01-01,EUR,Bogus Bravo Name,Bert Bravo",
+  "t2,A-ACC1,A-ACC2,9600,2020-01-03,EUR,,",
+  "t3,A-ACC1,A-ACC2,9700,2020-01-05,EUR,,",
+  "b1,B-ACC9,B-ACC8,300,2020-02-01,EUR,Zed Publicus Trading Limited,Bert Bravo",
+];
+
+function file(dir: string, name: string, text: string): string {
+  const at = path.join(dir, name);
+  writeFileSync(at, text);
+  return at;
+}
+
+interface Review {
+  scope: string;
+  status: string;
+  assignee: string | null;
+  note: string | null;
+  user: string;
+}
+interface AlertAnswer {
+  id: string;
+  accounts: string[];
+  status: string;
+  review: Review | null;
+  reviews?: Review[];
+}
+interface Subgraph {
+  nodes: Array<{ id: string; caption: string; datasets: string[] }>;
+  edges: Array<{ kind: string; source: string; target: string; dataset: string }>;
+}
+
+for (const backend of backends()) {
+  test(`${backend.name}: alert reviews and the network stay within the agency`, async () => {
+    const dir = tmp();
+    const store = await openStore(await backend.freshLocation());
+    const app = await buildApp({ store, auth: "required" });
+    try {
+      const lists: Array<[string, string, string, string]> = [
+        ["a_watch", "a-oleg", "Person", "Oleg Secretov Ivanovich"],
+        ["a_watch", "dbl-ivan", "Person", "Ivan Doublelisted Petrovich"],
+        ["public_sanctions", "pub-zed", "Company", "Zed Publicus Trading Limited"],
+        ["public_sanctions", "dbl-ivan", "Person", "Ivan Doublelisted Petrovich"],
+      ];
+      for (const dataset of ["a_watch", "public_sanctions"]) {
+        const lines = lists
+          .filter((l) => l[0] === dataset)
+          .map(([, id, schema, name]) =>
+            JSON.stringify({ id, schema, properties: { name: [name], topics: ["sanction"] } }),
+          );
+        const at = file(dir, `${dataset}.ftm.json`, `${lines.join("\n")}\n`);
+        await importList(store, [at], { format: "ftm", dataset, version: "1" });
+      }
+      await store.access.setCollectionPublic("a_watch", false);
+      await store.access.grant("a_watch", "agency:A", "read");
+      // A first, then B: the old network took the last import's holder name per account id.
+      await importLedgerFile(store, file(dir, "a.csv", [HEADER, ...LEDGER_A, ""].join("\n")), {
+        dataset: "ledger_a",
+      });
+      await importLedgerFile(store, file(dir, "b.csv", [HEADER, ...LEDGER_B, ""].join("\n")), {
+        dataset: "ledger_b",
+      });
+      await store.access.grant("ledger_a", "agency:A", "read");
+      await store.access.grant("ledger_b", "agency:B", "read");
+      await store.access.grant("ledger_a", "agency:C", "read");
+      const links = await linkAccounts(
+        await store.ledger.listAccounts(),
+        new ScreeningService(store),
+        { threshold: 0.7 },
+      );
+      await store.ledger.replaceAccountLinks(links);
+      const made = links.map((l) => `${l.dataset}/${l.accountId}->${l.entityId}`).sort();
+      assert.deepEqual(made, [
+        "ledger_a/A-ACC1->pub-zed",
+        "ledger_a/A-ACC3->a-oleg",
+        "ledger_a/A-ACC4->dbl-ivan",
+        "ledger_b/B-ACC9->pub-zed",
+      ]);
+      assert.deepEqual(links.find((l) => l.entityId === "dbl-ivan")?.entityDatasets.sort(), [
+        "a_watch",
+        "public_sanctions",
+      ]);
+
+      const keys: Record<string, string> = {};
+      for (const [username, role, agency] of [
+        ["admin", "admin", "hq"],
+        ["alice", "analyst", "A"],
+        ["bob", "analyst", "B"],
+        ["carol", "viewer", "C"],
+      ] as const) {
+        await addUser(store.access, { username, role, agency, password: "a long password" });
+        keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
+      }
+      const call = async (who: string, method: "GET" | "POST", url: string, body?: unknown) => {
+        const response = await app.inject({
+          method,
+          url,
+          headers: {
+            authorization: `ApiKey ${keys[who]}`,
+            ...(body ? { "content-type": "application/json" } : {}),
+          },
+          ...(body ? { payload: JSON.stringify(body) } : {}),
+        });
+        return { status: response.statusCode, text: response.body, json: response.json() };
+      };
+      const noneOf = (text: string, secrets: string[], who: string) => {
+        for (const secret of secrets)
+          assert.ok(!text.includes(secret), `${who} must not see '${secret}': ${text}`);
+      };
+
+      // --- Alert reviews -------------------------------------------------------------------
+      const alertsOf = async (who: string) => {
+        const answer = await call(who, "GET", "/alerts?typology=structuring");
+        assert.equal(answer.status, 200, answer.text);
+        return (answer.json as { alerts: AlertAnswer[] }).alerts;
+      };
+      const aliceAlert = (await alertsOf("alice")).find((a) => a.accounts.includes("A-ACC1"));
+      assert.ok(aliceAlert);
+      // The attack's premise: B's copy of the transfers raises the same alert id in B's view.
+      const bobAlert = (await alertsOf("bob")).find((a) => a.id === aliceAlert.id);
+      assert.ok(bobAlert, "B's view raises A's alert id");
+      const SECRET_NOTE = "Oleg tipped off by branch 12; SAR filed";
+      const aliceReview = await call("alice", "POST", `/alerts/${aliceAlert.id}/review`, {
+        status: "assigned",
+        assignee: "alice",
+        note: SECRET_NOTE,
+      });
+      assert.equal(aliceReview.status, 201, aliceReview.text);
+      assert.equal((aliceReview.json as Review).scope, "agency:A");
+
+      // Bob sees the alert as open and unreviewed, in the queue and on its page.
+      const bobQueue = await call("bob", "GET", "/alerts");
+      noneOf(bobQueue.text, [SECRET_NOTE, "alice"], "bob");
+      const bobSees = (bobQueue.json as { alerts: AlertAnswer[] }).alerts.find(
+        (a) => a.id === aliceAlert.id,
+      );
+      assert.equal(bobSees?.status, "open");
+      assert.equal(bobSees?.review, null);
+      assert.equal(bobSees?.reviews, undefined, "only admins see every scope's reviews");
+      const bobPage = await call("bob", "GET", `/alerts/${aliceAlert.id}`);
+      assert.equal(bobPage.status, 200, bobPage.text);
+      noneOf(bobPage.text, [SECRET_NOTE, "alice"], "bob");
+      assert.equal((bobPage.json as AlertAnswer).review, null);
+      const assigned = await call("bob", "GET", "/alerts?status=assigned&assignee=alice");
+      assert.deepEqual((assigned.json as { alerts: unknown[] }).alerts, []);
+
+      // Bob closes "his" alert: his own review, Alice's stays as she left it.
+      const bobReview = await call("bob", "POST", `/alerts/${aliceAlert.id}/review`, {
+        status: "closed",
+        assignee: "bob",
+        note: "nothing here",
+        user: "alice",
+      });
+      assert.equal(bobReview.status, 201, bobReview.text);
+      assert.equal((bobReview.json as Review).scope, "agency:B");
+      assert.equal((bobReview.json as Review).user, "bob", "signed in, the reviewer is the caller");
+      const alicePage = await call("alice", "GET", `/alerts/${aliceAlert.id}`);
+      const aliceNow = alicePage.json as AlertAnswer;
+      assert.equal(aliceNow.status, "assigned");
+      assert.equal(aliceNow.review?.note, SECRET_NOTE);
+      assert.equal(aliceNow.review?.user, "alice");
+      noneOf(alicePage.text, ["nothing here"], "alice");
+      assert.equal((await call("bob", "GET", `/alerts/${aliceAlert.id}`)).json.status, "closed");
+
+      // Admins read every scope's review; their own review goes to their scope, not A's.
+      const adminReview = await call("admin", "POST", `/alerts/${aliceAlert.id}/review`, {
+        status: "assigned",
+        assignee: "chief",
+      });
+      assert.equal((adminReview.json as Review).scope, "agency:hq");
+      const adminPage = (await call("admin", "GET", `/alerts/${aliceAlert.id}`))
+        .json as AlertAnswer;
+      assert.equal(adminPage.review?.assignee, "chief");
+      assert.deepEqual(
+        adminPage.reviews?.map((r) => [r.scope, r.status, r.user]),
+        [
+          ["agency:A", "assigned", "alice"],
+          ["agency:B", "closed", "bob"],
+          ["agency:hq", "assigned", "admin"],
+        ],
+      );
+      assert.equal(
+        (await alertsOf("alice")).find((a) => a.id === aliceAlert.id)?.review?.note,
+        SECRET_NOTE,
+      );
+
+      // --- The network ---------------------------------------------------------------------
+      const expand = async (who: string, id: string) => {
+        const answer = await call(who, "GET", `/entities/${encodeURIComponent(id)}/expand?hops=2`);
+        return answer as typeof answer & { json: Subgraph };
+      };
+      const A_SECRETS = ["A-ACC3", "A-ACC4", "A-ACC2", "Anna Alpha", "Oleg", "a-oleg"];
+      const B_SECRETS = ["Bogus", "Bravo", "B-ACC8", "B-ACC9"];
+
+      // Bob expands the public entity: his own account and payment, none of A's link to it,
+      // even though his ledger has the same account id A-ACC1.
+      const bobZed = await expand("bob", "pub-zed");
+      assert.equal(bobZed.status, 200, bobZed.text);
+      noneOf(bobZed.text, [...A_SECRETS, "A-ACC1"], "bob");
+      assert.deepEqual(bobZed.json.nodes.map((n) => n.id).sort(), [
+        "account:B-ACC8",
+        "account:B-ACC9",
+        "pub-zed",
+      ]);
+      assert.equal(
+        bobZed.json.nodes.find((n) => n.id === "account:B-ACC9")?.caption,
+        "Zed Publicus Trading Limited (B-ACC9)",
+      );
+      // A's account is not in Bob's network at all: no start, no path to it.
+      assert.equal((await expand("bob", "account:A-ACC1")).status, 404);
+      assert.equal((await expand("bob", "account:A-ACC3")).status, 404);
+      const bobPath = await call("bob", "GET", "/entities/pub-zed/paths?to=account:A-ACC1");
+      assert.equal(bobPath.status, 404, bobPath.text);
+      const bobPaths = await call("bob", "GET", "/entities/account:B-ACC8/paths");
+      assert.equal(bobPaths.status, 200, bobPaths.text);
+      noneOf(bobPaths.text, [...A_SECRETS, "A-ACC1"], "bob");
+
+      // Alice sees her links and her holder names, none of B's records of the same ids.
+      const aliceZed = await expand("alice", "pub-zed");
+      assert.equal(aliceZed.status, 200, aliceZed.text);
+      noneOf(aliceZed.text, B_SECRETS, "alice");
+      const acc1 = aliceZed.json.nodes.find((n) => n.id === "account:A-ACC1");
+      assert.equal(acc1?.caption, "Zed Publicus Trading Limited (A-ACC1)");
+      assert.deepEqual(acc1?.datasets, ["ledger_a"]);
+      const payments = aliceZed.json.edges.filter((e) => e.kind === "payment");
+      assert.ok(payments.length > 0 && payments.every((e) => e.dataset === "ledger_a"));
+      const aliceOleg = await expand("alice", "a-oleg");
+      assert.equal(aliceOleg.status, 200, aliceOleg.text);
+      assert.ok(
+        aliceOleg.json.nodes.some((n) => n.id === "account:A-ACC3"),
+        aliceOleg.text,
+      );
+
+      // Carol reads A's ledger and the public list, not A's watchlist: the entity on both lists
+      // is hers to see, A's link to it is not (it would tell her it is on A's watchlist).
+      const carolIvan = await expand("carol", "dbl-ivan");
+      assert.equal(carolIvan.status, 200, carolIvan.text);
+      noneOf(carolIvan.text, ["A-ACC4", "holder"], "carol");
+      assert.equal((await expand("carol", "account:A-ACC4")).status, 404);
+      const carolZed = await expand("carol", "pub-zed");
+      assert.ok(
+        carolZed.json.nodes.some((n) => n.id === "account:A-ACC1"),
+        carolZed.text,
+      );
+      noneOf(carolZed.text, B_SECRETS, "carol");
+      const aliceIvan = await expand("alice", "dbl-ivan");
+      assert.ok(
+        aliceIvan.json.nodes.some((n) => n.id === "account:A-ACC4"),
+        aliceIvan.text,
+      );
+
+      // Ownership answers from the caller's view too (no account of another ledger in it).
+      const bobOwnership = await call("bob", "GET", "/entities/pub-zed/ownership");
+      assert.equal(bobOwnership.status, 200, bobOwnership.text);
+      noneOf(bobOwnership.text, [...A_SECRETS, "A-ACC1"], "bob");
+
+      // Admins read everything: both agencies' accounts, the one account id merged.
+      const adminZed = await expand("admin", "pub-zed");
+      const ids = adminZed.json.nodes.map((n) => n.id);
+      assert.ok(ids.includes("account:A-ACC1") && ids.includes("account:B-ACC9"), adminZed.text);
+      assert.deepEqual(adminZed.json.nodes.find((n) => n.id === "account:A-ACC1")?.datasets, [
+        "ledger_a",
+        "ledger_b",
+      ]);
+      // Merged details: the first dataset by name gives the holder, whatever the import order.
+      assert.equal(
+        adminZed.json.nodes.find((n) => n.id === "account:A-ACC1")?.caption,
+        "Zed Publicus Trading Limited (A-ACC1)",
+      );
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  test(`${backend.name}: migration 015 gives existing reviews to their reviewer's scope`, async () => {
+    const location = await backend.freshLocation();
+    const kind: StoreKind = backend.name;
+    const db = rawDb(kind, location);
+    try {
+      const migrations: Record<string, Migration> = {};
+      for (const name of [
+        "001_lists",
+        "002_screening",
+        "003_ledger",
+        "004_transfer_rowid",
+        "005_documents",
+        "006_document_relations",
+        "007_resolution",
+        "008_alert_reviews",
+        "009_access",
+        "010_jobs",
+        "011_ledger_datasets",
+        "012_decision_scope",
+        "013_access_limits",
+        "014_screened_record_scope",
+      ]) {
+        const module = (await import(`../../src/store/migrations/${name}.ts`)) as {
+          up(db: Kysely<unknown>, kind: StoreKind): Promise<void>;
+        };
+        migrations[name] = { up: (trx) => module.up(trx, kind) };
+      }
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+      const { error } = await migrator.migrateToLatest();
+      if (error) throw error;
+      await sql`insert into users (username, password_hash, role, agency, created_at)
+        values ('alice', null, 'analyst', 'A', '2020-01-01'),
+               ('dave', null, 'analyst', null, '2020-01-01')`.execute(db);
+      await sql`insert into alert_reviews (alert_id, status, assignee, note, reviewer, updated_at)
+        values ('alert-1', 'closed', 'alice', 'done', 'alice', '2020-01-02'),
+               ('alert-2', 'assigned', 'dave', null, 'dave', '2020-01-03'),
+               ('alert-3', 'open', null, 'typed in', 'kim', '2020-01-04')`.execute(db);
+    } finally {
+      await db.destroy();
+    }
+    const store = await openStore(location);
+    try {
+      const reviews = await store.alertReviews.reviews();
+      assert.deepEqual(
+        reviews.map((r) => [r.alertId, r.scope, r.status, r.assignee, r.note, r.user]),
+        [
+          ["alert-1", "agency:A", "closed", "alice", "done", "alice"],
+          ["alert-2", "user:dave", "assigned", "dave", null, "dave"],
+          ["alert-3", "local", "open", null, "typed in", "kim"],
+        ],
+      );
+      assert.deepEqual(
+        (await store.alertReviews.reviews("agency:A")).map((r) => r.alertId),
+        ["alert-1"],
+      );
+      // Another scope's review of the same alert is a row of its own, not an overwrite.
+      await store.alertReviews.review({
+        alertId: "alert-1",
+        scope: "agency:B",
+        status: "open",
+        assignee: null,
+        note: null,
+        user: "bob",
+      });
+      const alice = await store.alertReviews.reviews("agency:A");
+      assert.deepEqual(
+        alice.map((r) => [r.alertId, r.status, r.note]),
+        [["alert-1", "closed", "done"]],
+      );
+      assert.equal((await store.alertReviews.reviews()).length, 4);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+function rawDb(kind: StoreKind, location: string): Kysely<unknown> {
+  if (kind === "postgres")
+    return new Kysely({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 1 }) }),
+    });
+  return new Kysely({ dialect: new SqliteDialect({ database: new Database(location) }) });
+}
