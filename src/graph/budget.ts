@@ -11,7 +11,7 @@ import { UnprocessableError } from "../errors.ts";
  * nodes and edges of the answer gathered included (ownership's holdings cost the most), so a
  * walk within it holds the thread for about 50 ms.
  */
-export const REQUEST_MAX_STEPS = Infinity;
+export const REQUEST_MAX_STEPS = 50_000;
 
 export class StepBudget {
   private left: number;

@@ -12,7 +12,7 @@ import { UnprocessableError } from "../errors.ts";
  * thousand origins), so a trace within this budget holds the thread for under 100 ms. About
  * 10,000 transfers carrying traced funds, or a sweep over 20 million transfers.
  */
-export const DEFAULT_TRACE_BUDGET = Infinity;
+export const DEFAULT_TRACE_BUDGET = 1_000_000;
 
 export class WorkBudget {
   private left: number;

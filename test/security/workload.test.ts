@@ -195,7 +195,9 @@ for (const backend of backends()) {
       assert.equal(answer.truncated, true);
       assert.ok(answer.nodes.length > 1);
       assert.ok(run.worstHealthz < HEALTHZ_LIMIT_MS, `/healthz took ${run.worstHealthz} ms`);
-      const small = await (await fetch(`${base}/entities/co-5-0/expand?hops=1`)).json();
+      const small = (await (await fetch(`${base}/entities/co-5-0/expand?hops=1`)).json()) as {
+        truncated: boolean;
+      };
       assert.equal(small.truncated, false, "a walk within budget is whole");
       const tooMany = await fetch(`${base}/entities/co-0-0/expand?max_nodes=100000`);
       assert.equal(tooMany.status, 400);
