@@ -21,9 +21,25 @@ export interface AuditEntry extends AuditEvent {
   hash: string;
 }
 
-/** The entry's hash; its content is written without recursion (see canonical-json.ts). */
+/** The entries that follow `head`, each hashed over the one before. */
+export function chainEntries(
+  head: { seq: number; hash: string },
+  events: AuditEvent[],
+  at: string,
+): AuditEntry[] {
+  let seq = head.seq;
+  let prevHash = head.hash;
+  return events.map((event) => {
+    const entry = { ...event, seq: ++seq, at, prevHash };
+    const hash = entryHash(entry);
+    prevHash = hash;
+    return { ...entry, hash };
+  });
+}
+
+/** The entry's hash over its content's JSON text. */
 export function entryHash(entry: Omit<AuditEntry, "hash">): string {
-  const content = canonicalJson([
+  const content = jsonText([
     entry.seq,
     entry.at,
     entry.actor,
@@ -33,6 +49,20 @@ export function entryHash(entry: Omit<AuditEntry, "hash">): string {
     entry.prevHash,
   ]);
   return createHash("sha256").update(content).digest("hex");
+}
+
+/**
+ * JSON.stringify's text: natively while the value is shallow enough (details are bounded before
+ * they are stored, so always on the write path), without recursion when it is not (an entry
+ * planted deep in the database must not crash `audit verify`). Both give the same text.
+ */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) return canonicalJson(value);
+    throw error;
+  }
 }
 
 export interface ChainCheck {

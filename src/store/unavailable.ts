@@ -21,7 +21,12 @@ const UNAVAILABLE_CODES = new Set([
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now (starting up or shutting down)
   "53300", // too_many_connections
+  // Another process holds SQLite's write lock past the busy timeout, or committed between a
+  // deferred transaction's read and its write: worth a retry, not a bug.
   "SQLITE_BUSY",
+  "SQLITE_BUSY_SNAPSHOT",
+  "SQLITE_BUSY_TIMEOUT",
+  "SQLITE_LOCKED",
 ]);
 
 /** node-postgres reports some losses only in its messages. */

@@ -238,7 +238,7 @@ for (const backend of backends()) {
       // --- The network ---------------------------------------------------------------------
       const expand = async (who: string, id: string) => {
         const answer = await call(who, "GET", `/entities/${encodeURIComponent(id)}/expand?hops=2`);
-        return answer as typeof answer & { json: Subgraph };
+        return { status: answer.status, text: answer.text, json: answer.json as Subgraph };
       };
       const A_SECRETS = ["A-ACC3", "A-ACC4", "A-ACC2", "Anna Alpha", "Oleg", "a-oleg"];
       const B_SECRETS = ["Bogus", "Bravo", "B-ACC8", "B-ACC9"];

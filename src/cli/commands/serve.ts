@@ -154,6 +154,9 @@ async function untilSignal(stop: () => Promise<void>): Promise<never> {
   return new Promise<never>(() => undefined);
 }
 
+/** How long the primary waits for its workers to finish and flush when it is stopped. */
+const STOP_SECONDS = 30;
+
 /** The primary of a multi-process server: starts the workers and replaces any that die. */
 async function superviseWorkers(count: number): Promise<void> {
   let stopping = false;
@@ -172,8 +175,19 @@ async function superviseWorkers(count: number): Promise<void> {
   });
   const stop = (): void => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
-    setTimeout(() => process.exit(0), 2000).unref();
+    const running = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    // Each worker finishes its requests and writes its queued audit events before it exits; the
+    // primary waits for them (a worker left behind would exit at once, losing those events).
+    let left = running.length;
+    if (left === 0) process.exit(0);
+    cluster.on("exit", () => {
+      if (--left === 0) process.exit(0);
+    });
+    for (const worker of running) worker.kill("SIGTERM");
+    setTimeout(() => {
+      process.stderr.write(`serve: ${left} worker(s) still stopping after ${STOP_SECONDS} s\n`);
+      process.exit(1);
+    }, STOP_SECONDS * 1000).unref();
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

@@ -1,7 +1,7 @@
 /** The AccessStore over Kysely, the same SQL in both backends but for the audit log's lock. */
 import { sql, type Kysely, type Selectable } from "kysely";
 import {
-  entryHash,
+  chainEntries,
   GENESIS_HASH,
   type AuditEntry,
   type AuditEvent,
@@ -247,44 +247,26 @@ export class KyselyAccess implements AccessStore {
 
   async appendAudit(events: AuditEvent[]): Promise<AuditEntry[]> {
     if (events.length === 0) return [];
-    return this.db.transaction().execute(async (trx) => {
-      // Several servers append to one chain: each takes the head under a table lock, so no two
-      // entries can claim the same place. SQLite's writer lock does the same there.
-      if (this.kind === "postgres")
+    if (this.kind === "postgres")
+      return this.db.transaction().execute(async (trx) => {
+        // Several servers append to one chain: each takes the head under a table lock, so no two
+        // entries can claim the same place.
         await sql`lock table audit_log in share row exclusive mode`.execute(trx);
-      const head = await trx
-        .selectFrom("audit_log")
-        .select(["seq", "hash"])
-        .orderBy("seq", "desc")
-        .limit(1)
-        .executeTakeFirst();
-      let seq = head?.seq ?? 0;
-      let prevHash = head?.hash ?? GENESIS_HASH;
-      const at = new Date().toISOString();
-      const entries: AuditEntry[] = [];
-      for (const event of events) {
-        seq++;
-        const entry = { ...event, seq, at, prevHash };
-        const hash = entryHash(entry);
-        entries.push({ ...entry, hash });
-        prevHash = hash;
+        return appendToChain(trx, events);
+      });
+    // SQLite: the write lock is taken before the head is read (BEGIN IMMEDIATE). Kysely's
+    // transactions begin deferred, and a deferred reader that then writes fails at once with
+    // SQLITE_BUSY_SNAPSHOT whenever another process (`serve --workers 2`) wrote in between.
+    return this.db.connection().execute(async (connection) => {
+      await sql`begin immediate`.execute(connection);
+      try {
+        const entries = await appendToChain(connection, events);
+        await sql`commit`.execute(connection);
+        return entries;
+      } catch (error) {
+        await sql`rollback`.execute(connection).catch(() => undefined);
+        throw error;
       }
-      await trx
-        .insertInto("audit_log")
-        .values(
-          entries.map((e) => ({
-            seq: e.seq,
-            at: e.at,
-            actor: e.actor,
-            action: e.action,
-            target: e.target,
-            detail: JSON.stringify(e.detail),
-            prev_hash: e.prevHash,
-            hash: e.hash,
-          })),
-        )
-        .execute();
-      return entries;
     });
   }
 
@@ -321,6 +303,37 @@ export class KyselyAccess implements AccessStore {
     if (options.action) query = query.where("action", "=", options.action);
     return (await query.execute()).map(toAuditEntry);
   }
+}
+
+/** Reads the chain's head and appends the events after it; the caller holds the writer's lock. */
+async function appendToChain(db: Kysely<Database>, events: AuditEvent[]): Promise<AuditEntry[]> {
+  const head = await db
+    .selectFrom("audit_log")
+    .select(["seq", "hash"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const entries = chainEntries(
+    { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS_HASH },
+    events,
+    new Date().toISOString(),
+  );
+  await db
+    .insertInto("audit_log")
+    .values(
+      entries.map((e) => ({
+        seq: e.seq,
+        at: e.at,
+        actor: e.actor,
+        action: e.action,
+        target: e.target,
+        detail: JSON.stringify(e.detail),
+        prev_hash: e.prevHash,
+        hash: e.hash,
+      })),
+    )
+    .execute();
+  return entries;
 }
 
 function toUser(row: Omit<Selectable<UsersTable>, "password_hash">): User {
