@@ -41,6 +41,17 @@ export class UnavailableError extends MoneytrailError {
   override readonly status = 503;
 }
 
+/** Too much work already waits (uploads queued for a reader thread): retry after a while. */
+export class BusyError extends UnavailableError {
+  constructor(
+    message: string,
+    /** Seconds the client is asked to wait (the Retry-After header). */
+    readonly retryAfter: number,
+  ) {
+    super(message);
+  }
+}
+
 /** Where in a source file a problem was found: a line (CSV, XML) or a byte offset. */
 export interface SourcePosition {
   file: string;

@@ -50,26 +50,22 @@ export function newSigningKeys(): { privateKey: string; publicKey: string } {
 
 /** The private key in a PEM text; a clear error for anything else. */
 export function readPrivateKey(pem: string, where: string): KeyObject {
-  try {
-    const key = createPrivateKey(pem);
-    if (key.asymmetricKeyType !== "ed25519") throw new Error("not an Ed25519 key");
-    return key;
-  } catch (error) {
-    throw new InvalidInputError(
-      `${where}: not an Ed25519 private key (${(error as Error).message})`,
-    );
-  }
+  return readEd25519(() => createPrivateKey(pem), "private", where);
 }
 
 /** The public key in a PEM text (or the public half of a private key). */
 export function readPublicKey(pem: string, where: string): KeyObject {
+  return readEd25519(() => createPublicKey(pem), "public", where);
+}
+
+function readEd25519(read: () => KeyObject, kind: string, where: string): KeyObject {
   try {
-    const key = createPublicKey(pem);
+    const key = read();
     if (key.asymmetricKeyType !== "ed25519") throw new Error("not an Ed25519 key");
     return key;
   } catch (error) {
     throw new InvalidInputError(
-      `${where}: not an Ed25519 public key (${(error as Error).message})`,
+      `${where}: not an Ed25519 ${kind} key (${(error as Error).message})`,
     );
   }
 }

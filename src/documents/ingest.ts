@@ -11,17 +11,11 @@ import { UnprocessableError } from "../errors.ts";
 import type { Store } from "../store/store.ts";
 import type { StoredDocument } from "../store/documents/document-store.ts";
 import { detectDocumentFormat } from "./detect.ts";
-import { extractMentions, type ExtractOptions } from "./extract/extract.ts";
-import { extractRelations } from "./extract/relations.ts";
+import type { ExtractOptions } from "./extract/extract.ts";
 import type { OcrEngine } from "./ocr.ts";
-import { parseDocument } from "./parse.ts";
 import type { ExpansionBudget } from "./parsers/zip.ts";
-import {
-  DEFAULT_LIMITS,
-  DocumentParseError,
-  type DocumentLimits,
-  type ParsedFile,
-} from "./types.ts";
+import { readDocument, type DocumentReader } from "./read.ts";
+import { DEFAULT_LIMITS, type DocumentLimits } from "./types.ts";
 
 export const DEFAULT_COLLECTION = "default";
 
@@ -31,6 +25,11 @@ export interface IngestOptions {
   extract?: ExtractOptions;
   /** Reads scanned PDF pages and images; without it they are counted in `unreadImages`. */
   ocr?: OcrEngine | undefined;
+  /**
+   * Parses and extracts each file (read.ts); in this thread with `extract` and `ocr` unless
+   * given (the server hands uploads to reader threads: reader/pool.ts).
+   */
+  reader?: DocumentReader | undefined;
   /** Called after each top-level file with how many are done of how many. */
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -109,6 +108,7 @@ type DocumentWrite = Parameters<Store["documents"]["saveDocument"]>;
 
 class IngestRun {
   readonly report: IngestReport;
+  private readonly read: DocumentReader;
   /** Writes kept back until the whole upload is read (holdWrites); by document id. */
   private held: Map<string, DocumentWrite> | undefined;
 
@@ -131,6 +131,7 @@ class IngestRun {
       unreadImages: 0,
       ids: [],
     };
+    this.read = options.reader ?? ((request) => readDocument(request, options.extract, options.ocr));
   }
 
   holdWrites(): void {
@@ -215,24 +216,17 @@ class IngestRun {
         hostile,
       });
     if (!format) return failed("unsupported binary format");
-    let parsed: ParsedFile;
-    try {
-      parsed = await parseDocument(format, name, bytes, {
-        budget,
-        ocr: this.options.ocr,
-        maxOcrPages: this.limits.maxOcrPages,
-      });
-    } catch (error) {
-      if (error instanceof DocumentParseError) return failed(error.message, error.hostile);
-      return failed(`cannot be read as ${format}: ${(error as Error).message}`);
-    }
+    const read = await this.read({
+      format,
+      name,
+      bytes,
+      budget,
+      maxOcrPages: this.limits.maxOcrPages,
+      maxTextChars: this.limits.maxTextChars,
+    });
+    if (!read.ok) return failed(read.reason, read.hostile);
+    const { parsed, text, mentions, relations } = read;
     const id = documentId(this.collection, sha256);
-    let text = parsed.text;
-    if (text.length > this.limits.maxTextChars) {
-      text = `${text.slice(0, this.limits.maxTextChars)}\n[… text cut at ${this.limits.maxTextChars} characters]`;
-    }
-    const mentions = text ? await extractMentions(text, this.options.extract) : [];
-    const relations = extractRelations(text, mentions);
     const document: StoredDocument = {
       id,
       collection: this.collection,

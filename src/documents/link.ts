@@ -66,3 +66,17 @@ export async function networkExtractOptions(service: ScreeningService): Promise<
   }
   return { gazetteer, linker: screeningLinker(service) };
 }
+
+/** What reader threads need of the lists: the entities for their gazetteer, and a linker. */
+export interface NetworkSource {
+  /** The screening index's entities: one array per index build, so its identity is the build. */
+  entities?: readonly Entity[];
+  linker?: Linker;
+}
+
+/** The lists in the store for reader threads (reader/pool.ts); empty when no list is loaded. */
+export async function networkSource(service: ScreeningService): Promise<NetworkSource> {
+  const index = await service.ready();
+  if (index.entities.length === 0) return {};
+  return { entities: index.entities, linker: screeningLinker(service) };
+}

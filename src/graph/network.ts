@@ -9,13 +9,7 @@ import { inForce } from "./edges.ts";
 import type { EdgeFilter, GraphEdge, GraphNode } from "./types.ts";
 
 export class Network {
-  constructor(readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>()) {}
-
-  /** A copy to add to without changing this one (attributes copied shallowly). */
-  copy(): Network {
-    // graphology's copy keeps the multi, directed type; its typings only say "a graph".
-    return new Network(this.graph.copy() as MultiDirectedGraph<GraphNode, GraphEdge>);
-  }
+  readonly graph = new MultiDirectedGraph<GraphNode, GraphEdge>();
 
   get order(): number {
     return this.graph.order;

@@ -5,7 +5,7 @@
  * without internals.
  */
 import type { FastifyError, FastifyInstance } from "fastify";
-import { MoneytrailError } from "../errors.ts";
+import { BusyError, MoneytrailError } from "../errors.ts";
 import { isStoreUnavailable } from "../store/unavailable.ts";
 
 /** Seconds a client is asked to wait when the database is unreachable. */
@@ -14,7 +14,8 @@ const RETRY_AFTER_SECONDS = 5;
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
     if (error instanceof MoneytrailError) {
-      if (error.status >= 500) request.log.error(error);
+      if (error instanceof BusyError) reply.header("retry-after", String(error.retryAfter));
+      else if (error.status >= 500) request.log.error(error);
       return reply.status(error.status).send({ detail: error.message });
     }
     const fastifyError = error as FastifyError & { validation?: unknown };

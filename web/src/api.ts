@@ -128,7 +128,8 @@ export function isFinished(job: Job): boolean {
 
 export interface ScreenJob extends Job {
   previous: string | null;
-  counts: { rows: number; candidates: number; matches: number };
+  /** `errors`: rows that could not be screened (each has its reason); absent in older jobs. */
+  counts: { rows: number; candidates: number; matches: number; errors?: number };
 }
 
 export type ScreenHit = UploadHit & { change: "new" | "changed" | null };
@@ -136,6 +137,8 @@ export type ScreenHit = UploadHit & { change: "new" | "changed" | null };
 export interface ScreenRow {
   input: UploadRow["input"];
   hits: ScreenHit[];
+  /** Why the row could not be screened (an over-long name, an unknown schema). */
+  error?: string;
 }
 
 export interface Mention {

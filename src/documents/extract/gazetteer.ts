@@ -4,9 +4,12 @@
  * Chinese characters or kana as they are written. Identifiers (IMO, BIC, wallets, passports)
  * map to their entities too.
  */
-import { entityIdentifiers, normaliseIdentifier } from "../../matching/identifiers.ts";
-import type { IndexedEntity } from "../../matching/types.ts";
-import { caption } from "../../model/entity.ts";
+import {
+  entityIdentifiers,
+  IDENTIFIER_PROPS,
+  normaliseIdentifier,
+} from "../../matching/identifiers.ts";
+import { caption, type Entity } from "../../model/entity.ts";
 import { foldName } from "../../names/normalize.ts";
 import type { Mention } from "../types.ts";
 import { commonSurnames, givenNames } from "./given-names.ts";
@@ -37,6 +40,29 @@ const isCommonName = (word: string): boolean => {
   return givenNames().has(plain) || commonSurnames().has(plain);
 };
 
+/** The properties a gazetteer reads: names, given names, identifiers and what makes a caption. */
+const GAZETTEER_PROPS = new Set([
+  ...NAME_PROPS,
+  "firstName",
+  ...IDENTIFIER_PROPS,
+  "caption",
+  "title",
+  "number",
+  "publicKey",
+  "imoNumber",
+]);
+
+/**
+ * An entity cut to what a gazetteer reads: sent to reader threads, which build their own
+ * gazetteer from it (reader/pool.ts), without the rest of the index.
+ */
+export function gazetteerEntity(entity: Entity): Entity {
+  const properties: Record<string, string[]> = {};
+  for (const [prop, values] of Object.entries(entity.properties))
+    if (GAZETTEER_PROPS.has(prop)) properties[prop] = values;
+  return { id: entity.id, schema: entity.schema, properties };
+}
+
 const wordsOf = (text: string): RegExpMatchArray[] => [...text.matchAll(/[\p{L}\p{N}]+/gu)];
 
 export class Gazetteer {
@@ -50,7 +76,7 @@ export class Gazetteer {
    */
   readonly givenNames = new Set<string>();
 
-  constructor(entities: Iterable<IndexedEntity>) {
+  constructor(entities: Iterable<Entity>) {
     for (const entity of entities) {
       const entry = { entityId: entity.id, caption: caption(entity), schema: entity.schema };
       for (const first of entity.properties.firstName ?? []) {

@@ -61,7 +61,20 @@ export class Authenticator {
   private decoy: Promise<string> | undefined;
   private prunedAt = 0;
 
+  /** The last secrets' hashes: the rate limit and the look-up both need one per request. */
+  private readonly hashes = new Map<string, string>();
+
   constructor(private readonly access: AccessStore) {}
+
+  private hashOf(secret: string): string {
+    let hash = this.hashes.get(secret);
+    if (hash === undefined) {
+      if (this.hashes.size >= 1000) this.hashes.clear();
+      hash = secretHash(secret);
+      this.hashes.set(secret, hash);
+    }
+    return hash;
+  }
 
   /** The caller behind an Authorization header or session cookie; undefined when neither was sent. */
   async identify(
@@ -71,13 +84,13 @@ export class Authenticator {
     if (authorization) {
       const key = apiKeyOf(authorization);
       if (!key) throw new UnauthenticatedError("Authorization must be 'ApiKey <key>'");
-      const hash = secretHash(key);
+      const hash = this.hashOf(key);
       const caller = await this.known.get(`k:${hash}`, () => this.byKey(hash));
       if (!caller) throw new UnauthenticatedError("unknown, expired or revoked API key");
       return caller;
     }
     if (sessionToken) {
-      const hash = secretHash(sessionToken);
+      const hash = this.hashOf(sessionToken);
       const caller = await this.known.get(`s:${hash}`, () => this.bySession(hash));
       if (!caller) throw new UnauthenticatedError("session expired; sign in again");
       return caller;
@@ -95,9 +108,9 @@ export class Authenticator {
   ): string | undefined {
     const key = authorization ? apiKeyOf(authorization) : undefined;
     const name = key
-      ? `k:${secretHash(key)}`
+      ? `k:${this.hashOf(key)}`
       : !authorization && sessionToken
-        ? `s:${secretHash(sessionToken)}`
+        ? `s:${this.hashOf(sessionToken)}`
         : undefined;
     return name && this.known.peek(name) ? name : undefined;
   }

@@ -11,13 +11,14 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { NotFoundError } from "../../errors.ts";
 import { DEFAULT_COLLECTION, ingestUpload } from "../../documents/ingest.ts";
-import { networkExtractOptions } from "../../documents/link.ts";
+import { networkExtractOptions, networkSource } from "../../documents/link.ts";
 import {
   createTesseractOcr,
   DEFAULT_OCR_LANGUAGES,
   parseOcrLanguages,
   type OcrEngine,
 } from "../../documents/ocr.ts";
+import { ReaderPool } from "../../documents/reader/pool.ts";
 import { DEFAULT_LIMITS, MENTION_TYPES, RELATION_KINDS } from "../../documents/types.ts";
 import type { AppContext } from "../app.ts";
 
@@ -44,8 +45,12 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     if (!engine) ocrEngines.set(key, (engine = createTesseractOcr(languages)));
     return engine;
   };
+  // Parsing and extraction of uploads run on reader threads, started on the first upload: a
+  // large file held this thread (every request of everyone) for seconds.
+  const readers = new ReaderPool();
   app.addHook("onClose", async () => {
     await Promise.all([...ocrEngines.values()].map((engine) => engine.close()));
+    await readers.close();
   });
 
   /** A document the caller may read; one it may not is as absent as one that does not exist. */
@@ -81,13 +86,15 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
       const body = request.body as Buffer | undefined;
       const bytes = Buffer.isBuffer(body) ? new Uint8Array(body) : new Uint8Array();
       const report = await withWritable(ctx, request, request.query.collection, async () => {
-        const extract = await networkExtractOptions(ctx.screening);
-        const ocr = request.query.ocr === "true" ? ocrFor(request.query.ocr_lang) : undefined;
-        return ingestUpload(ctx.store, request.query.name, bytes, {
-          collection: request.query.collection,
-          extract,
-          ocr,
-        });
+        const collection = request.query.collection;
+        // OCR stays on this thread: tesseract reads on workers of its own.
+        if (request.query.ocr === "true") {
+          const extract = await networkExtractOptions(ctx.screening);
+          const ocr = ocrFor(request.query.ocr_lang);
+          return ingestUpload(ctx.store, request.query.name, bytes, { collection, extract, ocr });
+        }
+        const reader = readers.reader(await networkSource(ctx.screening));
+        return ingestUpload(ctx.store, request.query.name, bytes, { collection, reader });
       });
       return reply.code(201).send(report);
     },

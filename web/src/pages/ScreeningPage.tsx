@@ -214,7 +214,13 @@ function BatchResults({
       <p className="summary">
         <strong className="rows-screened">{job.counts.rows}</strong> rows screened,{" "}
         <strong className="matches-found">{job.counts.matches}</strong> matches,{" "}
-        {job.counts.candidates} candidates.{" "}
+        {job.counts.candidates} candidates
+        {job.counts.errors ? (
+          <>
+            , <strong className="error rows-failed">{job.counts.errors}</strong> rows not screened
+          </>
+        ) : null}
+        .{" "}
         <a className="button" href={`/screen/jobs/${job.id}/results.csv`} download>
           Download CSV
         </a>{" "}
@@ -249,53 +255,63 @@ function BatchResults({
         </thead>
         <tbody>
           {(rows ?? []).flatMap((row) =>
-            row.hits.length === 0
+            row.error
               ? [
-                  <tr key={row.input.id}>
+                  <tr key={row.input.id} className="row-error">
                     <td>{row.input.id}</td>
                     <td>{row.input.name}</td>
-                    <td className="muted" colSpan={3}>
-                      no candidate
+                    <td className="error" colSpan={3}>
+                      not screened: {row.error}
                     </td>
                   </tr>,
                 ]
-              : row.hits.map((hit) => (
-                  <tr
-                    key={`${row.input.id}/${hit.entityId}`}
-                    className={hit.match ? "match" : undefined}
-                  >
-                    <td>{hit.rank === 1 ? row.input.id : ""}</td>
-                    <td>{hit.rank === 1 ? row.input.name : ""}</td>
-                    <td>
-                      <a href={href({ page: "entity", id: hit.entityId })}>{hit.caption}</a>{" "}
-                      <span className="muted">{hit.datasets.join(", ")}</span>
-                      {hit.change && <span className="tag exposed">{hit.change}</span>}
-                    </td>
-                    <td className="num">{hit.score.toFixed(2)}</td>
-                    <td>
-                      {hit.decision ? (
-                        <span className={`tag decision-${hit.decision.decision}`}>
-                          {hit.decision.decision} by {hit.decision.reviewer}
-                        </span>
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            onClick={() => void decide(row.input.id, hit.entityId, "confirmed")}
-                          >
-                            Confirm
-                          </button>{" "}
-                          <button
-                            type="button"
-                            onClick={() => void decide(row.input.id, hit.entityId, "cleared")}
-                          >
-                            Clear
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                )),
+              : row.hits.length === 0
+                ? [
+                    <tr key={row.input.id}>
+                      <td>{row.input.id}</td>
+                      <td>{row.input.name}</td>
+                      <td className="muted" colSpan={3}>
+                        no candidate
+                      </td>
+                    </tr>,
+                  ]
+                : row.hits.map((hit) => (
+                    <tr
+                      key={`${row.input.id}/${hit.entityId}`}
+                      className={hit.match ? "match" : undefined}
+                    >
+                      <td>{hit.rank === 1 ? row.input.id : ""}</td>
+                      <td>{hit.rank === 1 ? row.input.name : ""}</td>
+                      <td>
+                        <a href={href({ page: "entity", id: hit.entityId })}>{hit.caption}</a>{" "}
+                        <span className="muted">{hit.datasets.join(", ")}</span>
+                        {hit.change && <span className="tag exposed">{hit.change}</span>}
+                      </td>
+                      <td className="num">{hit.score.toFixed(2)}</td>
+                      <td>
+                        {hit.decision ? (
+                          <span className={`tag decision-${hit.decision.decision}`}>
+                            {hit.decision.decision} by {hit.decision.reviewer}
+                          </span>
+                        ) : (
+                          <>
+                            <button
+                              type="button"
+                              onClick={() => void decide(row.input.id, hit.entityId, "confirmed")}
+                            >
+                              Confirm
+                            </button>{" "}
+                            <button
+                              type="button"
+                              onClick={() => void decide(row.input.id, hit.entityId, "cleared")}
+                            >
+                              Clear
+                            </button>
+                          </>
+                        )}
+                      </td>
+                    </tr>
+                  )),
           )}
         </tbody>
       </table>
