@@ -17,7 +17,12 @@ export const DEFAULT_TRACE_BUDGET = 1_000_000;
 export class WorkBudget {
   private left: number;
 
-  constructor(readonly limit: number = Infinity) {
+  /** `what` and `narrow` name the work and how to ask for less in the 422 (a trace's by default). */
+  constructor(
+    readonly limit: number = Infinity,
+    private readonly what = "trace",
+    private readonly narrow = "fewer hops, a shorter from/to date range, fewer accounts, or a higher min_amount",
+  ) {
     this.left = limit;
   }
 
@@ -26,7 +31,7 @@ export class WorkBudget {
     this.left -= units;
     if (this.left < 0) {
       throw new UnprocessableError(
-        `trace: over the work budget of ${this.limit} steps; narrow it: fewer hops, a shorter from/to date range, fewer accounts, or a higher min_amount`,
+        `${this.what}: over the work budget of ${this.limit} steps; narrow it: ${this.narrow}`,
       );
     }
   }

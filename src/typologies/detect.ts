@@ -55,26 +55,42 @@ export function detect(
   wanted: Set<Typology> = new Set(TYPOLOGIES),
   options: Partial<DetectOptions> = {},
 ): Alert[] {
+  const ctx = detectionContext(ledger, options);
+  return finishAlerts(ledger, [
+    ...groupAlerts(ctx).filter((a) => wanted.has(a.typology)),
+    ...DETECTORS.flatMap((d) => (d.kind === "ledger" && wanted.has(d.typology) ? d.detect(ctx) : [])),
+  ]);
+}
+
+/** The signals of a ledger (the costly part of detection) with the options filled in. */
+export function detectionContext(
+  ledger: Ledger,
+  options: Partial<DetectOptions> = {},
+): DetectionContext {
   const settings = { ...DEFAULT_DETECT_OPTIONS, ...options };
-  const ctx: DetectionContext = {
-    ledger,
-    signals: computeSignals(ledger, settings.minFan),
-    options: settings,
-  };
+  return { ledger, signals: computeSignals(ledger, settings.minFan), options: settings };
+}
+
+/** Each pattern group's alert, from the first group detector that recognises its shape. */
+export function groupAlerts(ctx: DetectionContext): RawAlert[] {
   const raw: RawAlert[] = [];
   for (const group of ctx.signals.groups) {
     for (const detector of DETECTORS) {
       if (detector.kind !== "group") continue;
       const reason = detector.matches(group, ctx);
       if (reason === undefined) continue;
-      if (wanted.has(detector.typology)) raw.push(groupAlert(detector.typology, group, reason));
+      raw.push(groupAlert(detector.typology, group, reason));
       break;
     }
   }
-  for (const detector of DETECTORS) {
-    if (detector.kind === "ledger" && wanted.has(detector.typology))
-      raw.push(...detector.detect(ctx));
-  }
+  return raw;
+}
+
+/**
+ * Raw alerts ranked and named. Group alerts come first, then each ledger detector's in DETECTORS
+ * order: ties keep that order, so the same alerts always rank the same.
+ */
+export function finishAlerts(ledger: Ledger, raw: RawAlert[]): Alert[] {
   raw.sort((a, b) => b.score - a.score || b.accounts.length - a.accounts.length);
   return raw.map((alert) => {
     const transactions = [...new Set(alert.transfers)]

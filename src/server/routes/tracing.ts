@@ -24,7 +24,8 @@ import { NotFoundError } from "../../errors.ts";
 import { ALERT_STATUSES, type AlertReview } from "../../store/alerts/alert-review-store.ts";
 import { accountTransfers } from "../../transactions/account-transfers.ts";
 import type { LoadedLedger } from "../../transactions/ledger-cache.ts";
-import { detect, parseTypologies } from "../../typologies/detect.ts";
+import { AlertCache } from "../../typologies/cache.ts";
+import { parseTypologies } from "../../typologies/detect.ts";
 import type { Alert } from "../../typologies/types.ts";
 import type { AppContext } from "../app.ts";
 
@@ -35,9 +36,9 @@ const listOf = z
 
 export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  // Detection over a large ledger takes seconds: its alerts are kept until the ledger changes.
-  // Keyed by the ledger view, so each caller's view of the ledger has its own alerts.
-  let alerts: { loaded: LoadedLedger; key: string; alerts: Alert[] } | undefined;
+  // Detection over a large ledger takes seconds: its alerts are kept per ledger view until the
+  // ledger changes, whatever typologies and threshold are asked (typologies/cache.ts).
+  const alertCache = new AlertCache();
 
   typed.post(
     "/trace",
@@ -135,16 +136,7 @@ export function registerTracingRoutes(app: FastifyInstance, ctx: AppContext): vo
   ): Promise<{ loaded: LoadedLedger; alerts: Alert[] }> => {
     const wanted = parseTypologies(typologies);
     const loaded = await ctx.ledger.get(readerOf(request));
-    const key = `${[...wanted].sort().join(",")}|${structuringThreshold ?? ""}`;
-    if (alerts?.loaded !== loaded || alerts.key !== key) {
-      const options = structuringThreshold ? { structuringThreshold } : {};
-      alerts = {
-        loaded,
-        key,
-        alerts: detect(loaded.ledger, wanted, options),
-      };
-    }
-    return { loaded, alerts: alerts.alerts };
+    return { loaded, alerts: alertCache.alerts(loaded.ledger, wanted, structuringThreshold) };
   };
   /** The caller's scope's reviews by alert id and, for who reads everything, every scope's. */
   const reviewsOf = async (caller: Caller) => {
