@@ -33,11 +33,17 @@ export async function loadNetwork(
   const resolution = await loadResolution(store);
   const network = new Network();
   const edges: GraphEdge[] = [];
-  const sanctioned = new Set<string>();
+  /** Entities named by Sanction entities, with the datasets that name them. */
+  const sanctioned = new Map<string, Set<string>>();
   for await (const row of store.iterateEntities()) {
     const schema = getSchema(row.schema);
     if (row.schema === "Sanction") {
-      for (const party of row.properties.entity ?? []) sanctioned.add(resolution.canonical(party));
+      for (const party of row.properties.entity ?? []) {
+        const id = resolution.canonical(party);
+        const by = sanctioned.get(id);
+        if (by) by.add(row.dataset);
+        else sanctioned.set(id, new Set([row.dataset]));
+      }
       continue;
     }
     for (const edge of edgesFromEntity(row, row.dataset, row.sourceId)) {
@@ -52,11 +58,14 @@ export async function loadNetwork(
       datasets: [row.dataset],
       sanctioned: row.properties.topics?.includes("sanction") ?? false,
       ...(options.properties ? { properties: remapProperties(row, resolution) } : {}),
-      ...(resolution.isCluster(id) ? { referents: resolution.members(id) } : {}),
+      // This record's id: a cluster's referents are those of its records in the active lists,
+      // which lets a caller be told only the ids of records it may read.
+      ...(resolution.isCluster(id) ? { referents: [row.id] } : {}),
     });
   }
   for (const edge of edges) network.addEdge(edge);
-  for (const id of sanctioned) network.markSanctioned(id);
+  for (const [id, datasets] of sanctioned)
+    for (const dataset of datasets) network.markSanctioned(id, dataset);
   if (options.documents ?? true) await addDocumentRelations(store, network, resolution);
   if (options.ledger ?? true)
     addLedgerView(network, ledgerView(await loadLedgerPart(store), network, resolution));

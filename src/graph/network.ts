@@ -6,6 +6,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { getSchema } from "../model/ftm.ts";
 import { inForce } from "./edges.ts";
+import { mergeProperties, schemaFor, sourcesOf, stub, visibleTo } from "./node-view.ts";
 import type { EdgeFilter, GraphEdge, GraphNode } from "./types.ts";
 
 export class Network {
@@ -19,7 +20,10 @@ export class Network {
     return this.graph.size;
   }
 
-  /** Adds a node, or merges it into the one already there (datasets, sanctioned, properties). */
+  /**
+   * Adds a node, or merges it into the one already there (datasets, sanctioned, properties),
+   * keeping each record's word apart for callers who may not read them all (node-view.ts).
+   */
   addNode(node: GraphNode): void {
     if (!this.graph.hasNode(node.id)) {
       this.graph.addNode(node.id, node);
@@ -33,31 +37,33 @@ export class Network {
       datasets: [...new Set([...existing.datasets, ...node.datasets])],
       sanctioned: existing.sanctioned || node.sanctioned,
       ...(node.properties || existing.properties
-        ? { properties: mergeProperties(existing.properties, node.properties) }
+        ? { properties: mergeProperties([existing, node])! }
         : {}),
       ...(node.referents || existing.referents
         ? { referents: [...new Set([...(existing.referents ?? []), ...(node.referents ?? [])])] }
         : {}),
+      sources: [...sourcesOf(existing), ...sourcesOf(node)],
     });
   }
 
   /** Adds an edge; an end not seen yet becomes a stub node until its entity arrives. */
   addEdge(edge: GraphEdge): void {
     for (const id of [edge.source, edge.target]) {
-      if (!this.graph.hasNode(id))
-        this.graph.addNode(id, {
-          id,
-          schema: "LegalEntity",
-          caption: id,
-          datasets: [],
-          sanctioned: false,
-        });
+      if (!this.graph.hasNode(id)) this.graph.addNode(id, stub(id, false));
     }
     this.graph.addEdge(edge.source, edge.target, edge);
   }
 
-  markSanctioned(id: string): void {
-    if (this.graph.hasNode(id)) this.graph.setNodeAttribute(id, "sanctioned", true);
+  /** Marks a node sanctioned because a Sanction entity of `dataset` names it. */
+  markSanctioned(id: string, dataset: string): void {
+    const node = this.node(id);
+    if (!node) return;
+    this.graph.replaceNodeAttributes(id, {
+      ...node,
+      sanctioned: true,
+      sources: sourcesOf(node),
+      sanctionedBy: [...new Set([...(node.sanctionedBy ?? []), dataset])],
+    });
   }
 
   has(id: string): boolean {
@@ -115,7 +121,7 @@ function allowNode(filter: EdgeFilter): (node: GraphNode) => boolean {
   const readable = filter.readable;
   const bySchema = allowSchema(filter);
   if (!readable) return bySchema;
-  return (node) => (node.datasets.length === 0 || node.datasets.some(readable)) && bySchema(node);
+  return (node) => visibleTo(node, readable) && bySchema(node);
 }
 
 function allowSchema(filter: EdgeFilter): (node: GraphNode) => boolean {
@@ -123,22 +129,14 @@ function allowSchema(filter: EdgeFilter): (node: GraphNode) => boolean {
   const wanted = filter.schemata;
   const cache = new Map<string, boolean>();
   return (node) => {
-    let ok = cache.get(node.schema);
+    // The schema the caller is shown: a private record's must not decide what is entered.
+    const name = schemaFor(node, filter.readable);
+    let ok = cache.get(name);
     if (ok === undefined) {
-      const schema = getSchema(node.schema);
-      ok = wanted.some((name) => schema.isA(name));
-      cache.set(node.schema, ok);
+      const schema = getSchema(name);
+      ok = wanted.some((wantedName) => schema.isA(wantedName));
+      cache.set(name, ok);
     }
     return ok;
   };
-}
-
-function mergeProperties(
-  a: Record<string, string[]> | undefined,
-  b: Record<string, string[]> | undefined,
-): Record<string, string[]> {
-  const out: Record<string, string[]> = { ...a };
-  for (const [prop, values] of Object.entries(b ?? {}))
-    out[prop] = [...new Set([...(out[prop] ?? []), ...values])];
-  return out;
 }

@@ -16,7 +16,8 @@ import { NotFoundError } from "../errors.ts";
 import { StepBudget } from "./budget.ts";
 import { inForce } from "./edges.ts";
 import type { Network } from "./network.ts";
-import type { GraphEdge, Holding, OfacStatus, OwnershipReport, Proof } from "./types.ts";
+import { isSanctionedFor, nodeFor, type Readable } from "./node-view.ts";
+import type { GraphEdge, GraphNode, Holding, OfacStatus, OwnershipReport, Proof } from "./types.ts";
 
 const OFAC_THRESHOLD = 50;
 const EU_UK_THRESHOLD = 50;
@@ -32,7 +33,8 @@ export function isOwnershipEdge(edge: GraphEdge): boolean {
 /**
  * The ownership report of one entity. Every step over a holding counts against `maxSteps`: past
  * it the report is refused (422) rather than cut, since a cut one could say "not blocked" of an
- * entity that is.
+ * entity that is. Holdings, names and who is listed are what the `readable` datasets say (all
+ * when absent): a private list must not make an owner listed, nor an entity blocked, for others.
  *
  * @example ownershipReport(network, "ofac-123").ofac.status
  */
@@ -40,15 +42,20 @@ export function ownershipReport(
   network: Network,
   id: string,
   asOf?: string,
-  readable: (dataset: string) => boolean = () => true,
+  readable?: (dataset: string) => boolean,
   maxSteps = Infinity,
 ): OwnershipReport {
-  const node = network.node(id);
-  if (!node) throw new NotFoundError(`no entity '${id}' in the network`);
+  const found = network.node(id);
+  if (!found) throw new NotFoundError(`no entity '${id}' in the network`);
+  const node = nodeFor(found, readable);
+  const view = (entity: string) => nodeFor(network.node(entity)!, readable);
   const budget = new StepBudget(maxSteps);
   const spend = (steps: number): void => budget.spend(steps, `ownership of '${id}'`);
   const holdings = upstream(network, id, asOf, readable, spend);
-  const listed = (entity: string): boolean => network.node(entity)?.sanctioned ?? false;
+  const listed = (entity: string): boolean => {
+    const owner = network.node(entity);
+    return owner ? isSanctionedFor(owner, readable) : false;
+  };
   const blocked = ofacFixedPoint(holdings, listed, false, spend);
   const possibly = ofacFixedPoint(holdings, listed, true, spend);
   const direct = holdings.get(id) ?? [];
@@ -78,12 +85,12 @@ export function ownershipReport(
       status,
       aggregate,
       ...(status === "listed" || status === "blocked"
-        ? { proof: proofOf(network, id, holdings, blocked, new Set(), spend) }
+        ? { proof: proofOf(view, listed, id, holdings, blocked, new Set(), spend) }
         : {}),
       missing,
     },
-    euUk: euUk(network, id, holdings, listed, spend),
-    effective: effectiveShares(network, id, holdings, listed, spend),
+    euUk: euUk(view, id, holdings, listed, spend),
+    effective: effectiveShares(view, id, holdings, listed, spend),
     cycles: findCycles(id, holdings, spend),
   };
 }
@@ -93,7 +100,7 @@ function upstream(
   network: Network,
   id: string,
   asOf: string | undefined,
-  readable: (dataset: string) => boolean,
+  readable: Readable,
   spend: (steps: number) => void,
 ): Map<string, Holding[]> {
   const holdings = new Map<string, Holding[]>();
@@ -105,13 +112,14 @@ function upstream(
     spend(network.graph.inDegree(asset));
     const list: Holding[] = [];
     network.graph.forEachInEdge(asset, (_key, edge, owner, _target, ownerAttributes) => {
-      if (!isOwnershipEdge(edge) || (asOf && !inForce(edge, asOf)) || !readable(edge.dataset))
-        return;
+      if (!isOwnershipEdge(edge) || (asOf && !inForce(edge, asOf))) return;
+      if (readable && !readable(edge.dataset)) return;
+      const shown = nodeFor(ownerAttributes, readable);
       list.push({
         owner,
-        caption: ownerAttributes.caption,
+        caption: shown.caption,
         percentage: edge.percentage ?? null,
-        sanctioned: ownerAttributes.sanctioned,
+        sanctioned: shown.sanctioned,
         kind: edge.kind,
         control: edge.kind === "parent" || CONTROL_ROLE.test(edge.role ?? ""),
         ...(edge.start ? { start: edge.start } : {}),
@@ -158,8 +166,12 @@ function ofacFixedPoint(
   return blocked;
 }
 
+/** A node as the caller sees it (node-view.ts). */
+type View = (id: string) => GraphNode;
+
 function proofOf(
-  network: Network,
+  view: View,
+  listed: (id: string) => boolean,
   id: string,
   holdings: Map<string, Holding[]>,
   blocked: Set<string>,
@@ -167,26 +179,25 @@ function proofOf(
   spend: (steps: number) => void,
   percentage?: number,
 ): Proof {
-  const node = network.node(id)!;
   const base = {
     entity: id,
-    caption: node.caption,
+    caption: view(id).caption,
     ...(percentage !== undefined ? { percentage } : {}),
   };
-  if (node.sanctioned) return { ...base, status: "listed", owners: [] };
+  if (listed(id)) return { ...base, status: "listed", owners: [] };
   const next = new Set(path).add(id);
   // Proofs are trees of chains: diamonds of blocked owners repeat subtrees, each counted.
   spend((holdings.get(id)?.length ?? 0) + path.size);
   const owners = (holdings.get(id) ?? [])
     .filter((h) => h.percentage !== null && !next.has(h.owner))
-    .filter((h) => network.node(h.owner)?.sanctioned || blocked.has(h.owner))
-    .map((h) => proofOf(network, h.owner, holdings, blocked, next, spend, h.percentage!));
+    .filter((h) => listed(h.owner) || blocked.has(h.owner))
+    .map((h) => proofOf(view, listed, h.owner, holdings, blocked, next, spend, h.percentage!));
   const aggregate = round(owners.reduce((sum, o) => sum + (o.percentage ?? 0), 0));
   return { ...base, status: "blocked", aggregate, owners };
 }
 
 function euUk(
-  network: Network,
+  view: View,
   id: string,
   holdings: Map<string, Holding[]>,
   listed: (id: string) => boolean,
@@ -218,14 +229,14 @@ function euUk(
     if (result)
       return {
         ownedOrControlled: true,
-        by: { party, caption: network.node(party)!.caption, ...result },
+        by: { party, caption: view(party).caption, ...result },
       };
   }
   return { ownedOrControlled: false };
 }
 
 function effectiveShares(
-  network: Network,
+  view: View,
   id: string,
   holdings: Map<string, Holding[]>,
   listed: (id: string) => boolean,
@@ -248,7 +259,7 @@ function effectiveShares(
   return [...totals]
     .map(([party, share]) => ({
       party,
-      caption: network.node(party)!.caption,
+      caption: view(party).caption,
       percentage: round(share * 100),
     }))
     .sort((a, b) => b.percentage - a.percentage);

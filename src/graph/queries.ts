@@ -8,6 +8,7 @@
 import { NotFoundError } from "../errors.ts";
 import { StepBudget } from "./budget.ts";
 import { compileFilter, type Network } from "./network.ts";
+import { isSanctionedFor, nodeFor } from "./node-view.ts";
 import type { EdgeFilter, GraphEdge, GraphPath, Subgraph } from "./types.ts";
 
 export interface ExpandOptions extends EdgeFilter {
@@ -66,7 +67,8 @@ export function expand(
     });
   }
   return {
-    nodes: [...seen].map((n) => network.node(n)!),
+    // Each as the caller may see it: a private list's name, caption or word "sanctioned" is not.
+    nodes: [...seen].map((n) => nodeFor(network.node(n)!, options.readable)),
     edges,
     truncated: nodesCut || walk.exhausted || gather.exhausted,
   };
@@ -210,12 +212,13 @@ export function pathsToSanctioned(
       });
       for (const [edge, other] of steps) {
         if (--budget <= 0 || found.length >= limit) return;
-        const target = network.node(other)!;
+        // Sanctioned as far as the caller's lists say: a path must not tell of a private listing.
+        const sanctioned = isSanctionedFor(network.node(other)!, options.readable);
         if (edges.length + 1 === depth) {
-          if (target.sanctioned) found.push({ nodes: [...nodes, other], edges: [...edges, edge] });
+          if (sanctioned) found.push({ nodes: [...nodes, other], edges: [...edges, edge] });
           continue;
         }
-        if (target.sanctioned) continue;
+        if (sanctioned) continue;
         onPath.add(other);
         nodes.push(other);
         edges.push(edge);

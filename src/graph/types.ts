@@ -11,6 +11,25 @@ export interface GraphNode {
   properties?: Record<string, string[]>;
   /** Source entity ids merged into this node. */
   referents?: string[];
+  /**
+   * Each record's word, kept once the node is more than one record's (records of several
+   * datasets, or a Sanction naming it): a caller is answered from the datasets it may read
+   * (node-view.ts). Absent, the node's own fields are its one record's. Never sent as such.
+   */
+  sources?: NodeSource[];
+  /** Datasets of the Sanction entities that name the node. */
+  sanctionedBy?: string[];
+}
+
+/** What one dataset's record says of a node. */
+export interface NodeSource {
+  dataset: string;
+  schema: string;
+  caption: string;
+  /** Its topics say so (Sanctions naming the node are the node's `sanctionedBy`). */
+  sanctioned: boolean;
+  properties?: Record<string, string[]>;
+  referents?: string[];
 }
 
 export interface GraphEdge {

@@ -2,6 +2,7 @@
  * Screening over the store: keeps the in-memory index, rebuilds it when the active list versions
  * or the resolver's judgements change, and answers queries with reviewers' decisions applied.
  */
+import { setImmediate } from "node:timers/promises";
 import type { ScreeningIndex } from "../matching/index.ts";
 import {
   DEFAULT_LIMIT,
@@ -15,6 +16,9 @@ import { DecisionCache } from "./decision-cache.ts";
 import { decisionLookup, LOCAL_SCOPE, queryKey, type AppliedDecision } from "./decisions.ts";
 import { currentIndexKey, loadIndex } from "./load.ts";
 import { isStoreUnavailable } from "../store/unavailable.ts";
+
+/** How long one request's queries may hold the thread before others get a turn. */
+const YIELD_AFTER_MILLIS = 10;
 
 export interface ScreeningHit extends MatchResult {
   decision?: AppliedDecision;
@@ -88,7 +92,7 @@ export class ScreeningService {
     const full: MatchOptions = { limit: DEFAULT_LIMIT, threshold: DEFAULT_THRESHOLD, ...options };
     const newest = await this.decisions.newestDecisions();
     const lookup = decisionScope === null ? undefined : decisionLookup(newest, decisionScope);
-    return queries.map((query, i) => {
+    const answer = (query: MatchQuery, i: number): ScreeningAnswer => {
       const results: ScreeningHit[] = index.match(query, full);
       // A query key costs a hash; with no decision recorded there is nothing to look up.
       if (newest.size === 0 || !lookup) return { query, results };
@@ -100,6 +104,18 @@ export class ScreeningService {
           return decision ? { ...result, decision } : result;
         }),
       };
-    });
+    };
+    // A hundred queries of long non-Latin names take seconds: other requests get their turn
+    // between queries whenever this one has held the thread for a few milliseconds.
+    const answers: ScreeningAnswer[] = [];
+    let since = performance.now();
+    for (const [i, query] of queries.entries()) {
+      answers.push(answer(query, i));
+      if (performance.now() - since > YIELD_AFTER_MILLIS && i < queries.length - 1) {
+        await setImmediate();
+        since = performance.now();
+      }
+    }
+    return answers;
   }
 }

@@ -209,8 +209,11 @@ export class KyselyStore implements Store {
     }
   }
 
-  async findEntity(id: string): Promise<StoredEntity | undefined> {
-    const rows = await this.db
+  async findEntity(
+    id: string,
+    readable: (dataset: string) => boolean = () => true,
+  ): Promise<StoredEntity | undefined> {
+    const found = await this.db
       .selectFrom("entities as e")
       .innerJoin("list_versions as v", "v.id", "e.version_id")
       .leftJoin("records as r", (join) =>
@@ -221,6 +224,8 @@ export class KyselyStore implements Store {
       .where("v.active", "=", 1)
       .orderBy("v.dataset")
       .execute();
+    // Filtered before the merge: an unreadable list's record adds no property, dataset or source.
+    const rows = found.filter((row) => readable(row.dataset));
     if (rows.length === 0) return undefined;
     let merged: Entity | undefined;
     for (const row of rows) {

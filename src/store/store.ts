@@ -153,7 +153,14 @@ export interface Store {
   /** The records of a version in source-id order, each with its main entity's caption. */
   iterateRecords(versionId: number): AsyncIterable<RecordWithCaption>;
 
-  findEntity(id: string): Promise<StoredEntity | undefined>;
+  /**
+   * One id merged over the active lists that have it; with `readable`, over those lists only, so
+   * a caller is never shown values that come from a collection it may not read.
+   */
+  findEntity(
+    id: string,
+    readable?: (dataset: string) => boolean,
+  ): Promise<StoredEntity | undefined>;
   getEntity(id: string): Promise<StoredEntity>;
   /** Entities of the active versions, one row per (dataset, entity). */
   iterateEntities(

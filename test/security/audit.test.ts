@@ -249,6 +249,29 @@ for (const backend of backends()) {
       assert.ok(log.some((e) => e.action === "GET /entities/:id" && e.target === "demo-office39"));
     });
 
+    test("refused requests are recorded too: role refusals and failed self-recording routes", async () => {
+      assert.equal((await call("vera", "GET", "/users")).statusCode, 403);
+      const foreign = await call("vera", "POST", "/match/no_such_list", {
+        queries: { q: { schema: "Person", properties: { name: ["Kim"] } } },
+      });
+      assert.equal(foreign.statusCode, 404);
+      const log = await entries();
+      const vera = log.filter((e) => e.actor === "vera");
+      assert.ok(
+        vera.some(
+          (e) => e.action === "GET /users" && (e.detail as { status: number }).status === 403,
+        ),
+        "the role refusal",
+      );
+      assert.ok(
+        vera.some(
+          (e) =>
+            e.action === "POST /match/:dataset" && (e.detail as { status: number }).status === 404,
+        ),
+        "the refused screening",
+      );
+    });
+
     test("one bad entry never blocks the others", async () => {
       const errors: unknown[] = [];
       const writer = new AuditWriter(

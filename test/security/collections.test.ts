@@ -241,3 +241,62 @@ for (const backend of backends()) {
     }
   });
 }
+
+for (const backend of backends()) {
+  test(`${backend.name}: uploads tell nothing of collections the caller cannot read`, async () => {
+    const { store } = await freshStore(backend);
+    const keys = await addPeople(store);
+    await importList(store, [listFile("b_watch.ftm.json")], {
+      format: "ftm",
+      dataset: "b_watch",
+      version: "1",
+    });
+    await store.access.setCollectionPublic("b_watch", false);
+    await store.access.grant("b_watch", "agency:B", "read");
+    const app = await buildApp({ store, auth: "required" });
+    const call = caller(app, keys);
+    try {
+      // Bob's private document set and ledger.
+      const docs = await call(
+        "bob",
+        "POST",
+        "/documents?name=n.txt&collection=b_casefile",
+        "x",
+        "application/octet-stream",
+      );
+      assert.equal(docs.statusCode, 201, docs.body);
+      const answers = new Set<string>();
+      for (const name of ["b_watch", "b_casefile"]) {
+        const upload = await call(
+          "alice",
+          "POST",
+          `/documents?name=n.txt&collection=${name}`,
+          "x",
+          "application/octet-stream",
+        );
+        answers.add(
+          `${upload.statusCode} ${upload.json<{ detail: string }>().detail.replace(name, "NAME")}`,
+        );
+      }
+      assert.equal(
+        answers.size,
+        1,
+        `one answer for every unreadable name: ${[...answers].join(" | ")}`,
+      );
+      assert.match([...answers][0]!, /^409 .*taken/);
+      // Bob, who may read his list, is told why.
+      const own = await call(
+        "bob",
+        "POST",
+        "/documents?name=n.txt&collection=b_watch",
+        "x",
+        "application/octet-stream",
+      );
+      assert.equal(own.statusCode, 409);
+      assert.match(own.json<{ detail: string }>().detail, /official list/);
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+}

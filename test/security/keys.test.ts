@@ -102,6 +102,37 @@ for (const backend of backends()) {
       assert.equal(narrower.statusCode, 201, "a key may mint a key as narrow as itself");
     });
 
+    test("an admin key limited to some collections cannot use the admin routes", async () => {
+      const limited = await createApiKey(store.access, {
+        username: "root",
+        name: "one list",
+        collections: ["agency_a_docs"],
+        expiresInDays: 1,
+      });
+      const headers = { authorization: `ApiKey ${limited.secret}` };
+      const user = await app.inject({
+        method: "POST",
+        url: "/users",
+        headers,
+        payload: { username: "mallory", role: "admin", password: PASSWORD },
+      });
+      assert.equal(user.statusCode, 403, user.body);
+      assert.match(user.json<{ detail: string }>().detail, /limited to some collections/);
+      assert.equal(await store.access.findUser("mallory"), undefined);
+      for (const [method, url] of [
+        ["GET", "/audit"],
+        ["PUT", "/collections/agency_a_ledger/grants/user:root"],
+      ] as const) {
+        const answer = await app.inject({
+          method,
+          url,
+          headers,
+          ...(method === "PUT" ? { payload: { access: "read" } } : {}),
+        });
+        assert.equal(answer.statusCode, 403, `${method} ${url}`);
+      }
+    });
+
     test("a signed-in session may still make any key its role allows", async () => {
       const cookie = await login();
       const made = await app.inject({

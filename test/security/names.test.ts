@@ -17,6 +17,9 @@ import { MAX_NAME_LENGTH } from "../../src/names/length.ts";
 import { prepareName } from "../../src/names/prepare.ts";
 import { latinVariants } from "../../src/names/romanize.ts";
 import { screenFile } from "../../src/screening/batch/screen.ts";
+import { queryFromEntity } from "../../src/screening/query.ts";
+import { ScreeningService } from "../../src/screening/service.ts";
+import { buildDemo } from "../../src/demo/workspace.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
@@ -257,3 +260,45 @@ for (const backend of backends()) {
     });
   });
 }
+
+test("a query's names are bounded together, and long queries let other requests through", async () => {
+  assert.throws(
+    () =>
+      queryFromEntity(
+        {
+          schema: "Person",
+          properties: { name: Array.from({ length: 5 }, () => "金".repeat(400)) },
+        },
+        "queries.q1",
+      ),
+    /queries\.q1\.properties: a query's names are at most 1000 characters together/,
+  );
+  const store = await openStore(":memory:");
+  await buildDemo(store);
+  const service = new ScreeningService(store);
+  await service.match([queryFromEntity({ schema: "Person", properties: { name: ["warm"] } })]);
+  const heavy = Array.from({ length: 40 }, (_, i) =>
+    queryFromEntity({
+      schema: "Person",
+      properties: { name: [`${"金正恩朝鲜劳动党中央委员会".repeat(30).slice(0, 480)}${i}`] },
+    }),
+  );
+  // Timer ticks while the 40 queries run: the longest gap is how long others had to wait.
+  let last = performance.now();
+  let longest = 0;
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const started = performance.now();
+  await service.match(heavy);
+  const took = performance.now() - started;
+  clearInterval(ticker);
+  await store.close();
+  assert.ok(took > 200, `the work itself takes a while (${took.toFixed(0)} ms)`);
+  assert.ok(
+    longest < took / 2,
+    `other work ran meanwhile: longest wait ${longest.toFixed(0)} ms of ${took.toFixed(0)} ms`,
+  );
+});

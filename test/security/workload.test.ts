@@ -6,7 +6,7 @@
  * past their budget must get a clear 4xx instead of the thread.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -15,6 +15,9 @@ import { importList } from "../../src/lists/import.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Store } from "../../src/store/store.ts";
 import { importLedgerFile } from "../../src/transactions/import.ts";
+import { loadLedger } from "../../src/transactions/load.ts";
+import { detect, parseTypologies } from "../../src/typologies/detect.ts";
+import { needShared, sharedFile } from "../helpers/shared.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
 const HEALTHZ_LIMIT_MS = 100;
@@ -67,6 +70,38 @@ function layeredListFtm(layers: number, width: number): string {
   }
   return lines.join("\n") + "\n";
 }
+
+const FIRST = ["Kim", "Ri", "Pak", "Choe", "Jang", "Han", "Ivan", "Sergei", "Ahmad", "Hossein"];
+const LAST = ["Chol", "Song", "Min", "Petrov", "Volkov", "Rahimi", "Karimi", "Nam", "Jin", "Ho"];
+const FIRMS = ["Hongxiang", "Ryonbong", "Tanchon", "Korea Kwangson", "Sinbo", "Paeksol", "Kumsan"];
+
+/**
+ * Running text of about `bytes` bytes, as in a seized ledger of letters: people, companies,
+ * amounts, dates and accounts, and a listed company of the layered list ("Layer 3 Holding 7");
+ * `tag` makes the bytes of each upload differ (the same bytes twice are stored once).
+ */
+function seizedText(bytes: number, tag: string): string {
+  const lines = [`Correspondence ${tag}`];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const person = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`;
+    const firm = `${FIRMS[i % FIRMS.length]} Trading Co., Ltd.`;
+    const line =
+      `On ${1 + (i % 28)} March 2019 ${person}, director of ${firm} in Dandong, paid ` +
+      `USD ${(1000 + i * 37).toLocaleString("en-US")} to Layer 3 Holding 7 from account ` +
+      `${10_000_000 + i}; the transfer was confirmed by ${LAST[i % LAST.length]} the next day.`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join("\n");
+}
+
+const upload = (base: string, name: string, body: string, collection = "default") =>
+  fetch(`${base}/documents?name=${encodeURIComponent(name)}&collection=${collection}`, {
+    method: "POST",
+    headers: { "content-type": "application/octet-stream" },
+    body,
+  });
 
 /**
  * Sends the heavy request and polls `/healthz` every 10 ms until it has answered: the slowest
@@ -223,6 +258,132 @@ for (const backend of backends()) {
       assert.ok(run.worstHealthz < HEALTHZ_LIMIT_MS, `/healthz took ${run.worstHealthz} ms`);
       const small = await fetch(`${base}/entities/co-5-0/ownership`);
       assert.equal(small.status, 200);
+    });
+
+    test("a large upload is read on a reader thread: /healthz answers meanwhile, the answer as before", async () => {
+      let attempt = 0;
+      const run = await responsive(base, () =>
+        upload(base, `letters-${attempt}.txt`, seizedText(1_500_000, `run ${attempt++}`)),
+      );
+      assert.equal(run.response.status, 201, run.body);
+      const report = JSON.parse(run.body) as {
+        documents: number;
+        mentions: number;
+        linked: number;
+        ids: string[];
+      };
+      assert.equal(report.documents, 1);
+      assert.ok(report.mentions > 10_000, `${report.mentions} mentions`);
+      assert.ok(report.linked > 1000, `${report.linked} linked`);
+      assert.ok(run.worstHealthz < HEALTHZ_LIMIT_MS, `/healthz took ${run.worstHealthz} ms`);
+      const mentions = (await (
+        await fetch(`${base}/documents/${report.ids[0]}/mentions?type=Organization`)
+      ).json()) as { mentions: Array<{ text: string; entityId?: string | null }> };
+      const listed = mentions.mentions.find((m) => m.text === "Layer 3 Holding 7");
+      assert.equal(listed?.entityId, "co-3-7", "the reader thread's gazetteer links listed names");
+    });
+
+    test("a flood of uploads past the reader queue is a 503 with Retry-After; refused ones leave nothing", async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          upload(base, `flood-${i}.txt`, seizedText(150_000, `flood ${i}`), "flood"),
+        ),
+      );
+      const busy = answers.filter((a) => a.status === 503);
+      const stored = answers.filter((a) => a.status === 201);
+      assert.ok(busy.length > 0, `statuses: ${answers.map((a) => a.status).join(",")}`);
+      assert.equal(busy.length + stored.length, answers.length);
+      assert.equal(busy[0]!.headers.get("retry-after"), "10");
+      assert.match(await busy[0]!.text(), /files already wait to be read; retry/);
+      const documents = await store.documents.listDocuments({ collection: "flood", limit: 1000 });
+      assert.equal(documents.length, stored.length);
+      // Once the queue has drained, the same file is taken.
+      const again = await upload(base, "flood-late.txt", seizedText(1000, "late"), "flood");
+      assert.equal(again.status, 201, await again.text());
+    });
+
+    test("alerts for another typology or structuring threshold are a look-up, not a detection", async () => {
+      await (await fetch(`${base}/alerts`)).text();
+      const ledger = await loadLedger(store);
+      for (const [query, typologies, threshold] of [
+        ["typology=fan-in", ["fan-in"], undefined],
+        ["typology=fan-out,structuring", ["fan-out", "structuring"], undefined],
+        ["structuring_threshold=900", [], 900],
+        ["structuring_threshold=850&typology=structuring", ["structuring"], 850],
+      ] as const) {
+        const run = await responsive(base, () => fetch(`${base}/alerts?${query}`));
+        assert.equal(run.response.status, 200, run.body);
+        assert.ok(
+          run.worstHealthz < HEALTHZ_LIMIT_MS,
+          `${query}: /healthz took ${run.worstHealthz} ms`,
+        );
+        const want = detect(
+          ledger,
+          parseTypologies([...typologies]),
+          threshold ? { structuringThreshold: threshold } : {},
+        );
+        const got = JSON.parse(run.body) as { alerts: Array<{ id: string }> };
+        assert.deepEqual(
+          got.alerts.map((a) => a.id),
+          want.map((a) => a.id),
+          `${query}: the same alerts as a detection`,
+        );
+      }
+    });
+
+    test("exposure within its budget answers without holding /healthz", async () => {
+      const sanctioned = Array.from({ length: 50 }, (_, i) => `ACC${i}`).join(",");
+      const run = await responsive(base, () =>
+        fetch(`${base}/exposure?hops=4&sanctioned=${sanctioned}`),
+      );
+      assert.equal(run.response.status, 200, run.body);
+      assert.ok(JSON.parse(run.body).total > 1000);
+      assert.ok(run.worstHealthz < HEALTHZ_LIMIT_MS, `/healthz took ${run.worstHealthz} ms`);
+    });
+  });
+}
+
+const AMLSIM = "data/transactions/amlsim/20K_cycle200/transactions.csv";
+
+for (const backend of backends()) {
+  describe(`workload on the AMLSim run (${backend.name})`, () => {
+    let store: Store | undefined;
+    let app: FastifyInstance | undefined;
+    let base = "";
+    let accounts: string[] = [];
+
+    before(async () => {
+      if (!existsSync(sharedFile(AMLSIM))) return;
+      ({ store } = await freshStore(backend));
+      await importLedgerFile(store, sharedFile(AMLSIM), { dataset: "amlsim" });
+      accounts = [...(await loadLedger(store)).accountIds];
+      app = await buildApp({ store });
+      base = await app.listen({ host: "127.0.0.1", port: 0 });
+      await (await fetch(`${base}/exposure?hops=1`)).text();
+    });
+
+    after(async () => {
+      await app?.close();
+      await store?.close();
+    });
+
+    test("exposure past its work budget is a 422 saying how to narrow it; /healthz answers meanwhile", async (t) => {
+      if (!needShared(t, AMLSIM)) return;
+      // 1,000 sanctioned accounts, 64 hops: 17 million units, about 100 to 200 ms of sweeping.
+      const many = accounts.filter((_, i) => i % 20 === 0).slice(0, 1000);
+      const run = await responsive(base, () =>
+        fetch(`${base}/exposure?hops=64&sanctioned=${many.join(",")}`),
+      );
+      assert.equal(run.response.status, 422, run.body);
+      assert.match(
+        run.body,
+        /exposure: over the work budget.*narrow it: fewer hops, fewer sanctioned accounts/,
+      );
+      assert.ok(run.worstHealthz < HEALTHZ_LIMIT_MS, `/healthz took ${run.worstHealthz} ms`);
+      const narrow = await fetch(
+        `${base}/exposure?hops=3&sanctioned=${many.slice(0, 100).join(",")}`,
+      );
+      assert.equal(narrow.status, 200, await narrow.text());
     });
   });
 }

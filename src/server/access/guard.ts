@@ -89,11 +89,18 @@ export async function registerAccessGuard(
       if (needed === "public") return;
       throw new UnauthenticatedError("sign in, or send 'Authorization: ApiKey <key>'");
     }
+    // Known before the checks below, so a refused request is recorded under its caller too.
+    request.caller = caller;
     if (!allows(caller.role, needed))
       throw new ForbiddenError(
         `${request.method} ${request.routeOptions.url} needs the ${needed} role`,
       );
-    request.caller = caller;
+    // A key limited to some collections is limited in what it can change too: with the admin
+    // routes it could make a user, a grant or a key without the limit, and so escape it.
+    if (needed === "admin" && caller.onlyCollections)
+      throw new ForbiddenError(
+        `${request.method} ${request.routeOptions.url}: a key limited to some collections cannot use admin routes`,
+      );
     request.permissions = await permissionCache.of(caller);
   });
   return table;

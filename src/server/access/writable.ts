@@ -5,7 +5,8 @@
  * list private to its maker once imported (issue 22).
  */
 import type { FastifyRequest } from "fastify";
-import { canWrite } from "../../access/collections.ts";
+import { canRead, canWrite } from "../../access/collections.ts";
+import { isOfficialDataset } from "../../lists/update/sources.ts";
 import { refuseListName, releaseClaim } from "../../access/collection-claims.ts";
 import { ConflictError, ForbiddenError } from "../../errors.ts";
 import type { AppContext } from "../app.ts";
@@ -59,20 +60,33 @@ export async function claimNewCollection(
   return (await claimWritable(ctx, request, collection)).created;
 }
 
+/** The one answer for a name that is taken by something the caller may not read. */
+function unavailable(collection: string): ConflictError {
+  return new ConflictError(`collection '${collection}' is taken; choose another name`);
+}
+
 async function claimWritable(
   ctx: AppContext,
   request: FastifyRequest,
   collection: string,
 ): Promise<Claim> {
-  await refuseListName(ctx.store, collection);
   const { caller, permissions } = callerOf(request);
+  // What the caller may not read is not described: an unreadable list, ledger or document set
+  // all get the same answer, so uploads are no way to learn what another agency keeps.
+  const readable = canRead(permissions, collection) || isOfficialDataset(collection);
+  await refuseListName(ctx.store, collection).catch((error: unknown) => {
+    throw readable ? error : unavailable(collection);
+  });
   if (canWrite(permissions, collection)) return NOTHING_NEW;
   const exists = (await ctx.store.access.listCollections()).some((c) => c.name === collection);
-  if (exists) throw new ForbiddenError(`no write access to collection '${collection}'`);
+  if (exists)
+    throw readable
+      ? new ForbiddenError(`no write access to collection '${collection}'`)
+      : unavailable(collection);
   // The creation itself decides who made it: two callers (on two servers) racing for one new
   // name were both told above that it does not exist; only one insert makes it.
   if (!(await ctx.store.access.createCollection(collection, { public: false })))
-    throw new ConflictError(`collection '${collection}' was just created by someone else`);
+    throw unavailable(collection);
   await ctx.store.access.grant(collection, `user:${caller.user}`, "write");
   ctx.auth.permissions.forget();
   return {

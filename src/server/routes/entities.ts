@@ -11,14 +11,17 @@ import { caption } from "../../model/entity.ts";
 import { listingTimeline } from "../../lists/timeline.ts";
 import { accountTransfers } from "../../transactions/account-transfers.ts";
 import type { AppContext } from "../app.ts";
-import { getResolvedEntity } from "../../resolution/entities.ts";
+import { getResolvedEntity, type ResolvedEntity } from "../../resolution/entities.ts";
 
 const entityParams = z.object({ id: z.string().min(1).max(200) });
 
 export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  // The entity as the caller may see it: its referents are only the members on lists the caller
+  // reads, so every route below walks those alone (an id only an unreadable member has is 404).
   const readableEntity = (request: FastifyRequest, id: string) =>
     getResolvedEntity(ctx.store, id, readerOf(request));
+  const idsOf = (entity: ResolvedEntity) => new Set([entity.id, ...entity.referents]);
   typed.get(
     "/entities/:id",
     {
@@ -71,7 +74,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const entity = await readableEntity(request, request.params.id);
       const { ledger, links, accounts } = await ctx.ledger.get(readerOf(request));
-      const ids = new Set([entity.id, ...entity.referents]);
+      const ids = idsOf(entity);
       const linked = links.filter((link) => ids.has(link.entityId));
       const found = accountTransfers(
         ledger,
@@ -107,7 +110,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: AppContext): voi
     async (request) => {
       const entity = await readableEntity(request, request.params.id);
       const byDocument = new Map<string, Set<string>>();
-      for (const id of new Set([entity.id, ...entity.referents])) {
+      for (const id of idsOf(entity)) {
         for (const mention of await ctx.store.documents.listMentions({ entityId: id })) {
           const texts = byDocument.get(mention.documentId) ?? new Set<string>();
           texts.add(mention.text);

@@ -8,6 +8,8 @@ import { readerOf } from "../access/guard.ts";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { REQUEST_MAX_STEPS } from "../../graph/budget.ts";
+import type { Network } from "../../graph/network.ts";
+import { visibleTo, type Readable } from "../../graph/node-view.ts";
 import { ownershipReport } from "../../graph/ownership.ts";
 import { expand, pathsToSanctioned, shortestPathWithin } from "../../graph/queries.ts";
 import { NotFoundError } from "../../errors.ts";
@@ -52,10 +54,7 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
     const readable = readerOf(request);
     // The caller's view: only its own ledgers' accounts, holders and payments (graph/views.ts).
     const { network, resolution } = await ctx.graph.get(readable);
-    const canonical = resolution.canonical(id);
-    const node = network.node(canonical);
-    if (!node || (readable && node.datasets.length > 0 && !node.datasets.some(readable)))
-      throw new NotFoundError(`no entity '${id}' in the network`);
+    const canonical = visible(network, resolution.canonical(id), id, readable);
     return { network, resolution, canonical, readable: readable ? { readable } : {} };
   };
 
@@ -106,12 +105,14 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
       );
       const q = request.query;
       if (q.to) {
-        const { path, truncated } = shortestPathWithin(
-          network,
-          canonical,
-          resolution.canonical(q.to),
-          { ...filterOf(q), ...readable, maxHops: q.hops, maxSteps: REQUEST_MAX_STEPS },
-        );
+        // The far end answers as the start does: one on an unreadable list only is not there.
+        const to = visible(network, resolution.canonical(q.to), q.to, readable.readable);
+        const { path, truncated } = shortestPathWithin(network, canonical, to, {
+          ...filterOf(q),
+          ...readable,
+          maxHops: q.hops,
+          maxSteps: REQUEST_MAX_STEPS,
+        });
         return { paths: path ? [path] : [], truncated };
       }
       return pathsToSanctioned(network, canonical, {
@@ -145,4 +146,12 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: AppContext): void
       );
     },
   );
+}
+
+/** A node's canonical id if the caller may start from it (graph/node-view.ts), else not found. */
+function visible(network: Network, canonical: string, id: string, readable: Readable): string {
+  const node = network.node(canonical);
+  if (!node || !visibleTo(node, readable))
+    throw new NotFoundError(`no entity '${id}' in the network`);
+  return canonical;
 }
