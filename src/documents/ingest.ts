@@ -131,7 +131,8 @@ class IngestRun {
       unreadImages: 0,
       ids: [],
     };
-    this.read = options.reader ?? ((request) => readDocument(request, options.extract, options.ocr));
+    this.read =
+      options.reader ?? ((request) => readDocument(request, options.extract, options.ocr));
   }
 
   holdWrites(): void {

@@ -80,7 +80,10 @@ export class AlertCache {
     let raw = state.structuring.get(threshold);
     if (!raw) {
       const detector = DETECTORS.find((d) => d.typology === "structuring");
-      const ctx = { ...state.ctx, options: { ...state.ctx.options, structuringThreshold: threshold } };
+      const ctx = {
+        ...state.ctx,
+        options: { ...state.ctx.options, structuringThreshold: threshold },
+      };
       raw = detector?.kind === "ledger" ? detector.detect(ctx) : [];
       keep(state.structuring, threshold, raw);
     }

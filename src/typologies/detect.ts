@@ -58,7 +58,9 @@ export function detect(
   const ctx = detectionContext(ledger, options);
   return finishAlerts(ledger, [
     ...groupAlerts(ctx).filter((a) => wanted.has(a.typology)),
-    ...DETECTORS.flatMap((d) => (d.kind === "ledger" && wanted.has(d.typology) ? d.detect(ctx) : [])),
+    ...DETECTORS.flatMap((d) =>
+      d.kind === "ledger" && wanted.has(d.typology) ? d.detect(ctx) : [],
+    ),
   ]);
 }
 

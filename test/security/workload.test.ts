@@ -73,6 +73,11 @@ function layeredListFtm(layers: number, width: number): string {
 
 const FIRST = ["Kim", "Ri", "Pak", "Choe", "Jang", "Han", "Ivan", "Sergei", "Ahmad", "Hossein"];
 const LAST = ["Chol", "Song", "Min", "Petrov", "Volkov", "Rahimi", "Karimi", "Nam", "Jin", "Ho"];
+/** Prose between the records, as letters have: text to read, with few names in it. */
+const FILLER =
+  " The shipment was held at the port for inspection and the papers were sent back to the office with a note on the terms of payment agreed in the spring.".repeat(
+    4,
+  );
 const FIRMS = ["Hongxiang", "Ryonbong", "Tanchon", "Korea Kwangson", "Sinbo", "Paeksol", "Kumsan"];
 
 /**
@@ -90,8 +95,8 @@ function seizedText(bytes: number, tag: string): string {
       `On ${1 + (i % 28)} March 2019 ${person}, director of ${firm} in Dandong, paid ` +
       `USD ${(1000 + i * 37).toLocaleString("en-US")} to Layer 3 Holding 7 from account ` +
       `${10_000_000 + i}; the transfer was confirmed by ${LAST[i % LAST.length]} the next day.`;
-    lines.push(line);
-    size += line.length + 1;
+    lines.push(line + FILLER);
+    size += line.length + FILLER.length + 1;
   }
   return lines.join("\n");
 }
@@ -273,8 +278,8 @@ for (const backend of backends()) {
         ids: string[];
       };
       assert.equal(report.documents, 1);
-      assert.ok(report.mentions > 10_000, `${report.mentions} mentions`);
-      assert.ok(report.linked > 1000, `${report.linked} linked`);
+      assert.ok(report.mentions > 5000, `${report.mentions} mentions`);
+      assert.ok(report.linked > 500, `${report.linked} linked`);
       assert.ok(run.worstHealthz < HEALTHZ_LIMIT_MS, `/healthz took ${run.worstHealthz} ms`);
       const mentions = (await (
         await fetch(`${base}/documents/${report.ids[0]}/mentions?type=Organization`)

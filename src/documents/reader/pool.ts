@@ -49,7 +49,10 @@ export class ReaderPool {
   private readonly threads: ReaderThread[] = [];
   private readonly queue: Job[] = [];
   /** Index builds numbered by their entity arrays, with the compact form sent to threads. */
-  private readonly builds = new WeakMap<readonly Entity[], { generation: number; sent: Entity[] }>();
+  private readonly builds = new WeakMap<
+    readonly Entity[],
+    { generation: number; sent: Entity[] }
+  >();
   private nextGeneration = 0;
   private nextJob = 0;
   private closed = false;
