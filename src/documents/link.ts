@@ -1,7 +1,9 @@
 /**
  * The two ways mentions reach the sanctions network: the gazetteer of every listed name, and
  * the screening engine for names the gazetteer does not know verbatim (other romanisations,
- * word orders, typos), both built from the screening index of the active list versions.
+ * word orders, typos), both built from the screening index of the active list versions, cut to
+ * the lists the uploader may read: a link to another agency's private list would tell the
+ * uploader (and every reader of the document) a name that list holds.
  */
 import type { ScreeningIndex } from "../matching/index.ts";
 import { caption, type Entity } from "../model/entity.ts";
@@ -12,9 +14,14 @@ import type { ExtractOptions, Linker } from "./extract/extract.ts";
 /** Screening scores from which a name in a document is taken to be the listed entity. */
 export const DEFAULT_LINK_THRESHOLD = 0.85;
 
+/**
+ * Links names by screening against the `readable` lists only (every list when undefined), as
+ * the uploader would screen them at /match.
+ */
 export function screeningLinker(
   service: ScreeningService,
   threshold = DEFAULT_LINK_THRESHOLD,
+  readable?: string[],
 ): Linker {
   return async (names) => {
     const answers = await service.match(
@@ -25,7 +32,7 @@ export function screeningLinker(
         countries: [],
         identifiers: [],
       })),
-      { limit: 1, threshold },
+      { limit: 1, threshold, ...(readable ? { readableDatasets: readable } : {}) },
     );
     return answers.map(({ results }, i) => {
       const top = results[0];
@@ -52,31 +59,74 @@ function namesAsFully(text: string, entity: Entity): boolean {
   return listed.length === 0 || listed.some((name) => nameParts(name) <= nameParts(text));
 }
 
-/** One gazetteer per index build: uploads reuse it until a list change brings a new index. */
-const gazetteers = new WeakMap<ScreeningIndex, Gazetteer>();
+/** Entity sets of an index build by readable lists, at most MAX_READER_SETS per build. */
+const entitySets = new WeakMap<ScreeningIndex, Map<string, readonly Entity[]>>();
+const MAX_READER_SETS = 32;
 
-/** Gazetteer and linker over the lists in the store (none when no list is loaded). */
-export async function networkExtractOptions(service: ScreeningService): Promise<ExtractOptions> {
-  const index = await service.ready();
-  if (index.entities.length === 0) return {};
-  let gazetteer = gazetteers.get(index);
-  if (!gazetteer) {
-    gazetteer = new Gazetteer(index.entities);
-    gazetteers.set(index, gazetteer);
+/**
+ * The index's entities as one who may read only the `readable` lists sees them (all when
+ * undefined): none only on lists it may not read, merged ones cut to their readable records.
+ * The same array for the same lists of one build, since its identity names the gazetteer built
+ * from it (here and in reader/pool.ts); the index's own when every entity is seen whole.
+ */
+export function entitiesSeenBy(
+  index: ScreeningIndex,
+  readable: string[] | undefined,
+): readonly Entity[] {
+  if (!readable) return index.entities;
+  const lists = [...new Set(readable)].sort();
+  const key = lists.join("\n");
+  let sets = entitySets.get(index);
+  if (!sets) entitySets.set(index, (sets = new Map()));
+  let entities = sets.get(key);
+  if (!entities) {
+    const seen = index.entities.flatMap((entity) => index.seenBy(entity.id, lists) ?? []);
+    const whole =
+      seen.length === index.entities.length && seen.every((e, i) => e === index.entities[i]);
+    entities = whole ? index.entities : seen;
+    if (sets.size >= MAX_READER_SETS) sets.delete(sets.keys().next().value!);
+    sets.set(key, entities);
   }
-  return { gazetteer, linker: screeningLinker(service) };
+  return entities;
+}
+
+/** One gazetteer per entity set: uploads reuse it until a list change brings a new index. */
+const gazetteers = new WeakMap<readonly Entity[], Gazetteer>();
+
+/**
+ * Gazetteer and linker over the lists in the store that `readable` names (every list when
+ * undefined: admins, the command line); none when no such list is loaded.
+ */
+export async function networkExtractOptions(
+  service: ScreeningService,
+  readable?: string[],
+): Promise<ExtractOptions> {
+  const entities = entitiesSeenBy(await service.ready(), readable);
+  if (entities.length === 0) return {};
+  let gazetteer = gazetteers.get(entities);
+  if (!gazetteer) {
+    gazetteer = new Gazetteer(entities);
+    gazetteers.set(entities, gazetteer);
+  }
+  return { gazetteer, linker: screeningLinker(service, DEFAULT_LINK_THRESHOLD, readable) };
 }
 
 /** What reader threads need of the lists: the entities for their gazetteer, and a linker. */
 export interface NetworkSource {
-  /** The screening index's entities: one array per index build, so its identity is the build. */
+  /** The entities of the lists the uploader reads: one array per index build and set of lists. */
   entities?: readonly Entity[];
   linker?: Linker;
 }
 
-/** The lists in the store for reader threads (reader/pool.ts); empty when no list is loaded. */
-export async function networkSource(service: ScreeningService): Promise<NetworkSource> {
-  const index = await service.ready();
-  if (index.entities.length === 0) return {};
-  return { entities: index.entities, linker: screeningLinker(service) };
+/**
+ * The lists in the store that `readable` names, for reader threads (reader/pool.ts); empty when
+ * no such list is loaded.
+ */
+export async function networkSource(
+  service: ScreeningService,
+  readable?: string[],
+): Promise<NetworkSource> {
+  const entities = entitiesSeenBy(await service.ready(), readable);
+  if (entities.length === 0) return {};
+  return { entities, linker: screeningLinker(service, DEFAULT_LINK_THRESHOLD, readable) };
 }

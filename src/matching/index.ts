@@ -190,6 +190,17 @@ export class ScreeningIndex {
   }
 
   /**
+   * An entity as a caller who may read only the `readable` datasets sees it (all of them when
+   * undefined): merged from its readable records; undefined when it has none, or is not listed.
+   */
+  seenBy(id: string, readable: string[] | undefined): IndexedEntity | undefined {
+    const index = this.byId.get(id);
+    if (index === undefined) return undefined;
+    const view = this.viewOf(index, readable);
+    return view === null ? undefined : (view?.entity ?? this.entities[index]);
+  }
+
+  /**
    * A merged entity as seen by a caller who may read only some of its datasets: merged again from
    * the readable records. Undefined when the caller sees it whole; null when it sees none of it.
    */

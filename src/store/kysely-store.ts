@@ -69,7 +69,7 @@ export class KyselyStore implements Store {
     this.documents = new KyselyDocuments(db, kind);
     this.resolution = new KyselyResolution(db);
     this.alertReviews = new KyselyAlertReviews(db);
-    this.access = new KyselyAccess(db, kind);
+    this.access = new KyselyAccess(db, kind, sqlite);
     this.jobs = new KyselyJobs(db);
   }
 

@@ -13,6 +13,13 @@ import { NotFoundError } from "../../errors.ts";
 import { DEFAULT_COLLECTION, ingestUpload } from "../../documents/ingest.ts";
 import { networkExtractOptions, networkSource } from "../../documents/link.ts";
 import {
+  EVERY_LINK,
+  linkSight,
+  readableLists,
+  visibleMention,
+  visibleRelation,
+} from "../../documents/visible-links.ts";
+import {
   createTesseractOcr,
   DEFAULT_OCR_LANGUAGES,
   parseOcrLanguages,
@@ -61,6 +68,14 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     return document;
   };
 
+  /** The lists whose entities the caller may see linked; undefined when it reads every list. */
+  const listsOf = async (request: FastifyRequest) =>
+    readableLists(callerOf(request).permissions, await ctx.datasets());
+  const sightOf = async (request: FastifyRequest) => {
+    const lists = await listsOf(request);
+    return lists ? linkSight(await ctx.screening.ready(), lists) : EVERY_LINK;
+  };
+
   typed.post(
     "/documents",
     {
@@ -89,11 +104,11 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         const collection = request.query.collection;
         // OCR stays on this thread: tesseract reads on workers of its own.
         if (request.query.ocr === "true") {
-          const extract = await networkExtractOptions(ctx.screening);
+          const extract = await networkExtractOptions(ctx.screening, await listsOf(request));
           const ocr = ocrFor(request.query.ocr_lang);
           return ingestUpload(ctx.store, request.query.name, bytes, { collection, extract, ocr });
         }
-        const reader = readers.reader(await networkSource(ctx.screening));
+        const reader = readers.reader(await networkSource(ctx.screening, await listsOf(request)));
         return ingestUpload(ctx.store, request.query.name, bytes, { collection, reader });
       });
       return reply.code(201).send(report);
@@ -128,7 +143,8 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         documentId: request.params.id,
         type: request.query.type,
       });
-      return { mentions };
+      const sight = await sightOf(request);
+      return { mentions: mentions.map((mention) => visibleMention(mention, sight)) };
     },
   );
 
@@ -148,7 +164,8 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
         documentId: request.params.id,
         kind: request.query.kind,
       });
-      return { relations };
+      const sight = await sightOf(request);
+      return { relations: relations.map((relation) => visibleRelation(relation, sight)) };
     },
   );
 
@@ -171,6 +188,9 @@ export function registerDocumentRoutes(app: FastifyInstance, ctx: AppContext): v
     },
     async (request) => {
       const q = request.query;
+      // An entity the caller may not read finds nothing, as an id no list has does.
+      if (q.entity !== undefined && !(await sightOf(request))(q.entity))
+        return { query: q.q, hits: [] };
       const hits = await ctx.store.documents.search({
         text: q.q,
         collection: q.collection,

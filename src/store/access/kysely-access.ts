@@ -1,4 +1,5 @@
 /** The AccessStore over Kysely, the same SQL in both backends but for the audit log's lock. */
+import type { Database as SqliteHandle, Statement } from "better-sqlite3";
 import { sql, type Kysely, type Selectable } from "kysely";
 import {
   chainEntries,
@@ -19,9 +20,13 @@ import type { AccessStore, ApiKey, NewApiKey, NewUser, User } from "./access-sto
 const AUDIT_PAGE = 1000;
 
 export class KyselyAccess implements AccessStore {
+  private auditInsert: Statement | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly kind: "sqlite" | "postgres",
+    /** SQLite only: the driver's own handle, for the audit log's one prepared insert. */
+    private readonly sqlite?: SqliteHandle,
   ) {}
 
   get loginFailures(): LoginFailureStore {
@@ -260,7 +265,7 @@ export class KyselyAccess implements AccessStore {
     return this.db.connection().execute(async (connection) => {
       await sql`begin immediate`.execute(connection);
       try {
-        const entries = await appendToChain(connection, events);
+        const entries = await appendToChain(connection, events, this.insertAudit());
         await sql`commit`.execute(connection);
         return entries;
       } catch (error) {
@@ -268,6 +273,19 @@ export class KyselyAccess implements AccessStore {
         throw error;
       }
     });
+  }
+
+  /**
+   * The audit log's insert on SQLite: prepared once, where Kysely would compile and prepare a new
+   * multi-row statement for every batch (most of what the log cost a busy server).
+   */
+  private insertAudit(): ((row: AuditLogTable) => void) | undefined {
+    if (!this.sqlite) return undefined;
+    this.auditInsert ??= this.sqlite.prepare(
+      "insert into audit_log (seq, at, actor, action, target, detail, prev_hash, hash) values (@seq, @at, @actor, @action, @target, @detail, @prev_hash, @hash)",
+    );
+    const statement = this.auditInsert;
+    return (row) => void statement.run(row);
   }
 
   async *iterateAudit(afterSeq = 0): AsyncIterable<AuditEntry> {
@@ -305,8 +323,16 @@ export class KyselyAccess implements AccessStore {
   }
 }
 
-/** Reads the chain's head and appends the events after it; the caller holds the writer's lock. */
-async function appendToChain(db: Kysely<Database>, events: AuditEvent[]): Promise<AuditEntry[]> {
+/**
+ * Reads the chain's head and appends the events after it; the caller holds the writer's lock.
+ * `insert` writes rows one by one through a prepared statement (SQLite, inside the caller's
+ * transaction on the same connection); without it, one multi-row insert.
+ */
+async function appendToChain(
+  db: Kysely<Database>,
+  events: AuditEvent[],
+  insert?: (row: AuditLogTable) => void,
+): Promise<AuditEntry[]> {
   const head = await db
     .selectFrom("audit_log")
     .select(["seq", "hash"])
@@ -318,21 +344,18 @@ async function appendToChain(db: Kysely<Database>, events: AuditEvent[]): Promis
     events,
     new Date().toISOString(),
   );
-  await db
-    .insertInto("audit_log")
-    .values(
-      entries.map((e) => ({
-        seq: e.seq,
-        at: e.at,
-        actor: e.actor,
-        action: e.action,
-        target: e.target,
-        detail: JSON.stringify(e.detail),
-        prev_hash: e.prevHash,
-        hash: e.hash,
-      })),
-    )
-    .execute();
+  const rows = entries.map((e): AuditLogTable => ({
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor,
+    action: e.action,
+    target: e.target,
+    detail: JSON.stringify(e.detail),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  }));
+  if (insert) rows.forEach(insert);
+  else await db.insertInto("audit_log").values(rows).execute();
   return entries;
 }
 
