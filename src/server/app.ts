@@ -73,7 +73,8 @@ export interface AppContext {
 export interface AppOptions {
   store: Store;
   screening?: ScreeningService;
-  logger?: boolean;
+  /** Log requests (true), only warnings and errors (`{ level: "warn" }`), or nothing (false). */
+  logger?: boolean | { level: "warn" | "error" };
   /** Largest request body in bytes. */
   bodyLimit?: number;
   /** Where list updates download to (or take files from); the environment's when absent. */

@@ -231,7 +231,9 @@ export async function serveOne(program: Command, options: ServeOptions): Promise
     screening,
     jobs: jobs.queue,
     config,
-    logger: cluster.isPrimary,
+    // Workers of a multi-process server log only what went wrong (a failed audit write, a 500):
+    // one request log per machine is enough, but no failure may go unseen.
+    logger: cluster.isPrimary ? true : { level: "warn" },
     auth,
     rateLimitPerMinute: config.rateLimitPerMinute,
     // The address it listens on is a name its users may type; without sign-in, the only other.
