@@ -3,11 +3,14 @@
  * is read by people of other agencies than its uploader's, and lists change after an upload: a
  * link kept to an entity the reader may not read would name what another agency's private list
  * holds. Such a link is dropped (the mention or party stays, as unlinked text), as absent as a
- * link that was never made; a merged entity the reader sees in part is captioned from that part.
+ * link that was never made. A merged entity the reader sees in part is captioned from that part,
+ * and keeps only the links that part names: a link made by another agency's private alias of a
+ * public entity would show that alias.
  */
 import { readableOf, type Permissions } from "../access/collections.ts";
 import type { ScreeningIndex } from "../matching/index.ts";
 import { caption } from "../model/entity.ts";
+import { Gazetteer } from "./extract/gazetteer.ts";
 import type { Mention, Relation, RelationParty } from "./types.ts";
 
 /** The list datasets a caller may read; undefined for those who read every list. */
@@ -18,11 +21,26 @@ export function readableLists(
   return permissions.all ? undefined : readableOf(permissions, datasets);
 }
 
-/** What a reader sees of a link to `entityId`: nothing, the stored link, or another caption. */
-export type LinkSight = (entityId: string) => { caption: string | undefined } | undefined;
+/** What a reader sees of an entity linked to. */
+interface Sight {
+  /** Undefined when the entity is seen whole: the stored link stands as it is. */
+  caption: string | undefined;
+  /** The names and identifiers of the readable part, when seen in part. */
+  names?: Gazetteer;
+}
+
+/** What a reader sees of links to `entityId`: nothing (undefined), or the entity's sight. */
+export type LinkSight = (entityId: string) => Sight | undefined;
 
 /** Every link as stored: for those who read every list. */
 export const EVERY_LINK: LinkSight = () => ({ caption: undefined });
+
+/** Whether a linked text (or value) is one of the names or identifiers the reader sees. */
+function named(sight: Sight, text: string, value?: string): boolean {
+  if (!sight.names) return true;
+  const whole = sight.names.find(text).some((m) => m.start === 0 && m.end === text.length);
+  return whole || sight.names.identifier(value ?? text) !== undefined;
+}
 
 /**
  * Links as seen by one who may read only the `readable` lists. The screening index knows each
@@ -30,14 +48,16 @@ export const EVERY_LINK: LinkSight = () => ({ caption: undefined });
  * seen by nobody who is limited to some lists.
  */
 export function linkSight(index: ScreeningIndex, readable: string[]): LinkSight {
-  const seen = new Map<string, { caption: string | undefined } | undefined>();
+  const seen = new Map<string, Sight | undefined>();
   return (entityId) => {
     if (seen.has(entityId)) return seen.get(entityId);
     const entity = index.seenBy(entityId, readable);
-    // Seen whole, the stored caption stands; seen in part, only the readable records name it.
-    const sight = entity && {
-      caption: entity === index.get(entityId) ? undefined : caption(entity),
-    };
+    // Seen whole, the stored link stands; seen in part, only the readable records name it.
+    const sight: Sight | undefined = !entity
+      ? undefined
+      : entity === index.get(entityId)
+        ? { caption: undefined }
+        : { caption: caption(entity), names: new Gazetteer([entity]) };
     seen.set(entityId, sight);
     return sight;
   };
@@ -47,7 +67,7 @@ export function linkSight(index: ScreeningIndex, readable: string[]): LinkSight 
 export function visibleMention<T extends Mention>(mention: T, sight: LinkSight): T {
   if (!mention.entityId) return mention;
   const seen = sight(mention.entityId);
-  if (seen)
+  if (seen && named(seen, mention.text, mention.value))
     return seen.caption === undefined ? mention : { ...mention, entityCaption: seen.caption };
   const unlinked = { ...mention };
   delete unlinked.entityId;
@@ -59,7 +79,8 @@ export function visibleMention<T extends Mention>(mention: T, sight: LinkSight):
 /** A relation whose parties keep only links the reader may see. */
 export function visibleRelation<T extends Relation>(relation: T, sight: LinkSight): T {
   const party = (p: RelationParty): RelationParty => {
-    if (!p.entityId || sight(p.entityId)) return p;
+    const seen = p.entityId ? sight(p.entityId) : undefined;
+    if (!p.entityId || (seen && named(seen, p.text))) return p;
     const unlinked = { ...p };
     delete unlinked.entityId;
     return unlinked;
