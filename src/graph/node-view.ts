@@ -18,7 +18,11 @@ export type Readable = ((dataset: string) => boolean) | undefined;
  * @example nodeFor(network.node("mt-1a2b")!, (d) => d !== "a_watch").datasets
  */
 export function nodeFor(node: GraphNode, readable: Readable): GraphNode {
-  const { sources, sanctionedBy: _marks, ...own } = node;
+  const sources = node.sources;
+  // Each record's word stays in the network: it is not part of any answer.
+  const own: GraphNode = { ...node };
+  delete own.sources;
+  delete own.sanctionedBy;
   if (!readable) return own;
   if (!sources) {
     // One record's word, an account of the caller's own view or a stub.

@@ -13,7 +13,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { addUser, createApiKey } from "../../src/access/manage.ts";
 import { networkExtractOptions, screeningLinker } from "../../src/documents/link.ts";
 import { importList } from "../../src/lists/import.ts";
@@ -46,7 +46,7 @@ interface Setup {
     method: string,
     url: string,
     body?: string,
-  ) => ReturnType<FastifyInstance["inject"]>;
+  ) => Promise<LightMyRequestResponse>;
 }
 
 async function setUp(store: Store): Promise<Setup> {
