@@ -7,25 +7,25 @@
  * existing reviews to their reviewer's agency.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import Database from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from "kysely";
-import pg from "pg";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
-import { importList } from "../../src/lists/import.ts";
-import { ScreeningService } from "../../src/screening/service.ts";
+import { sql } from "kysely";
 import { buildApp } from "../../src/server/app.ts";
-import type { StoreKind } from "../../src/store/migrations/index.ts";
 import { openStore } from "../../src/store/open.ts";
-import { importLedgerFile } from "../../src/transactions/import.ts";
-import { linkAccounts } from "../../src/transactions/link.ts";
-import { backends } from "../helpers/stores.ts";
-
-const HEADER = "id,source,target,amount,timestamp,currency,source_name,target_name";
-const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-alerts-"));
+import {
+  ADMIN_ALICE_BOB,
+  addPeople,
+  importEntities,
+  importLedgerRows,
+  jsonCaller,
+  linkAllAccounts,
+  migrateBefore,
+  noneOf,
+  privateTo,
+  rawDb,
+  sanctionedEntity,
+  tempDir,
+} from "../helpers/agencies.ts";
+import { backends, freshStore } from "../helpers/stores.ts";
 
 /**
  * Agency A: structuring out of A-ACC1, whose holder is publicly listed; A-ACC3's holder is on
@@ -50,12 +50,6 @@ const LEDGER_B = [
   "b1,B-ACC9,B-ACC8,300,2020-02-01,EUR,Zed Publicus Trading Limited,Bert Bravo",
 ];
 
-function file(dir: string, name: string, text: string): string {
-  const at = path.join(dir, name);
-  writeFileSync(at, text);
-  return at;
-}
-
 interface Review {
   scope: string;
   status: string;
@@ -77,8 +71,8 @@ interface Subgraph {
 
 for (const backend of backends()) {
   test(`${backend.name}: alert reviews and the network stay within the agency`, async () => {
-    const dir = tmp();
-    const store = await openStore(await backend.freshLocation());
+    const dir = tempDir("alerts");
+    const { store } = await freshStore(backend);
     const app = await buildApp({ store, auth: "required" });
     try {
       const lists: Array<[string, string, string, string]> = [
@@ -88,32 +82,19 @@ for (const backend of backends()) {
         ["public_sanctions", "dbl-ivan", "Person", "Ivan Doublelisted Petrovich"],
       ];
       for (const dataset of ["a_watch", "public_sanctions"]) {
-        const lines = lists
+        const entities = lists
           .filter((l) => l[0] === dataset)
-          .map(([, id, schema, name]) =>
-            JSON.stringify({ id, schema, properties: { name: [name], topics: ["sanction"] } }),
-          );
-        const at = file(dir, `${dataset}.ftm.json`, `${lines.join("\n")}\n`);
-        await importList(store, [at], { format: "ftm", dataset, version: "1" });
+          .map(([, id, schema, name]) => sanctionedEntity(id, schema, name));
+        await importEntities(store, dir, dataset, entities);
       }
-      await store.access.setCollectionPublic("a_watch", false);
-      await store.access.grant("a_watch", "agency:A", "read");
+      await privateTo(store, "a_watch", "read", "agency:A");
       // A first, then B: the old network took the last import's holder name per account id.
-      await importLedgerFile(store, file(dir, "a.csv", [HEADER, ...LEDGER_A, ""].join("\n")), {
-        dataset: "ledger_a",
-      });
-      await importLedgerFile(store, file(dir, "b.csv", [HEADER, ...LEDGER_B, ""].join("\n")), {
-        dataset: "ledger_b",
-      });
+      await importLedgerRows(store, dir, "a.csv", "ledger_a", LEDGER_A);
+      await importLedgerRows(store, dir, "b.csv", "ledger_b", LEDGER_B);
       await store.access.grant("ledger_a", "agency:A", "read");
       await store.access.grant("ledger_b", "agency:B", "read");
       await store.access.grant("ledger_a", "agency:C", "read");
-      const links = await linkAccounts(
-        await store.ledger.listAccounts(),
-        new ScreeningService(store),
-        { threshold: 0.7 },
-      );
-      await store.ledger.replaceAccountLinks(links);
+      const links = await linkAllAccounts(store);
       const made = links.map((l) => `${l.dataset}/${l.accountId}->${l.entityId}`).sort();
       assert.deepEqual(made, [
         "ledger_a/A-ACC1->pub-zed",
@@ -126,32 +107,8 @@ for (const backend of backends()) {
         "public_sanctions",
       ]);
 
-      const keys: Record<string, string> = {};
-      for (const [username, role, agency] of [
-        ["admin", "admin", "hq"],
-        ["alice", "analyst", "A"],
-        ["bob", "analyst", "B"],
-        ["carol", "viewer", "C"],
-      ] as const) {
-        await addUser(store.access, { username, role, agency, password: "a long password" });
-        keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-      }
-      const call = async (who: string, method: "GET" | "POST", url: string, body?: unknown) => {
-        const response = await app.inject({
-          method,
-          url,
-          headers: {
-            authorization: `ApiKey ${keys[who]}`,
-            ...(body ? { "content-type": "application/json" } : {}),
-          },
-          ...(body ? { payload: JSON.stringify(body) } : {}),
-        });
-        return { status: response.statusCode, text: response.body, json: response.json() };
-      };
-      const noneOf = (text: string, secrets: string[], who: string) => {
-        for (const secret of secrets)
-          assert.ok(!text.includes(secret), `${who} must not see '${secret}': ${text}`);
-      };
+      const keys = await addPeople(store, [...ADMIN_ALICE_BOB, ["carol", "viewer", "C"]]);
+      const call = jsonCaller(app, keys);
 
       // --- Alert reviews -------------------------------------------------------------------
       const alertsOf = async (who: string) => {
@@ -325,35 +282,9 @@ for (const backend of backends()) {
   });
 
   test(`${backend.name}: migration 015 gives existing reviews to their reviewer's scope`, async () => {
-    const location = await backend.freshLocation();
-    const kind: StoreKind = backend.name;
-    const db = rawDb(kind, location);
+    const { location, kind, db } = await rawDb(backend);
     try {
-      const migrations: Record<string, Migration> = {};
-      for (const name of [
-        "001_lists",
-        "002_screening",
-        "003_ledger",
-        "004_transfer_rowid",
-        "005_documents",
-        "006_document_relations",
-        "007_resolution",
-        "008_alert_reviews",
-        "009_access",
-        "010_jobs",
-        "011_ledger_datasets",
-        "012_decision_scope",
-        "013_access_limits",
-        "014_screened_record_scope",
-      ]) {
-        const module = (await import(`../../src/store/migrations/${name}.ts`)) as {
-          up(db: Kysely<unknown>, kind: StoreKind): Promise<void>;
-        };
-        migrations[name] = { up: (trx) => module.up(trx, kind) };
-      }
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      const { error } = await migrator.migrateToLatest();
-      if (error) throw error;
+      await migrateBefore(db, kind, "015_alert_review_scope");
       await sql`insert into users (username, password_hash, role, agency, created_at)
         values ('alice', null, 'analyst', 'A', '2020-01-01'),
                ('dave', null, 'analyst', null, '2020-01-01')`.execute(db);
@@ -398,12 +329,4 @@ for (const backend of backends()) {
       await store.close();
     }
   });
-}
-
-function rawDb(kind: StoreKind, location: string): Kysely<unknown> {
-  if (kind === "postgres")
-    return new Kysely({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 1 }) }),
-    });
-  return new Kysely({ dialect: new SqliteDialect({ database: new Database(location) }) });
 }

@@ -19,7 +19,6 @@ import {
   type AuditEvent,
 } from "../../src/access/audit-chain.ts";
 import { canonicalJson } from "../../src/access/canonical-json.ts";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
 import { buildDemo } from "../../src/demo/workspace.ts";
 import { AuditSpool } from "../../src/server/access/audit-spool.ts";
 import { AuditWriter } from "../../src/server/access/audit-writer.ts";
@@ -29,6 +28,7 @@ import { buildApp } from "../../src/server/app.ts";
 import type { AccessStore } from "../../src/store/access/access-store.ts";
 import type { KyselyStore } from "../../src/store/kysely-store.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addPeople, caller } from "../helpers/agencies.ts";
 import { runCli } from "../helpers/cli.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
@@ -74,6 +74,18 @@ async function testerEntries(store: Store, count: number): Promise<string[]> {
     .reverse();
 }
 
+/** Read routes whose every call the audit log must record. */
+const RECORDED_READS = [
+  "GET /entities/:id",
+  "GET /documents/:id",
+  "GET /search/documents",
+  "POST /trace",
+  "GET /exposure",
+  "GET /alerts",
+  "GET /decisions",
+  "GET /users",
+];
+
 const unreachable = () =>
   Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
 
@@ -103,18 +115,7 @@ test("a bounded event keeps the outline and the digest of what was cut", () => {
 test("the routes the hook leaves alone are real routes", () => {
   const skipped = Object.keys(ROUTE_ACCESS).filter((route) => !recordedByHook(route));
   assert.ok(skipped.length > 5);
-  for (const route of [
-    "GET /entities/:id",
-    "GET /documents/:id",
-    "GET /search/documents",
-    "POST /trace",
-    "GET /exposure",
-    "GET /alerts",
-    "GET /decisions",
-    "GET /users",
-    "GET /audit",
-    "GET /screen/jobs/:id/results",
-  ])
+  for (const route of [...RECORDED_READS, "GET /audit", "GET /screen/jobs/:id/results"])
     assert.ok(recordedByHook(route), route);
 });
 
@@ -128,13 +129,11 @@ for (const backend of backends()) {
     before(async () => {
       ({ store, location } = await freshStore(backend));
       await buildDemo(store);
-      for (const [username, role] of [
-        ["root", "admin"],
-        ["vera", "viewer"],
-      ] as const) {
-        await addUser(store.access, { username, role, agency: "A" });
-        keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-      }
+      const people = [
+        ["root", "admin", "A"],
+        ["vera", "viewer", "A"],
+      ] as const;
+      Object.assign(keys, await addPeople(store, people, null));
       app = await buildApp({ store, auth: "required" });
     });
 
@@ -144,12 +143,7 @@ for (const backend of backends()) {
     });
 
     const call = (who: string, method: string, url: string, body?: unknown) =>
-      app.inject({
-        method: method as "GET",
-        url,
-        headers: { authorization: `ApiKey ${keys[who]}` },
-        ...(body === undefined ? {} : { payload: body as object }),
-      });
+      caller(app, keys)(who, method, url, body);
     const entries = async () => {
       await app.inject({ method: "GET", url: "/healthz" });
       const answer = await call("root", "GET", "/audit?limit=1000");
@@ -229,16 +223,7 @@ for (const backend of backends()) {
         assert.ok(answer.statusCode < 500, `${method} ${url}: ${answer.statusCode}`);
       }
       const log = await entries();
-      for (const action of [
-        "GET /entities/:id",
-        "GET /documents/:id",
-        "GET /search/documents",
-        "POST /trace",
-        "GET /exposure",
-        "GET /alerts",
-        "GET /decisions",
-        "GET /users",
-      ])
+      for (const action of RECORDED_READS)
         assert.ok(
           log.some((e) => e.action === action),
           `no '${action}' entry`,

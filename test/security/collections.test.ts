@@ -8,65 +8,34 @@
  * made. A refused upload leaves no collection behind. Over SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
 import { ConflictError } from "../../src/errors.ts";
 import { importList } from "../../src/lists/import.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addPeople, caller, privateTo, tempDir, writeFtm } from "../helpers/agencies.ts";
 import { makeZip } from "../helpers/documents.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
 const LEDGER =
   "id,source,target,amount,timestamp,currency\nt1,AC-1,AC-2,100,2014-01-01T00:00:00Z,EUR\n";
 
-async function addPeople(store: Store): Promise<Record<string, string>> {
-  const keys: Record<string, string> = {};
-  for (const [username, role, agency] of [
-    ["admin", "admin", "hq"],
-    ["alice", "analyst", "A"],
-    ["bob", "analyst", "B"],
-  ] as const) {
-    await addUser(store.access, { username, role, agency, password: "a long password" });
-    keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-  }
-  return keys;
-}
-
 function listFile(name: string): string {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-coll-")), name);
   const entity = { id: `${name}-1`, schema: "Person", properties: { name: ["Ri Chol Man"] } };
-  writeFileSync(file, JSON.stringify(entity) + "\n");
-  return file;
+  return writeFtm(tempDir("coll"), name, [entity]);
 }
 
-function caller(app: FastifyInstance, keys: Record<string, string>) {
-  return (who: string, method: string, url: string, payload?: unknown, type?: string) =>
-    app.inject({
-      method: method as "GET",
-      url,
-      headers: {
-        authorization: `ApiKey ${keys[who]}`,
-        ...(type ? { "content-type": type } : {}),
-      },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
+/** Imports a one-person list file (see listFile) as this version of the dataset. */
+function importListFile(store: Store, file: string, dataset: string, version = "1") {
+  return importList(store, [listFile(file)], { format: "ftm", dataset, version });
 }
 
 for (const backend of backends()) {
   test(`${backend.name}: official list names cannot be squatted`, async () => {
     const { store } = await freshStore(backend);
     const keys = await addPeople(store);
-    await importList(store, [listFile("agency_watch.ftm.json")], {
-      format: "ftm",
-      dataset: "agency_watch",
-      version: "1",
-    });
+    await importListFile(store, "agency_watch.ftm.json", "agency_watch");
     let app = await buildApp({ store, auth: "required" });
     let call = caller(app, keys);
     try {
@@ -99,11 +68,7 @@ for (const backend of backends()) {
       assert.deepEqual(await store.access.listGrants(), []);
 
       // The official list imported later is public: everyone matches it.
-      await importList(store, [listFile("fcdo.ftm.json")], {
-        format: "ftm",
-        dataset: "gb_fcdo_sanctions",
-        version: "1",
-      });
+      await importListFile(store, "fcdo.ftm.json", "gb_fcdo_sanctions");
       // A fresh server, rather than waiting out the cached list of active versions.
       await app.close();
       app = await buildApp({ store, auth: "required" });
@@ -119,11 +84,7 @@ for (const backend of backends()) {
       await store.access.ensureCollection("us_ofac_cons", { public: false });
       await store.access.grant("us_ofac_cons", "user:alice", "write");
       await assert.rejects(
-        importList(store, [listFile("cons.ftm.json")], {
-          format: "ftm",
-          dataset: "us_ofac_cons",
-          version: "1",
-        }),
+        importListFile(store, "cons.ftm.json", "us_ofac_cons"),
         (error) => error instanceof ConflictError && /us_ofac_cons/.test(error.message),
       );
       assert.equal((await store.listVersions("us_ofac_cons")).length, 0);
@@ -138,11 +99,7 @@ for (const backend of backends()) {
       });
       assert.equal(gone.statusCode, 404, gone.body);
       // A second version keeps the admin's setting.
-      await importList(store, [listFile("fcdo.ftm.json")], {
-        format: "ftm",
-        dataset: "gb_fcdo_sanctions",
-        version: "2",
-      });
+      await importListFile(store, "fcdo.ftm.json", "gb_fcdo_sanctions", "2");
       const fcdo = (await store.access.listCollections()).find(
         (c) => c.name === "gb_fcdo_sanctions",
       );
@@ -246,13 +203,8 @@ for (const backend of backends()) {
   test(`${backend.name}: uploads tell nothing of collections the caller cannot read`, async () => {
     const { store } = await freshStore(backend);
     const keys = await addPeople(store);
-    await importList(store, [listFile("b_watch.ftm.json")], {
-      format: "ftm",
-      dataset: "b_watch",
-      version: "1",
-    });
-    await store.access.setCollectionPublic("b_watch", false);
-    await store.access.grant("b_watch", "agency:B", "read");
+    await importListFile(store, "b_watch.ftm.json", "b_watch");
+    await privateTo(store, "b_watch", "read", "agency:B");
     const app = await buildApp({ store, auth: "required" });
     const call = caller(app, keys);
     try {

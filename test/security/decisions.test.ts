@@ -6,44 +6,32 @@
  * Existing decisions go to their reviewer's agency (migration 012). Over SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { sql, type Kysely } from "kysely";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
-import { importList } from "../../src/lists/import.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { KyselyStore } from "../../src/store/kysely-store.ts";
 import { up as decisionScopeUp } from "../../src/store/migrations/012_decision_scope.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addPeople, caller, importEntities, tempDir } from "../helpers/agencies.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 import { runCli } from "../helpers/cli.ts";
 
 const RI = { schema: "Person", properties: { name: ["Ri Chol Man"] } };
 
 async function setUp(store: Store): Promise<Record<string, string>> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-decisions-"));
-  const file = path.join(dir, "watch.ftm.json");
   const entities = [
     { id: "watch-ri", schema: "Person", properties: { name: ["Ri Chol Man"] } },
     { id: "watch-kim", schema: "Person", properties: { name: ["Kim Sokchol Trader"] } },
   ];
-  writeFileSync(file, entities.map((e) => JSON.stringify(e)).join("\n") + "\n");
-  await importList(store, [file], { format: "ftm", dataset: "shared_watch", version: "1" });
-  const keys: Record<string, string> = {};
-  for (const [username, role, agency] of [
+  await importEntities(store, tempDir("decisions"), "shared_watch", entities, "watch.ftm.json");
+  return addPeople(store, [
     ["admin", "admin", "hq"],
     ["alice", "analyst", "A"],
     ["amy", "viewer", "A"],
     ["bob", "analyst", "B"],
     ["solo", "analyst", null],
-  ] as const) {
-    await addUser(store.access, { username, role, agency, password: "a long password" });
-    keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-  }
-  return keys;
+  ]);
 }
 
 for (const backend of backends()) {
@@ -52,13 +40,7 @@ for (const backend of backends()) {
     const keys = await setUp(store);
     const app: FastifyInstance = await buildApp({ store, auth: "required" });
     try {
-      const call = (who: string, method: string, url: string, payload?: unknown) =>
-        app.inject({
-          method: method as "GET",
-          url,
-          headers: { authorization: `ApiKey ${keys[who]}` },
-          ...(payload === undefined ? {} : { payload: payload as string }),
-        });
+      const call = caller(app, keys);
       /** Who sees which decision on the top hit for the customer c1 (by id) and by content. */
       const decisionSeen = async (who: string, withId: boolean) => {
         const response = await call(who, "POST", "/match/default", {

@@ -9,17 +9,13 @@
  * and PostgreSQL.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
 import { networkExtractOptions, screeningLinker } from "../../src/documents/link.ts";
-import { importList } from "../../src/lists/import.ts";
 import { ScreeningService } from "../../src/screening/service.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addPeople, caller, importEntities, privateTo, tempDir } from "../helpers/agencies.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
 const ZED = "Zedekiah Quornblatt";
@@ -50,40 +46,18 @@ interface Setup {
 }
 
 async function setUp(store: Store): Promise<Setup> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-doclinks-"));
-  for (const [dataset, entities] of Object.entries(LISTS)) {
-    const file = path.join(dir, `${dataset}.ftm.json`);
-    writeFileSync(file, entities.map((e) => JSON.stringify(e)).join("\n") + "\n");
-    await importList(store, [file], { format: "ftm", dataset, version: "1" });
-  }
-  await store.access.setCollectionPublic("agency_b_watch", false);
-  await store.access.grant("agency_b_watch", "agency:B", "read");
-  await store.access.setCollectionPublic("docs-a", false);
-  await store.access.grant("docs-a", "agency:A", "write");
+  const dir = tempDir("doclinks");
+  for (const [dataset, entities] of Object.entries(LISTS))
+    await importEntities(store, dir, dataset, entities);
+  await privateTo(store, "agency_b_watch", "read", "agency:B");
+  await privateTo(store, "docs-a", "write", "agency:A");
   // A collection both agencies read and write.
-  await store.access.setCollectionPublic("docs-shared", false);
-  await store.access.grant("docs-shared", "agency:A", "write");
-  await store.access.grant("docs-shared", "agency:B", "write");
-  const keys: Record<string, string> = {};
-  for (const [username, role, agency] of [
-    ["admin", "admin", "hq"],
-    ["alice", "analyst", "A"],
-    ["bob", "analyst", "B"],
-  ] as const) {
-    await addUser(store.access, { username, role, agency, password: "a long password" });
-    keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-  }
+  await privateTo(store, "docs-shared", "write", "agency:A", "agency:B");
+  const keys = await addPeople(store);
   const app = await buildApp({ store, auth: "required" });
+  const send = caller(app, keys);
   const call: Setup["call"] = (who, method, url, body) =>
-    app.inject({
-      method: method as "GET",
-      url,
-      headers: {
-        authorization: `ApiKey ${keys[who]}`,
-        ...(body === undefined ? {} : { "content-type": "application/octet-stream" }),
-      },
-      ...(body === undefined ? {} : { payload: body }),
-    });
+    send(who, method, url, body, body === undefined ? undefined : "application/octet-stream");
   return { app, keys, call };
 }
 

@@ -7,16 +7,20 @@
  * the single-user CLI path) still see the whole entity. Over SQLite and PostgreSQL.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
-import { importList } from "../../src/lists/import.ts";
 import { getResolvedEntity } from "../../src/resolution/entities.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Store } from "../../src/store/store.ts";
 import { importLedgerFile } from "../../src/transactions/import.ts";
+import {
+  addPeople,
+  importEntities,
+  jsonCaller,
+  privateTo,
+  sameEntity,
+  tempDir,
+  writeText,
+} from "../helpers/agencies.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
 const B_SECRETS = ["NIGHTJAR", "Secret Alias Bee", "informant", "agency-b-park", "agency_b_watch"];
@@ -48,29 +52,18 @@ const LISTS: Record<string, object[]> = {
 };
 
 async function setUp(store: Store): Promise<Record<string, string>> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-entities-"));
-  for (const [dataset, entities] of Object.entries(LISTS)) {
-    const file = path.join(dir, `${dataset}.ftm.json`);
-    writeFileSync(file, entities.map((e) => JSON.stringify(e)).join("\n") + "\n");
-    await importList(store, [file], { format: "ftm", dataset, version: "1" });
-  }
-  await store.access.setCollectionPublic("agency_b_watch", false);
-  await store.access.grant("agency_b_watch", "agency:B", "read");
-  await store.resolution.judge({
-    left: "agency-b-park",
-    right: "pub-park",
-    judgement: "positive",
-    source: "human",
-    score: null,
-    user: "ana",
-  });
+  const dir = tempDir("entities");
+  for (const [dataset, entities] of Object.entries(LISTS))
+    await importEntities(store, dir, dataset, entities);
+  await privateTo(store, "agency_b_watch", "read", "agency:B");
+  await sameEntity(store, "agency-b-park", "pub-park", "ana");
 
   // A public ledger: one account tied to the public record, one to B's private record. The
   // second link says its entity came from the public list (as a link made before the lists
   // changed might): the route must not rely on the link's own record of its lists alone.
-  const ledger = path.join(dir, "ledger.csv");
-  writeFileSync(
-    ledger,
+  const ledger = writeText(
+    dir,
+    "ledger.csv",
     "id,source,target,amount,timestamp,currency\n" +
       "p1,PUB-ACC1,PUB-ACC2,100,2020-01-01T00:00:00Z,EUR\n" +
       "s1,SECRET-ACC,PUB-ACC2,9000,2020-01-02T00:00:00Z,EUR\n",
@@ -127,16 +120,7 @@ async function setUp(store: Store): Promise<Record<string, string>> {
   ]);
   await store.access.setCollectionPublic("public_docs", true);
 
-  const keys: Record<string, string> = {};
-  for (const [username, role, agency] of [
-    ["admin", "admin", "hq"],
-    ["alice", "analyst", "A"],
-    ["bob", "analyst", "B"],
-  ] as const) {
-    await addUser(store.access, { username, role, agency, password: "a long password" });
-    keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-  }
-  return keys;
+  return addPeople(store);
 }
 
 type EntityBody = {
@@ -152,14 +136,8 @@ for (const backend of backends()) {
     const keys = await setUp(store);
     const app = await buildApp({ store, auth: "required" });
     try {
-      const call = async (who: string, url: string) => {
-        const response = await app.inject({
-          method: "GET",
-          url,
-          headers: { authorization: `ApiKey ${keys[who]}` },
-        });
-        return { status: response.statusCode, text: response.body, json: response.json() };
-      };
+      const ask = jsonCaller(app, keys);
+      const call = (who: string, url: string) => ask(who, "GET", url);
       const noSecrets = (text: string, what: string) => {
         for (const secret of [...B_SECRETS, B_PARK_MENTION, "SECRET-ACC"])
           assert.ok(!text.includes(secret), `${what} must not show '${secret}': ${text}`);

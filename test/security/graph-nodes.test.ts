@@ -7,18 +7,20 @@
  * word; admins see everything, as the command line does.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
 import { loadNetwork } from "../../src/graph/load.ts";
 import { nodeFor } from "../../src/graph/node-view.ts";
 import { ownershipReport } from "../../src/graph/ownership.ts";
-import { importList } from "../../src/lists/import.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { openStore } from "../../src/store/open.ts";
-import { backends } from "../helpers/stores.ts";
+import {
+  addPeople,
+  importEntities,
+  jsonCaller,
+  privateTo,
+  sameEntity,
+  tempDir,
+} from "../helpers/agencies.ts";
+import { backends, freshStore } from "../helpers/stores.ts";
 
 /** The public list: no one on it is sanctioned by it; the Ownerships say who owns what. */
 const PUBLIC = [
@@ -79,56 +81,20 @@ interface Ownership {
   effective: unknown[];
 }
 
-function writeList(dir: string, name: string, entities: object[]): string {
-  const at = path.join(dir, `${name}.ftm.json`);
-  writeFileSync(at, `${entities.map((e) => JSON.stringify(e)).join("\n")}\n`);
-  return at;
-}
-
 for (const backend of backends()) {
   test(`${backend.name}: graph nodes tell each caller only what its readable lists say`, async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-graph-nodes-"));
-    const store = await openStore(await backend.freshLocation());
+    const dir = tempDir("graph-nodes");
+    const { store } = await freshStore(backend);
     const app = await buildApp({ store, auth: "required" });
     try {
       // A's list first, so that the merged node's first record (its caption) is the private one.
-      await importList(store, [writeList(dir, "a_watch", PRIVATE)], {
-        format: "ftm",
-        dataset: "a_watch",
-        version: "1",
-      });
-      await importList(store, [writeList(dir, "public_list", PUBLIC)], {
-        format: "ftm",
-        dataset: "public_list",
-        version: "1",
-      });
-      await store.access.setCollectionPublic("a_watch", false);
-      await store.access.grant("a_watch", "agency:A", "read");
-      await store.resolution.judge({
-        left: "pub-olga",
-        right: "a-olga",
-        judgement: "positive",
-        source: "human",
-        score: null,
-        user: "alice",
-      });
-      const keys: Record<string, string> = {};
-      for (const [username, role, agency] of [
-        ["admin", "admin", "hq"],
-        ["alice", "analyst", "A"],
-        ["bob", "analyst", "B"],
-      ] as const) {
-        await addUser(store.access, { username, role, agency, password: "a long password" });
-        keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-      }
-      const get = async (who: string, url: string) => {
-        const response = await app.inject({
-          method: "GET",
-          url,
-          headers: { authorization: `ApiKey ${keys[who]}` },
-        });
-        return { status: response.statusCode, text: response.body, json: response.json() };
-      };
+      await importEntities(store, dir, "a_watch", PRIVATE);
+      await importEntities(store, dir, "public_list", PUBLIC);
+      await privateTo(store, "a_watch", "read", "agency:A");
+      await sameEntity(store, "pub-olga", "a-olga", "alice");
+      const keys = await addPeople(store);
+      const ask = jsonCaller(app, keys);
+      const get = (who: string, url: string) => ask(who, "GET", url);
       const noSecrets = (text: string, where: string) => {
         for (const secret of SECRETS)
           assert.ok(!text.includes(secret), `bob must not see '${secret}' in ${where}: ${text}`);

@@ -7,11 +7,11 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
 import { loadConfig } from "../../src/config.ts";
 import { hostName, isSameOrigin } from "../../src/server/access/origin.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addPeople } from "../helpers/agencies.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
 const sqlite = backends().find((b) => b.name === "sqlite")!;
@@ -29,13 +29,7 @@ before(async () => {
     allowedHosts: ["127.0.0.1"],
   });
   required = await buildApp({ store, auth: "required", config: loadConfig({}) });
-  await addUser(store.access, {
-    username: "chief",
-    role: "admin",
-    agency: "hq",
-    password: PASSWORD,
-  });
-  adminKey = (await createApiKey(store.access, { username: "chief", name: "t" })).secret;
+  adminKey = (await addPeople(store, [["chief", "admin", "hq"]], PASSWORD)).chief!;
 });
 
 after(async () => {

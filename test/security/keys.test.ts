@@ -6,9 +6,10 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
+import { createApiKey } from "../../src/access/manage.ts";
 import { buildApp } from "../../src/server/app.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addUsers } from "../helpers/agencies.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
 const PASSWORD = "correct horse battery";
@@ -25,13 +26,11 @@ for (const backend of backends()) {
       await store.access.ensureCollection("agency_a_docs", { public: false });
       await store.access.grant("agency_a_ledger", "agency:A", "write");
       await store.access.grant("agency_a_docs", "agency:A", "write");
-      await addUser(store.access, { username: "root", role: "admin", password: PASSWORD });
-      await addUser(store.access, {
-        username: "alice",
-        role: "analyst",
-        agency: "A",
-        password: PASSWORD,
-      });
+      const people = [
+        ["root", "admin", null],
+        ["alice", "analyst", "A"],
+      ] as const;
+      await addUsers(store, people, PASSWORD);
       adminKey = (await createApiKey(store.access, { username: "root", name: "t" })).secret;
       app = await buildApp({ store, auth: "required" });
     });

@@ -7,26 +7,26 @@
  * Then the stored data of a store made before migration 011 must carry over.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { test } from "node:test";
-import Database from "better-sqlite3";
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from "kysely";
-import pg from "pg";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
-import { importList } from "../../src/lists/import.ts";
-import { ScreeningService } from "../../src/screening/service.ts";
+import { sql } from "kysely";
 import { buildApp } from "../../src/server/app.ts";
 import { openStore } from "../../src/store/open.ts";
-import type { StoreKind } from "../../src/store/migrations/index.ts";
-import { importLedgerFile } from "../../src/transactions/import.ts";
 import { visibleLinks } from "../../src/transactions/ledger-cache.ts";
-import { linkAccounts } from "../../src/transactions/link.ts";
-import { backends } from "../helpers/stores.ts";
-
-const HEADER = "id,source,target,amount,timestamp,currency,source_name,target_name";
-const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-ledger-"));
+import {
+  ADMIN_ALICE_BOB,
+  addPeople,
+  importEntities,
+  importLedgerRows,
+  jsonCaller,
+  linkAllAccounts,
+  migrateBefore,
+  noneOf,
+  privateTo,
+  rawDb,
+  sanctionedEntity,
+  tempDir,
+} from "../helpers/agencies.ts";
+import { backends, freshStore } from "../helpers/stores.ts";
 
 /** Agency A: its holder Oleg on its own private watchlist; structuring out of A-ACC1. */
 const LEDGER_A = [
@@ -40,82 +40,39 @@ const LEDGER_B = [
   "b2,A-ACC1,B-ACC8,200,2020-02-02,EUR,Bogus Bravo Name,Bert Bravo",
 ];
 
-function file(dir: string, name: string, text: string): string {
-  const at = path.join(dir, name);
-  writeFileSync(at, text);
-  return at;
-}
-
 for (const backend of backends()) {
   test(`${backend.name}: one agency's ledger import changes nothing another agency sees`, async () => {
-    const dir = tmp();
-    const store = await openStore(await backend.freshLocation());
+    const dir = tempDir("ledger");
+    const { store } = await freshStore(backend);
     const app = await buildApp({ store, auth: "required" });
     try {
       const lists: Array<[string, string, string, string]> = [
         ["a_watch", "a-oleg", "Person", "Oleg Secretov Ivanovich"],
         ["public_sanctions", "pub-zed", "Company", "Zed Publicus Trading Limited"],
       ];
-      for (const [dataset, id, schema, name] of lists) {
-        const entity = { id, schema, properties: { name: [name], topics: ["sanction"] } };
-        const at = file(dir, `${dataset}.ftm.json`, `${JSON.stringify(entity)}\n`);
-        await importList(store, [at], { format: "ftm", dataset, version: "1" });
-      }
-      await store.access.setCollectionPublic("a_watch", false);
-      await store.access.grant("a_watch", "agency:A", "read");
+      for (const [dataset, id, schema, name] of lists)
+        await importEntities(store, dir, dataset, [sanctionedEntity(id, schema, name)]);
+      await privateTo(store, "a_watch", "read", "agency:A");
       // B first, then A: under the old code one record per account id took the last import's
       // holder name (A's, shown to B and linked to A's list); B imports again at the end.
-      await importLedgerFile(store, file(dir, "b.csv", [HEADER, ...LEDGER_B, ""].join("\n")), {
-        dataset: "ledger_b",
-      });
-      await importLedgerFile(store, file(dir, "a.csv", [HEADER, ...LEDGER_A, ""].join("\n")), {
-        dataset: "ledger_a",
-      });
+      await importLedgerRows(store, dir, "b.csv", "ledger_b", LEDGER_B);
+      await importLedgerRows(store, dir, "a.csv", "ledger_a", LEDGER_A);
       await store.access.grant("ledger_a", "agency:A", "read");
       await store.access.grant("ledger_b", "agency:B", "read");
       await store.access.grant("ledger_a", "agency:C", "read");
       await store.access.grant("ledger_b", "agency:C", "read");
-      const links = await linkAccounts(
-        await store.ledger.listAccounts(),
-        new ScreeningService(store),
-        { threshold: 0.7 },
-      );
-      await store.ledger.replaceAccountLinks(links);
+      const links = await linkAllAccounts(store);
       const made = links.map((l) => `${l.dataset}/${l.accountId}->${l.entityId}`).sort();
       assert.deepEqual(made, ["ledger_a/A-ACC1->a-oleg", "ledger_b/B-ACC9->pub-zed"]);
 
-      const keys: Record<string, string> = {};
-      for (const [username, role, agency] of [
-        ["admin", "admin", "hq"],
-        ["alice", "analyst", "A"],
-        ["bob", "analyst", "B"],
-        ["carol", "viewer", "C"],
-      ] as const) {
-        await addUser(store.access, { username, role, agency, password: "a long password" });
-        keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-      }
-      const call = async (who: string, method: "GET" | "POST", url: string, body?: unknown) => {
-        const response = await app.inject({
-          method,
-          url,
-          headers: {
-            authorization: `ApiKey ${keys[who]}`,
-            ...(body ? { "content-type": "application/json" } : {}),
-          },
-          ...(body ? { payload: JSON.stringify(body) } : {}),
-        });
-        return { status: response.statusCode, text: response.body, json: response.json() };
-      };
+      const keys = await addPeople(store, [...ADMIN_ALICE_BOB, ["carol", "viewer", "C"]]);
+      const call = jsonCaller(app, keys);
       type Party = { name: string | null; entity_id: string | null };
       type Traced = { flows: Array<{ account: string }>; accounts: Record<string, Party> };
       const traceOf = async (who: string, direction = "forward") => {
         const answer = await call(who, "POST", "/trace", { account: "A-ACC1", direction });
         assert.equal(answer.status, 200, answer.text);
         return answer as typeof answer & { json: Traced };
-      };
-      const noneOf = (text: string, secrets: string[], who: string) => {
-        for (const secret of secrets)
-          assert.ok(!text.includes(secret), `${who} must not see '${secret}': ${text}`);
       };
       const A_SECRETS = ["Oleg", "a-oleg", "A-ACC2", "Anna Alpha"];
       const B_SECRETS = ["Bogus", "Bravo", "B-ACC8", "B-ACC9", "pub-zed", "Zed"];
@@ -190,11 +147,9 @@ for (const backend of backends()) {
       assert.deepEqual((await exposed("admin")).json.sanctioned.sort(), ["A-ACC1", "B-ACC9"]);
 
       // Another import by B later (a new generation) still changes nothing for A.
-      await importLedgerFile(
-        store,
-        file(dir, "b2.csv", `${HEADER}\nb3,A-ACC1,B-ACC7,50,2020-03-01,EUR,Still Bravo,\n`),
-        { dataset: "ledger_b" },
-      );
+      await importLedgerRows(store, dir, "b2.csv", "ledger_b", [
+        "b3,A-ACC1,B-ACC7,50,2020-03-01,EUR,Still Bravo,",
+      ]);
       await new Promise((resolve) => setTimeout(resolve, 2100));
       const aliceAgain = await traceOf("alice");
       noneOf(aliceAgain.text, [...B_SECRETS, "B-ACC7", "Still"], "alice");
@@ -206,32 +161,10 @@ for (const backend of backends()) {
   });
 
   test(`${backend.name}: migration 011 keeps accounts and links, each with its dataset`, async () => {
-    const location = await backend.freshLocation();
-    const kind: StoreKind = backend.name;
-    const db = rawDb(kind, location);
+    const { location, kind, db } = await rawDb(backend);
     const evidence = JSON.stringify({ query: {}, datasets: ["a_watch", "other_list"] });
     try {
-      const migrations: Record<string, Migration> = {};
-      for (const name of [
-        "001_lists",
-        "002_screening",
-        "003_ledger",
-        "004_transfer_rowid",
-        "005_documents",
-        "006_document_relations",
-        "007_resolution",
-        "008_alert_reviews",
-        "009_access",
-        "010_jobs",
-      ]) {
-        const module = (await import(`../../src/store/migrations/${name}.ts`)) as {
-          up(db: Kysely<unknown>, kind: StoreKind): Promise<void>;
-        };
-        migrations[name] = { up: (trx) => module.up(trx, kind) };
-      }
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-      const { error } = await migrator.migrateToLatest();
-      if (error) throw error;
+      await migrateBefore(db, kind, "011_ledger_datasets");
       await sql`insert into tx_imports (dataset, format, file, sha256, rows, added, imported_at)
         values ('ledger_a', 'csv', 'a.csv', 'x', 1, 1, '2020-01-01'),
                ('ledger_b', 'csv', 'b.csv', 'y', 1, 1, '2020-01-02')`.execute(db);
@@ -268,12 +201,10 @@ for (const backend of backends()) {
         linkedLists: ["a_watch", "other_list"],
       });
       // The same account id in another dataset is now a record of its own, not an overwrite.
-      const dir = tmp();
-      await importLedgerFile(
-        store,
-        file(dir, "b.csv", `${HEADER}\nb2,A-ACC1,B-ACC9,5,2020-01-05,EUR,Bogus Bravo,\n`),
-        { dataset: "ledger_b" },
-      );
+      const dir = tempDir("ledger");
+      await importLedgerRows(store, dir, "b.csv", "ledger_b", [
+        "b2,A-ACC1,B-ACC9,5,2020-01-05,EUR,Bogus Bravo,",
+      ]);
       const after = await store.ledger.listAccounts(["ledger_a"]);
       assert.deepEqual(
         after.map((a) => [a.id, a.ownerName]),
@@ -295,12 +226,4 @@ for (const backend of backends()) {
       await store.close();
     }
   });
-}
-
-function rawDb(kind: StoreKind, location: string): Kysely<unknown> {
-  if (kind === "postgres")
-    return new Kysely({
-      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location, max: 1 }) }),
-    });
-  return new Kysely({ dialect: new SqliteDialect({ database: new Database(location) }) });
 }

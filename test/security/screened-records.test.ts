@@ -11,15 +11,11 @@
  * Over SQLite and PostgreSQL (the command line over SQLite).
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import type { FastifyInstance } from "fastify";
 import { sql, type Kysely } from "kysely";
 import { releaseClaim } from "../../src/access/collection-claims.ts";
-import { addUser, createApiKey } from "../../src/access/manage.ts";
-import { importList } from "../../src/lists/import.ts";
 import { rescreen } from "../../src/screening/rescreen.ts";
 import { ScreeningService } from "../../src/screening/service.ts";
 import { buildApp } from "../../src/server/app.ts";
@@ -27,6 +23,7 @@ import type { KyselyStore } from "../../src/store/kysely-store.ts";
 import { openStore } from "../../src/store/open.ts";
 import { up as screenedRecordScopeUp } from "../../src/store/migrations/014_screened_record_scope.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addPeople, caller, importEntities, tempDir } from "../helpers/agencies.ts";
 import { runCli } from "../helpers/cli.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
@@ -37,40 +34,16 @@ const LEDGER =
 const BAD_LEDGER =
   "id,source,target,amount,timestamp,currency\nt1,AC-1,AC-2,lots,2014-01-01T00:00:00Z,EUR\n";
 
-function tempDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), "moneytrail-sec-screened-"));
-}
-
 async function setUp(store: Store): Promise<Record<string, string>> {
-  const file = path.join(tempDir(), "watch.ftm.json");
   const entities = [
     { id: "watch-ri", ...RI },
     { id: "watch-kim", ...KIM },
   ];
-  writeFileSync(file, entities.map((e) => JSON.stringify(e)).join("\n") + "\n");
-  await importList(store, [file], { format: "ftm", dataset: "shared_watch", version: "1" });
-  const keys: Record<string, string> = {};
-  for (const [username, role, agency] of [
+  await importEntities(store, tempDir("screened"), "shared_watch", entities, "watch.ftm.json");
+  return addPeople(store, [
     ["alice", "analyst", "A"],
     ["bob", "analyst", "B"],
-  ] as const) {
-    await addUser(store.access, { username, role, agency, password: "a long password" });
-    keys[username] = (await createApiKey(store.access, { username, name: "t" })).secret;
-  }
-  return keys;
-}
-
-function caller(app: FastifyInstance, keys: Record<string, string>) {
-  return (who: string, method: string, url: string, payload?: unknown, type?: string) =>
-    app.inject({
-      method: method as "GET",
-      url,
-      headers: {
-        authorization: `ApiKey ${keys[who]}`,
-        ...(type ? { "content-type": type } : {}),
-      },
-      ...(payload === undefined ? {} : { payload: payload as string }),
-    });
+  ]);
 }
 
 type Call = ReturnType<typeof caller>;
@@ -158,7 +131,7 @@ for (const backend of backends()) {
       assert.equal(await store.findScreenedRecord("agency:B", "a-secret"), undefined);
 
       // Re-screening goes over one scope's records, with its decisions (A cleared Ri on c1, c2).
-      const out = path.join(tempDir(), "rescreen.csv");
+      const out = path.join(tempDir("screened"), "rescreen.csv");
       const service = new ScreeningService(store);
       const summary = await rescreen(store, service, out, { limit: 5, threshold: 0.7 }, "agency:B");
       assert.equal(summary.records, 1);
@@ -247,7 +220,7 @@ test("sqlite: the command line refuses official list names unless --force", asyn
   await setUp(store);
   const collections = await store.access.listCollections();
   await store.close();
-  const dir = tempDir();
+  const dir = tempDir("screened");
   const ledger = path.join(dir, "us_ofac_sdn.csv");
   writeFileSync(ledger, LEDGER);
   const memo = path.join(dir, "memo.txt");

@@ -7,13 +7,13 @@
  */
 import assert from "node:assert/strict";
 import { after, test } from "node:test";
-import type { FastifyInstance } from "fastify";
-import { addUser } from "../../src/access/manage.ts";
+import type { FastifyInstance, InjectOptions } from "fastify";
 import { LOCKOUT, lockedUntil } from "../../src/access/login-lockout.ts";
 import { loadConfig } from "../../src/config.ts";
 import { buildApp } from "../../src/server/app.ts";
 import { openStore } from "../../src/store/open.ts";
 import type { Store } from "../../src/store/store.ts";
+import { addUsers } from "../helpers/agencies.ts";
 import { backends, freshStore } from "../helpers/stores.ts";
 
 const PASSWORD = "correct horse battery";
@@ -42,6 +42,17 @@ function login(app: FastifyInstance, username: string, password: string, ip = "1
   });
 }
 
+/** The status of each of `count` requests made one after another, the i-th by `request(i)`. */
+async function statusesOf(
+  app: FastifyInstance,
+  count: number,
+  request: (i: number) => InjectOptions,
+): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i++) statuses.push((await app.inject(request(i))).statusCode);
+  return statuses;
+}
+
 test("lockedUntil: free failures, then a doubling wait capped at an hour, a day starts over", () => {
   const at = "2026-01-01T00:00:00.000Z";
   const now = new Date(Date.parse(at) + 1000);
@@ -61,17 +72,13 @@ for (const backend of backends()) {
     const { store } = await freshStore(backend);
     opened.push(store);
     const app = await appOver(store);
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
-      const response = await app.inject({
-        method: "POST",
-        url: "/auth/login",
-        remoteAddress: "10.0.0.9",
-        headers: { authorization: `ApiKey junk-${i}`, cookie: `moneytrail_session=junk-${i}` },
-        payload: { username: `nobody-${i}`, password: "guess" },
-      });
-      statuses.push(response.statusCode);
-    }
+    const statuses = await statusesOf(app, 12, (i) => ({
+      method: "POST",
+      url: "/auth/login",
+      remoteAddress: "10.0.0.9",
+      headers: { authorization: `ApiKey junk-${i}`, cookie: `moneytrail_session=junk-${i}` },
+      payload: { username: `nobody-${i}`, password: "guess" },
+    }));
     assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
     assert.deepEqual(
       statuses.slice(10),
@@ -85,18 +92,14 @@ for (const backend of backends()) {
   test(`${backend.name}: a username is locked after repeated failures, from any address and server`, async () => {
     const { store, location } = await freshStore(backend);
     opened.push(store);
-    await addUser(store.access, {
-      username: "kim",
-      role: "analyst",
-      agency: "A",
-      password: PASSWORD,
-    });
-    await addUser(store.access, {
-      username: "off",
-      role: "viewer",
-      agency: "A",
-      password: PASSWORD,
-    });
+    await addUsers(
+      store,
+      [
+        ["kim", "analyst", "A"],
+        ["off", "viewer", "A"],
+      ],
+      PASSWORD,
+    );
     await store.access.updateUser("off", { disabled: true });
     const app = await appOver(store);
     // A second server on the same store (on SQLite, a second connection to the same file).
@@ -141,12 +144,7 @@ for (const backend of backends()) {
   test(`${backend.name}: failures take comparable time whatever their kind`, async () => {
     const { store } = await freshStore(backend);
     opened.push(store);
-    await addUser(store.access, {
-      username: "kim",
-      role: "analyst",
-      agency: "A",
-      password: PASSWORD,
-    });
+    await addUsers(store, [["kim", "analyst", "A"]], PASSWORD);
     const app = await appOver(store);
     const time = async (username: string, password: string, ip: string) => {
       const start = process.hrtime.bigint();
@@ -174,16 +172,12 @@ for (const backend of backends()) {
     const { store } = await freshStore(backend);
     opened.push(store);
     const app = await appOver(store, 5);
-    const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) {
-      const response = await app.inject({
-        method: "GET",
-        url: "/lists",
-        remoteAddress: "10.6.0.1",
-        headers: { authorization: `ApiKey mtk_junk_${i}` },
-      });
-      statuses.push(response.statusCode);
-    }
+    const statuses = await statusesOf(app, 8, (i) => ({
+      method: "GET",
+      url: "/lists",
+      remoteAddress: "10.6.0.1",
+      headers: { authorization: `ApiKey mtk_junk_${i}` },
+    }));
     assert.deepEqual(statuses.slice(0, 5), Array(5).fill(401));
     assert.ok(
       statuses.slice(5).every((s) => s === 429),
