@@ -34,6 +34,15 @@ export interface CutSummary {
 
 /** The event as it is stored: labels shortened, the detail bounded, with `_cut` when cut. */
 export function boundEvent(event: AuditEvent): AuditEvent {
+  const small = smallDetailJson(event.detail);
+  if (small !== undefined)
+    return {
+      actor: shorten(event.actor),
+      action: shorten(event.action),
+      target: event.target === null ? null : shorten(event.target),
+      detail: event.detail,
+      detailJson: small,
+    };
   const { value, cut } = boundValue(event.detail);
   const detail = (value ?? {}) as Record<string, unknown>;
   return {
@@ -42,6 +51,25 @@ export function boundEvent(event: AuditEvent): AuditEvent {
     target: event.target === null ? null : shorten(event.target),
     detail: cut ? { ...detail, _cut: digestOf(event.detail) } : detail,
   };
+}
+
+/** Details this small are kept as they are: no string or list in them can be over its bound. */
+const SMALL_DETAIL = 1024;
+
+/**
+ * The JSON text of a detail small enough to keep whole (the common case: a screening's query
+ * and its ten results), or undefined. The native serialiser is tried first and its text reused;
+ * a value too deep for it throws RangeError and takes the bounded path.
+ */
+function smallDetailJson(detail: Record<string, unknown>): string | undefined {
+  let text: string;
+  try {
+    text = JSON.stringify(detail);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  return text.length <= SMALL_DETAIL && text.startsWith("{") ? text : undefined;
 }
 
 /** SHA-256 and size of a value's JSON text, streamed: no copy of the text is made. */

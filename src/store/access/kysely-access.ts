@@ -350,7 +350,7 @@ async function appendToChain(
     actor: e.actor,
     action: e.action,
     target: e.target,
-    detail: JSON.stringify(e.detail),
+    detail: e.detailJson ?? JSON.stringify(e.detail),
     prev_hash: e.prevHash,
     hash: e.hash,
   }));
