@@ -20,7 +20,7 @@ import type { AccessStore, ApiKey, NewApiKey, NewUser, User } from "./access-sto
 const AUDIT_PAGE = 1000;
 
 export class KyselyAccess implements AccessStore {
-  private auditInsert: Statement | undefined;
+  private auditStatements: { head: Statement; insert: Statement } | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -262,30 +262,31 @@ export class KyselyAccess implements AccessStore {
     // SQLite: the write lock is taken before the head is read (BEGIN IMMEDIATE). Kysely's
     // transactions begin deferred, and a deferred reader that then writes fails at once with
     // SQLITE_BUSY_SNAPSHOT whenever another process (`serve --workers 2`) wrote in between.
-    return this.db.connection().execute(async (connection) => {
-      await sql`begin immediate`.execute(connection);
-      try {
-        const entries = await appendToChain(connection, events, this.insertAudit());
-        await sql`commit`.execute(connection);
-        return entries;
-      } catch (error) {
-        await sql`rollback`.execute(connection).catch(() => undefined);
-        throw error;
-      }
-    });
+    // The statements run on the driver's handle, prepared once, while Kysely's hold on the
+    // connection keeps its own queries out of the transaction.
+    const sqlite = this.sqlite;
+    if (!sqlite) throw new Error("kysely-access: SQLite store without its driver handle");
+    return this.db.connection().execute(async () => this.appendOnSqlite(sqlite, events));
   }
 
-  /**
-   * The audit log's insert on SQLite: prepared once, where Kysely would compile and prepare a new
-   * multi-row statement for every batch (most of what the log cost a busy server).
-   */
-  private insertAudit(): ((row: AuditLogTable) => void) | undefined {
-    if (!this.sqlite) return undefined;
-    this.auditInsert ??= this.sqlite.prepare(
-      "insert into audit_log (seq, at, actor, action, target, detail, prev_hash, hash) values (@seq, @at, @actor, @action, @target, @detail, @prev_hash, @hash)",
-    );
-    const statement = this.auditInsert;
-    return (row) => void statement.run(row);
+  private appendOnSqlite(sqlite: SqliteHandle, events: AuditEvent[]): AuditEntry[] {
+    const statements = (this.auditStatements ??= {
+      head: sqlite.prepare("select seq, hash from audit_log order by seq desc limit 1"),
+      insert: sqlite.prepare(
+        "insert into audit_log (seq, at, actor, action, target, detail, prev_hash, hash) values (@seq, @at, @actor, @action, @target, @detail, @prev_hash, @hash)",
+      ),
+    });
+    const append = sqlite.transaction((): AuditEntry[] => {
+      const head = statements.head.get() as { seq: number; hash: string } | undefined;
+      const entries = chainEntries(
+        { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS_HASH },
+        events,
+        new Date().toISOString(),
+      );
+      for (const row of auditRows(entries)) statements.insert.run(row);
+      return entries;
+    });
+    return append.immediate();
   }
 
   async *iterateAudit(afterSeq = 0): AsyncIterable<AuditEntry> {
@@ -323,16 +324,8 @@ export class KyselyAccess implements AccessStore {
   }
 }
 
-/**
- * Reads the chain's head and appends the events after it; the caller holds the writer's lock.
- * `insert` writes rows one by one through a prepared statement (SQLite, inside the caller's
- * transaction on the same connection); without it, one multi-row insert.
- */
-async function appendToChain(
-  db: Kysely<Database>,
-  events: AuditEvent[],
-  insert?: (row: AuditLogTable) => void,
-): Promise<AuditEntry[]> {
+/** Reads the chain's head and appends the events after it; the caller holds the writer's lock. */
+async function appendToChain(db: Kysely<Database>, events: AuditEvent[]): Promise<AuditEntry[]> {
   const head = await db
     .selectFrom("audit_log")
     .select(["seq", "hash"])
@@ -344,7 +337,12 @@ async function appendToChain(
     events,
     new Date().toISOString(),
   );
-  const rows = entries.map((e): AuditLogTable => ({
+  await db.insertInto("audit_log").values(auditRows(entries)).execute();
+  return entries;
+}
+
+function auditRows(entries: AuditEntry[]): AuditLogTable[] {
+  return entries.map((e) => ({
     seq: e.seq,
     at: e.at,
     actor: e.actor,
@@ -354,9 +352,6 @@ async function appendToChain(
     prev_hash: e.prevHash,
     hash: e.hash,
   }));
-  if (insert) rows.forEach(insert);
-  else await db.insertInto("audit_log").values(rows).execute();
-  return entries;
 }
 
 function toUser(row: Omit<Selectable<UsersTable>, "password_hash">): User {
