@@ -64,6 +64,8 @@ export class ScreeningIndex {
 
   /** The records of entities merged from more than one dataset, by entity index. */
   private readonly parts = new Map<number, EntityPart[]>();
+  /** Every dataset an indexed entity comes from, worked out on the first match. */
+  private datasetNames: Set<string> | undefined;
   /** Callers' views of merged entities, by entity index and readable datasets. */
   private readonly views = new Map<
     string,
@@ -156,7 +158,8 @@ export class ScreeningIndex {
     return index === undefined ? undefined : this.entities[index];
   }
 
-  match(query: MatchQuery, options: MatchOptions): MatchResult[] {
+  match(query: MatchQuery, given: MatchOptions): MatchResult[] {
+    const options = this.withoutNoOpFilters(given);
     const q = prepareQuery(query);
     const rarity = this.rarity();
     for (const name of q.names) for (const form of name.forms) weighForm(form, rarity);
@@ -230,6 +233,24 @@ export class ScreeningIndex {
     if (this.views.size >= MAX_VIEWS) this.views.clear();
     this.views.set(key, view);
     return view;
+  }
+
+  /**
+   * The options without dataset filters that keep every dataset of this index: a caller who may
+   * read every list (the usual case) then costs no per-candidate checks. Decided against the
+   * index's own datasets, so a list added since the caller's permissions were read stays filtered.
+   */
+  private withoutNoOpFilters(options: MatchOptions): MatchOptions {
+    const all = (this.datasetNames ??= new Set(this.entities.flatMap((e) => e.datasets)));
+    const keepsAll = (list: string[] | undefined) =>
+      list !== undefined && [...all].every((d) => list.includes(d));
+    if (!keepsAll(options.readableDatasets) && !keepsAll(options.includeDatasets)) return options;
+    const { readableDatasets, includeDatasets, ...rest } = options;
+    return {
+      ...rest,
+      ...(readableDatasets && !keepsAll(readableDatasets) ? { readableDatasets } : {}),
+      ...(includeDatasets && !keepsAll(includeDatasets) ? { includeDatasets } : {}),
+    };
   }
 
   /** Which schema codes a query schema may find, worked out once per schema. */
