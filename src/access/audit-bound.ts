@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { AuditEvent } from "./audit-chain.ts";
-import { writeJson } from "./canonical-json.ts";
+import { jsonText, writeJson } from "./canonical-json.ts";
 
 export const AUDIT_DETAIL_LIMITS = {
   /** Bytes of JSON a detail may take (roughly: each value is priced as it is copied). */
@@ -32,45 +32,30 @@ export interface CutSummary {
   bytes: number;
 }
 
-/** The event as it is stored: labels shortened, the detail bounded, with `_cut` when cut. */
+/**
+ * The event as it is stored: labels shortened, the detail bounded, with `_cut` when cut, and the
+ * detail's JSON text (`detailJson`), written here once for the hash and the stored column.
+ */
 export function boundEvent(event: AuditEvent): AuditEvent {
-  const small = smallDetailJson(event.detail);
-  if (small !== undefined)
-    return {
-      actor: shorten(event.actor),
-      action: shorten(event.action),
-      target: event.target === null ? null : shorten(event.target),
-      detail: event.detail,
-      detailJson: small,
-    };
-  const { value, cut } = boundValue(event.detail);
-  const detail = (value ?? {}) as Record<string, unknown>;
-  return {
+  const labels = {
     actor: shorten(event.actor),
     action: shorten(event.action),
     target: event.target === null ? null : shorten(event.target),
-    detail: cut ? { ...detail, _cut: digestOf(event.detail) } : detail,
   };
+  const whole = jsonText(event.detail);
+  if (whole.length <= SMALL_DETAIL) return { ...labels, detail: event.detail, detailJson: whole };
+  const { value, cut } = boundValue(event.detail);
+  const bounded = (value ?? {}) as Record<string, unknown>;
+  const detail = cut ? { ...bounded, _cut: digestOf(event.detail) } : bounded;
+  return { ...labels, detail, detailJson: JSON.stringify(detail) };
 }
-
-/** Details this small are kept as they are: no string or list in them can be over its bound. */
-const SMALL_DETAIL = 1024;
 
 /**
- * The JSON text of a detail small enough to keep whole (the common case: a screening's query
- * and its ten results), or undefined. The native serialiser is tried first and its text reused;
- * a value too deep for it throws RangeError and takes the bounded path.
+ * Details this small are kept whole, as they came (the common case: a screening's query and its
+ * ten results): no string in them can pass its bound, and a list past 200 items that fits in a
+ * kilobyte costs no more than the bound is there to prevent.
  */
-function smallDetailJson(detail: Record<string, unknown>): string | undefined {
-  let text: string;
-  try {
-    text = JSON.stringify(detail);
-  } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
-  return text.length <= SMALL_DETAIL && text.startsWith("{") ? text : undefined;
-}
+const SMALL_DETAIL = 1024;
 
 /** SHA-256 and size of a value's JSON text, streamed: no copy of the text is made. */
 export function digestOf(value: unknown): CutSummary {

@@ -3,7 +3,7 @@
  * so changing, removing or reordering any entry breaks every hash after it.
  */
 import { createHash } from "node:crypto";
-import { canonicalJson } from "./canonical-json.ts";
+import { jsonText } from "./canonical-json.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -42,37 +42,15 @@ export function chainEntries(
   });
 }
 
-/** The entry's hash over its content's JSON text. */
-export function entryHash(entry: Omit<AuditEntry, "hash">): string {
-  // The array's JSON with the detail's known text put in its place: the same text as below.
-  if (entry.detailJson !== undefined) {
-    const content = `[${entry.seq},${JSON.stringify(entry.at)},${JSON.stringify(entry.actor)},${JSON.stringify(entry.action)},${JSON.stringify(entry.target)},${entry.detailJson},${JSON.stringify(entry.prevHash)}]`;
-    return createHash("sha256").update(content).digest("hex");
-  }
-  const content = jsonText([
-    entry.seq,
-    entry.at,
-    entry.actor,
-    entry.action,
-    entry.target,
-    entry.detail,
-    entry.prevHash,
-  ]);
-  return createHash("sha256").update(content).digest("hex");
-}
-
 /**
- * JSON.stringify's text: natively while the value is shallow enough (details are bounded before
- * they are stored, so always on the write path), without recursion when it is not (an entry
- * planted deep in the database must not crash `audit verify`). Both give the same text.
+ * The entry's hash over the JSON text of [seq, at, actor, action, target, detail, prevHash]. The
+ * detail's text is taken as boundEvent made it when known (written once, reused by the stored
+ * column); otherwise (entries read back to verify) it is written again, the same text.
  */
-function jsonText(value: unknown): string {
-  try {
-    return JSON.stringify(value);
-  } catch (error) {
-    if (error instanceof RangeError) return canonicalJson(value);
-    throw error;
-  }
+export function entryHash(entry: Omit<AuditEntry, "hash">): string {
+  const detail = entry.detailJson ?? jsonText(entry.detail);
+  const content = `[${entry.seq},${JSON.stringify(entry.at)},${JSON.stringify(entry.actor)},${JSON.stringify(entry.action)},${JSON.stringify(entry.target)},${detail},${JSON.stringify(entry.prevHash)}]`;
+  return createHash("sha256").update(content).digest("hex");
 }
 
 export interface ChainCheck {

@@ -77,6 +77,19 @@ export function writeJson(value: unknown, write: (piece: string) => void): void 
   }
 }
 
+/**
+ * JSON.stringify's text: natively while the value is shallow enough (the usual case, and fast),
+ * written without recursion when it is too deep for the native serialiser. Both give one text.
+ */
+export function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (error instanceof RangeError) return canonicalJson(value);
+    throw error;
+  }
+}
+
 /** The whole JSON text at once (for values known to be small). */
 export function canonicalJson(value: unknown): string {
   const pieces: string[] = [];
