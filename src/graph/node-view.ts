@@ -7,6 +7,7 @@
  * rule /entities/{id} follows too (resolution/entities.ts): what the caller cannot read takes no
  * part in what it is shown.
  */
+import { unionProperties } from "../model/merge.ts";
 import type { GraphNode, NodeSource } from "./types.ts";
 
 /** The collections a caller may read; undefined: all (admins, the command line). */
@@ -91,15 +92,10 @@ export function stub(id: string, sanctioned: boolean): GraphNode {
   return { id, schema: STUB_SCHEMA, caption: id, datasets: [], sanctioned };
 }
 
+/** The properties of the records that have some, united; undefined when none has any. */
 export function mergeProperties(
   sources: Array<{ properties?: Record<string, string[]> | undefined }>,
 ): Record<string, string[]> | undefined {
-  let out: Record<string, string[]> | undefined;
-  for (const { properties } of sources) {
-    if (!properties) continue;
-    out ??= {};
-    for (const [prop, values] of Object.entries(properties))
-      out[prop] = [...new Set([...(out[prop] ?? []), ...values])];
-  }
-  return out;
+  const present = sources.flatMap((s) => (s.properties ? [s.properties] : []));
+  return present.length > 0 ? unionProperties(present) : undefined;
 }

@@ -7,15 +7,28 @@ import { getSchema, model } from "./ftm.ts";
  * the first one's.
  */
 export function mergeEntities(a: Entity, b: Entity): Entity {
+  const properties = unionProperties([a.properties, b.properties]);
+  return { id: a.id, schema: commonSchema(a.schema, b.schema), properties };
+}
+
+/**
+ * The values of each property united over several records, each value once, in the order first
+ * seen.
+ *
+ * @example unionProperties([{ name: ["A"] }, { name: ["A", "B"] }]) // { name: ["A", "B"] }
+ */
+export function unionProperties(
+  records: Array<Record<string, string[]>>,
+): Record<string, string[]> {
   const properties: Record<string, string[]> = {};
-  for (const source of [a.properties, b.properties]) {
+  for (const source of records) {
     for (const [prop, values] of Object.entries(source)) {
       const merged = new Set(properties[prop] ?? []);
       for (const value of values) merged.add(value);
       properties[prop] = [...merged];
     }
   }
-  return { id: a.id, schema: commonSchema(a.schema, b.schema), properties };
+  return properties;
 }
 
 function commonSchema(a: string, b: string): string {

@@ -199,7 +199,8 @@ function unwritable(event: AuditEvent, error: unknown): AuditEvent {
     target: event.target,
     detail: {
       action: event.action,
-      event: digestOf(event),
+      // The event as recorded, without the copy of its detail's text made for writing it.
+      event: digestOf({ ...event, detailJson: undefined }),
       error: String((error as Error)?.message ?? error).slice(0, 200),
     },
   };

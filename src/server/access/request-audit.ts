@@ -52,8 +52,9 @@ export function registerRequestAudit(app: FastifyInstance, audit: AuditWriter): 
     // Public routes (health checks, the web app's files) say nothing about anyone.
     if (!caller || !url || request.routeOptions.config.access === "public") return;
     const route = `${request.method === "HEAD" ? "GET" : request.method} ${url}`;
+    if (NOT_RECORDED.has(route)) return;
     // Routes that write their own entry do so only when they succeed; refusals are recorded here.
-    if (!recordedByHook(route) && !(reply.statusCode >= 400 && SELF_RECORDED.has(route))) return;
+    if (SELF_RECORDED.has(route) && reply.statusCode < 400) return;
     const params = (request.params ?? {}) as Record<string, unknown>;
     void audit.record({
       actor: caller.user,

@@ -75,7 +75,8 @@ async function claimWritable(
   // all get the same answer, so uploads are no way to learn what another agency keeps.
   const readable = canRead(permissions, collection) || isOfficialDataset(collection);
   await refuseListName(ctx.store, collection).catch((error: unknown) => {
-    throw readable ? error : unavailable(collection);
+    // Only the refusal is reworded; a store failure stays what it is (503).
+    throw !readable && error instanceof ConflictError ? unavailable(collection) : error;
   });
   if (canWrite(permissions, collection)) return NOTHING_NEW;
   const exists = (await ctx.store.access.listCollections()).some((c) => c.name === collection);
