@@ -29,8 +29,10 @@ import { networkExtractOptions } from "../src/documents/link.ts";
 import { importList } from "../src/lists/import.ts";
 import { ScreeningService } from "../src/screening/service.ts";
 import { openStore } from "../src/store/open.ts";
-import type { Mention, MentionType } from "../src/documents/types.ts";
+import { extractRelations } from "../src/documents/extract/relations.ts";
+import type { Mention, MentionType, Relation } from "../src/documents/types.ts";
 import { LISTS, sharedFile } from "../test/helpers/shared.ts";
+import { cjkDocuments, isCjkLabels } from "./extraction-cjk.ts";
 
 interface Labels {
   file: string;
@@ -40,6 +42,8 @@ interface Labels {
   /** A blind text written after the rules of this round, to be scored once they were done. */
   round?: number;
   entities: Partial<Record<MentionType, string[]>>;
+  /** Payments the text states, payer → payee (alternative names split by `|`): scored when given. */
+  paid?: Array<{ from: string; to: string }>;
 }
 
 interface Tally {
@@ -82,6 +86,33 @@ function score(
     }
   }
   tallies.set(type, tally);
+}
+
+/** `paid` relations against the labelled payer → payee pairs, any of a party's names counting. */
+function scorePaid(
+  tallies: Map<string, Tally>,
+  predicted: Relation[],
+  labelled: Labels["paid"],
+): void {
+  if (!labelled) return;
+  const tally = tallies.get("paid") ?? { tp: 0, fp: 0, fn: 0, misses: [], extras: [] };
+  const names = (alternatives: string): string[] => alternatives.split("|").map(normal);
+  const fits = (r: Relation, l: { from: string; to: string }): boolean =>
+    names(l.from).includes(normal(r.source.text)) && names(l.to).includes(normal(r.target.text));
+  const paid = predicted.filter((r) => r.kind === "paid");
+  for (const r of paid) {
+    if (labelled.some((l) => fits(r, l))) continue;
+    tally.fp++;
+    tally.extras.push(`${r.source.text} → ${r.target.text}`);
+  }
+  for (const l of labelled) {
+    if (paid.some((r) => fits(r, l))) tally.tp++;
+    else {
+      tally.fn++;
+      tally.misses.push(`${l.from} → ${l.to}`);
+    }
+  }
+  tallies.set("paid", tally);
 }
 
 function print(title: string, tallies: Map<string, Tally>, verbose: boolean): void {
@@ -148,25 +179,30 @@ async function labelledArticles(): Promise<void> {
   const lists = await listOptions();
   const all = readdirSync(path.join(here, "extraction"))
     .filter((f) => f.endsWith(".labels.json"))
-    .map((f) => JSON.parse(readFileSync(path.join(here, "extraction", f), "utf8")) as Labels);
+    .map((f) => JSON.parse(readFileSync(path.join(here, "extraction", f), "utf8")) as Labels)
+    // Korean and Chinese documents are scored in their own section (extraction-cjk.ts).
+    .filter((labels) => !isCjkLabels(labels));
   // EVAL_SPLIT=dev while rules are being worked on: the dev texts and those held out but seen,
   // so that the blind texts stay unscored until the round's rules are done.
   const groups = groupsOf(all).filter((group) => process.env.EVAL_SPLIT !== "dev" || !group.blind);
   // Each text is extracted once, whichever groups it counts in.
-  const extracted = new Map<Labels, Mention[]>();
+  const extracted = new Map<Labels, { mentions: Mention[]; relations: Relation[] }>();
   for (const labels of all) {
     if (!groups.some((group) => group.member(labels))) continue;
     // Articles from ../shared, and texts written for this evaluation (eval/extraction/texts).
     const source = labels.file.startsWith("eval/")
       ? path.join(here, "..", labels.file)
       : sharedFile(labels.file);
-    extracted.set(labels, await extractMentions(readFileSync(source, "utf8"), lists.options));
+    const text = readFileSync(source, "utf8");
+    const mentions = await extractMentions(text, lists.options);
+    extracted.set(labels, { mentions, relations: extractRelations(text, mentions) });
   }
   for (const group of groups) {
     const tallies = new Map<string, Tally>();
     const members = all.filter(group.member);
     for (const labels of members) {
-      const mentions = extracted.get(labels)!;
+      const { mentions, relations } = extracted.get(labels)!;
+      scorePaid(tallies, relations, labels.paid);
       for (const type of NAME_TYPES) {
         score(
           tallies,
@@ -184,6 +220,7 @@ async function labelledArticles(): Promise<void> {
       );
     else console.log(`names in labelled articles (${group.title}): no labelled documents yet`);
   }
+  await cjkDocuments(path.join(here, "extraction"), lists.options);
   await lists.close();
 }
 

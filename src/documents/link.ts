@@ -13,6 +13,14 @@ import type { ExtractOptions, Linker } from "./extract/extract.ts";
 
 /** Screening scores from which a name in a document is taken to be the listed entity. */
 export const DEFAULT_LINK_THRESHOLD = 0.85;
+/**
+ * Candidates scored within this of the best are its homonyms: which one the name is, is for the
+ * text near it to say (extract/homonyms.ts), not for a difference in score that small. Relative,
+ * so that it holds whatever scale screening's scores settle on.
+ */
+export const HOMONYM_MARGIN = 0.05;
+/** Results read per name: the best and its homonyms. */
+const LINK_CANDIDATES = 5;
 
 /**
  * Links names by screening against the `readable` lists only (every list when undefined), as
@@ -32,14 +40,31 @@ export function screeningLinker(
         countries: [],
         identifiers: [],
       })),
-      { limit: 1, threshold, ...(readable ? { readableDatasets: readable } : {}) },
+      {
+        limit: LINK_CANDIDATES,
+        threshold,
+        ...(readable ? { readableDatasets: readable } : {}),
+      },
     );
     return answers.map(({ results }, i) => {
-      const top = results[0];
-      if (!top || top.score < threshold) return undefined;
-      if (names[i]!.type === "Person" && !namesAsFully(names[i]!.text, top.entity))
-        return undefined;
-      return { entityId: top.entity.id, caption: caption(top.entity), score: top.score };
+      const name = names[i]!;
+      const fits = results.filter(
+        (r) =>
+          r.score >= threshold && (name.type !== "Person" || namesAsFully(name.text, r.entity)),
+      );
+      // The best result decides whether the name links at all, as with one result read.
+      const top = fits[0];
+      if (!top || top !== results[0]) return undefined;
+      const alternatives = fits
+        .slice(1)
+        .filter((r) => top.score - r.score <= HOMONYM_MARGIN)
+        .map((r) => ({ entityId: r.entity.id, caption: caption(r.entity), score: r.score }));
+      return {
+        entityId: top.entity.id,
+        caption: caption(top.entity),
+        score: top.score,
+        ...(alternatives.length ? { alternatives } : {}),
+      };
     });
   };
 }

@@ -118,6 +118,45 @@ export interface Mention {
   entityId?: string | undefined;
   entityCaption?: string | undefined;
   score?: number | undefined;
+  /**
+   * The listed entities the name could be, when more than one came close (homonyms: two listed
+   * `Kim Yong Chol`s) or the text near it speaks against the one it names; best first, each with
+   * what the text says for or against it. With `entityId` set, the evidence chose that one
+   * (`linkNote` says why); without, the link is ambiguous (`linkNote` says so) or contradicted.
+   */
+  candidates?: LinkCandidate[] | undefined;
+  /** How the candidates were settled, in words: "born 1962 (the record: 1962)". */
+  linkNote?: string | undefined;
+  /** `linked` (one clear entity), `ambiguous` (several, none stands out), `contradicted`. */
+  linkStatus?: LinkStatus | undefined;
+}
+
+export const LINK_STATUSES = ["linked", "ambiguous", "contradicted"] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+export const LINK_EVIDENCE_KINDS = ["birth_year", "title", "organisation", "place"] as const;
+export type LinkEvidenceKind = (typeof LINK_EVIDENCE_KINDS)[number];
+
+/** One thing the text near a mention says of a candidate. */
+export interface LinkEvidence {
+  kind: LinkEvidenceKind;
+  /** What the text says, as written ("born 1946", "United Front Department"). */
+  text: string;
+  /** What the candidate's record says that agrees or not ("1946", "KOMID Representative in Iran"). */
+  listed: string;
+  /** For (> 0) or against (< 0), and how strongly: a birth year weighs more than a title. */
+  weight: number;
+  /** The listed entity a linked organisation named nearby is (the record names it too). */
+  entityId?: string | undefined;
+}
+
+/** A listed entity a mention may refer to. */
+export interface LinkCandidate {
+  entityId: string;
+  caption: string;
+  /** Screening score of the name against this candidate (compared between candidates only). */
+  score: number;
+  evidence: LinkEvidence[];
 }
 
 export const RELATION_KINDS = [

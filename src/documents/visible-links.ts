@@ -11,7 +11,9 @@ import { readableOf, type Permissions } from "../access/collections.ts";
 import type { ScreeningIndex } from "../matching/index.ts";
 import { caption } from "../model/entity.ts";
 import { Gazetteer } from "./extract/gazetteer.ts";
-import type { Mention, Relation, RelationParty } from "./types.ts";
+import { profileOf, type CandidateProfile } from "./extract/homonyms.ts";
+import { applyDecision } from "./extract/link-decision.ts";
+import type { LinkCandidate, LinkEvidence, Mention, Relation, RelationParty } from "./types.ts";
 
 /** The list datasets a caller may read; undefined for those who read every list. */
 export function readableLists(
@@ -27,6 +29,8 @@ interface Sight {
   caption: string | undefined;
   /** The names and identifiers of the readable part, when seen in part. */
   names?: Gazetteer;
+  /** What the readable part says to weigh a candidate by, when seen in part (none: nothing). */
+  profile?: CandidateProfile | undefined;
 }
 
 /** What a reader sees of links to `entityId`: nothing (undefined), or the entity's sight. */
@@ -57,14 +61,23 @@ export function linkSight(index: ScreeningIndex, readable: string[]): LinkSight 
       ? undefined
       : entity === index.get(entityId)
         ? { caption: undefined }
-        : { caption: caption(entity), names: new Gazetteer([entity]) };
+        : { caption: caption(entity), names: new Gazetteer([entity]), profile: profileOf(entity) };
     seen.set(entityId, sight);
     return sight;
   };
 }
 
-/** A mention without a link the reader may not see, or captioned from what it sees. */
+/**
+ * A mention without a link the reader may not see, or captioned from what it sees. A mention with
+ * candidates (homonyms) is settled afresh over those the reader sees, by the evidence their
+ * readable records give: one left is a plain link, and nothing says others were there.
+ */
 export function visibleMention<T extends Mention>(mention: T, sight: LinkSight): T {
+  if (mention.candidates) {
+    const settled = { ...mention };
+    applyDecision(settled, visibleCandidates(mention, sight));
+    return settled;
+  }
   if (!mention.entityId) return mention;
   const seen = sight(mention.entityId);
   if (seen && named(seen, mention.text, mention.value))
@@ -86,4 +99,30 @@ export function visibleRelation<T extends Relation>(relation: T, sight: LinkSigh
     return unlinked;
   };
   return { ...relation, source: party(relation.source), target: party(relation.target) };
+}
+
+/** The candidates the reader sees, captioned and weighed by what it may read of each. */
+function visibleCandidates(mention: Mention, sight: LinkSight): LinkCandidate[] {
+  return (mention.candidates ?? []).flatMap((candidate) => {
+    const seen = sight(candidate.entityId);
+    if (!seen || !named(seen, mention.text, mention.value)) return [];
+    const evidence = candidate.evidence.filter(
+      (e) => (e.entityId === undefined || sight(e.entityId)) && backedBy(seen, e),
+    );
+    return [{ ...candidate, caption: seen.caption ?? candidate.caption, evidence }];
+  });
+}
+
+/**
+ * Whether evidence rests on records the reader sees: all of it when the entity is seen whole;
+ * seen in part, only what the readable records say (a birth year or a position another agency's
+ * record adds is not shown, nor weighed).
+ */
+function backedBy(sight: Sight, evidence: LinkEvidence): boolean {
+  if (sight.caption === undefined) return true;
+  const profile = sight.profile;
+  if (!profile) return false;
+  if (evidence.kind === "birth_year")
+    return evidence.listed.split(", ").every((year) => profile.birthYears.includes(Number(year)));
+  return evidence.listed.split(" | ").every((d) => profile.descriptions.includes(d));
 }

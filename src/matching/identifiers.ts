@@ -23,7 +23,7 @@ export const IDENTIFIER_PROPS = [
 
 export function normaliseIdentifier(value: string): string {
   const compact = value.toUpperCase().replace(/[^A-Z0-9]/g, "");
-  return compact.replace(/^(IMO|MMSI)(?=\d{7,9}$)/, "");
+  return compact.replace(/^(IMO|MMSI)(NO|NR|NUMBER)?(?=\d{7,9}$)/, "");
 }
 
 /** Identifiers of an entity, normalised; too-short ones (under 5 characters) prove nothing. */
@@ -32,7 +32,7 @@ export function entityIdentifiers(properties: Record<string, string[]>): string[
   for (const prop of IDENTIFIER_PROPS) {
     for (const value of properties[prop] ?? []) {
       const id = normaliseIdentifier(value);
-      if (id.length >= 5) out.add(id);
+      if (id.length >= 5 || looksLikeRegistration(value)) out.add(id);
       for (const number of numbersInText(value)) out.add(number);
     }
   }
@@ -50,4 +50,19 @@ export function numbersInText(value: string): string[] {
     .filter((word) => /\d/.test(word))
     .map(normaliseIdentifier)
     .filter((word) => word.length >= 6);
+}
+
+/**
+ * A name that is a registration rather than a name: an aircraft's tail number (RA-86555, EP-GOM,
+ * 4K-AZ38) or a vessel's IMO or MMSI number. Customers put them in the name field whatever the
+ * schema they screen under, and they say themselves what they name.
+ */
+export function looksLikeRegistration(name: string): boolean {
+  const text = name.trim();
+  return (
+    (/^[A-Z0-9]{1,3}[- ][A-Z0-9]{2,6}$/i.test(text) && /[A-Z]/i.test(text)) ||
+    /^(?:(?:IMO|MMSI)[\s:.#-]*(?:(?:no|nr|number)[\s:.#-]*)?)?\d{7,9}$/i.test(text) ||
+    // United States registrations have no hyphen: N123AB.
+    /^N[1-9]\d{0,4}[A-Z]{0,2}$/.test(text)
+  );
 }

@@ -5,7 +5,7 @@
 import { getSchema } from "../model/ftm.ts";
 import type { NameKind } from "../names/normalize.ts";
 import { prepareName, type PreparedName } from "../names/prepare.ts";
-import { entityIdentifiers, normaliseIdentifier } from "./identifiers.ts";
+import { entityIdentifiers, looksLikeRegistration, normaliseIdentifier } from "./identifiers.ts";
 import type { IndexedEntity, MatchQuery } from "./types.ts";
 
 export interface Comparable {
@@ -67,6 +67,10 @@ export function prepareQuery(query: MatchQuery): Comparable {
     birthDates: query.birthDates,
     countries: query.countries,
     gender: query.gender,
-    identifiers: query.identifiers.map(normaliseIdentifier).filter((id) => id.length >= 5),
+    identifiers: [
+      ...query.identifiers.map(normaliseIdentifier).filter((id) => id.length >= 5),
+      // Registrations are short by nature (EP-GOM): the shape itself says what they are.
+      ...query.names.filter(looksLikeRegistration).map(normaliseIdentifier),
+    ],
   };
 }

@@ -110,7 +110,9 @@ function nameExplanation(name: NameMatch): FeatureExplanation {
     .join(", ");
   return {
     weight: roundScore(name.score * NAME_ONLY_CEILING),
-    detail: `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})`,
+    detail:
+      `'${name.query}' ~ '${name.candidate}' (${pairs || "no parts aligned"})` +
+      (name.alignment.notes?.length ? `; ${name.alignment.notes.join("; ")}` : ""),
   };
 }
 

@@ -5,7 +5,10 @@
  * is. Parts left over on one side only (a patronymic the query lacks) cost little once two or
  * more parts agree; parts left over on both sides are a conflict (Kim Jong Un vs Kim Yo Jong).
  */
+import { acronymFit } from "./acronym.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
+import { sameGivenName } from "./nicknames.ts";
+import { legalFormsDiffer } from "./org-types.ts";
 import { consonantSkeleton } from "./phonetic.ts";
 import type { NameUnit, PreparedForm } from "./prepare.ts";
 
@@ -14,6 +17,24 @@ const FLOOR = 0.72;
 const CONFLICT_FACTOR = 0.9;
 const SHORT_PART_PENALTY = 0.08;
 const ORG_EXTRA_WORD_FACTOR = 0.85;
+/**
+ * Same name, legal forms of different kinds (X AG, X GmbH): evidence of two companies; of one
+ * kind but different forms (X SAS, X SARL), weaker evidence.
+ */
+const LEGAL_KIND_FACTOR = 0.74;
+const LEGAL_FORM_FACTOR = 0.9;
+/** An acronym that reads off a name proves less than the name itself. */
+const ACRONYM_FACTOR = 0.95;
+/** Names whose numbers differ (Brigade 44, Brigade 45; Gold Star 2, Gold Star 3) are others. */
+const NUMBER_CONFLICT_FACTOR = 0.7;
+/** A number on one side only (Mi Rim 2, Mi Rim; Office 39, Office). */
+const NUMBER_MISSING_FACTOR = 0.85;
+/** Both names with parts left over, one of them an initial. */
+const INITIAL_CONFLICT_FACTOR = 0.75;
+/** The credit of an initial that agrees with a name part (J. ~ John). */
+const INITIAL_CREDIT = 0.7;
+/** A given name and its familiar form (Bill, William). */
+const NICKNAME_SIMILARITY = 0.95;
 
 export interface AlignedPair {
   query: string;
@@ -24,11 +45,14 @@ export interface AlignedPair {
 export interface Alignment {
   score: number;
   pairs: AlignedPair[];
+  /** What else moved the score, in words (an acronym read off, legal forms that differ). */
+  notes?: string[];
 }
 
 /** How alike two parts are, from their spelling and their phonetic keys. */
 export function partSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   if (a === b) return 1;
+  if (sameGivenName(a, b)) return NICKNAME_SIMILARITY;
   // Numbers in names (Office 39, 2nd Economic Committee) are equal or different, never alike.
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;
   if (keyA === keyB && a.length > 1 && b.length > 1) return 0.97;
@@ -50,9 +74,42 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   // Korean syllables a letter apart are usually other syllables (Jon/Jong, Pak/Paek): short
   // parts whose phonetic keys differ are held to a stricter standard.
   const shortest = Math.min(a.length, b.length);
+  const edit = singleEdit(a, b);
+  // One letter off in a long part is a spelling (Nomchongang, Namchongang); one consonant off in
+  // a short one is another name (Daesong, Daedong; Yong, Pyong).
+  if (edit === "substitution" && shortest >= 10) return Math.max(similarity, 0.95);
+  if ((edit === "consonant" || edit === "leading-consonant") && shortest <= 7)
+    return Math.min(similarity, 0.75);
   if (shortest > 4) return similarity;
   const lengthPenalty = shortest <= 3 ? 0.12 * Math.abs(a.length - b.length) : 0;
   return similarity - lengthPenalty - SHORT_PART_PENALTY;
+}
+
+const VOWELS = "aeiouy";
+
+/**
+ * How two parts differ when they differ by one letter: "consonant" for one consonant put for
+ * another, "substitution" for any other letter put for another (not the first), and
+ * "leading-consonant" when one is the other with a consonant in front. Undefined otherwise.
+ */
+function singleEdit(
+  a: string,
+  b: string,
+): "consonant" | "substitution" | "leading-consonant" | undefined {
+  if (a.length === b.length) {
+    let at = -1;
+    for (let i = 0; i < a.length; i++) {
+      if (a[i] === b[i]) continue;
+      if (at !== -1) return undefined;
+      at = i;
+    }
+    if (at === -1) return undefined;
+    if (!VOWELS.includes(a[at]!) && !VOWELS.includes(b[at]!)) return "consonant";
+    return at > 0 ? "substitution" : undefined;
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1 || VOWELS.includes(long[0]!)) return undefined;
+  return long.endsWith(short) ? "leading-consonant" : undefined;
 }
 
 function popcount(mask: number): number {
@@ -141,13 +198,79 @@ export function alignForms(
   candidate: PreparedForm,
   cache?: SimilarityCache,
 ): Alignment {
+  const parts = alignParts(query, candidate, cache);
+  const aligned = joinedAlignment(query, candidate, parts) ?? parts;
+  if (query.kind === "person") return aligned;
+  const acronym = acronymAlignment(query, candidate);
+  const best = acronym && acronym.score > aligned.score ? acronym : aligned;
+  const differ = legalFormsDiffer(query.legalForms, candidate.legalForms);
+  if (!differ) return best;
+  const forms = (f: PreparedForm) => f.legalForms.map((l) => l.compare).join(" ");
+  return {
+    ...best,
+    score: best.score * (differ === "kind" ? LEGAL_KIND_FACTOR : LEGAL_FORM_FACTOR),
+    notes: [...(best.notes ?? []), `legal forms differ: ${forms(query)} vs ${forms(candidate)}`],
+  };
+}
+
+/** Below this, names written joined or split elsewhere (MacDonald, Mac Donald) are compared whole. */
+const JOINED_BELOW = 0.9;
+const MIN_JOINED_LENGTH = 8;
+
+/**
+ * The names compared with their words run together, when they split them differently
+ * (Rosoboronexport, Roso Boron Export; AbuBakr AlBaghdadi, Abu Bakr al-Baghdadi): syllable
+ * joining in the alignment covers short parts only.
+ */
+function joinedAlignment(
+  query: PreparedForm,
+  candidate: PreparedForm,
+  parts: Alignment,
+): Alignment | undefined {
+  // A person's particles (al-) count here; an organisation's legal forms do not.
+  const words = (f: PreparedForm) => (f.kind === "person" ? f.words : f.tokens);
+  if (parts.score >= JOINED_BELOW || words(query).length === words(candidate).length)
+    return undefined;
+  const q = words(query).join("");
+  const c = words(candidate).join("");
+  if (Math.min(q.length, c.length) < MIN_JOINED_LENGTH || Math.abs(q.length - c.length) > 2)
+    return undefined;
+  if (q.replace(/\D/g, "") !== c.replace(/\D/g, "")) return undefined;
+  const similarity = q === c ? 1 : jaroWinkler(q, c);
+  if (similarity < 0.93) return undefined;
+  const score = 0.95 * similarity;
+  if (score <= parts.score) return undefined;
+  return { score, pairs: [{ query: q, candidate: c, similarity }], notes: ["words joined"] };
+}
+
+/** One side a single acronym-shaped word, the other a name of several words it abbreviates. */
+function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignment | undefined {
+  const [short, long] = query.tokens.length === 1 ? [query, candidate] : [candidate, query];
+  if (short.tokens.length !== 1 || long.words.length < 2) return undefined;
+  const fit = acronymFit(short.tokens[0]!, long.words);
+  if (fit === 0) return undefined;
+  return {
+    score: fit * ACRONYM_FACTOR,
+    pairs: [],
+    notes: [`${short.tokens[0]} is read as the acronym of ${long.words.join(" ")}`],
+  };
+}
+
+function alignParts(
+  query: PreparedForm,
+  candidate: PreparedForm,
+  cache?: SimilarityCache,
+): Alignment {
   const scored: Candidate[] = [];
   const abjad = query.abjad || candidate.abjad;
   for (const q of query.units) {
     const qJoined = (q.mask & (q.mask - 1)) !== 0;
     for (const c of candidate.units) {
       // Joined syllables meet spaced ones; joined against joined repeats what their parts found.
-      if (qJoined && (c.mask & (c.mask - 1)) !== 0) continue;
+      const cJoined = (c.mask & (c.mask - 1)) !== 0;
+      if (qJoined && cJoined) continue;
+      // An initial stands for one part, not for parts run together (J. is not Jean-Pierre).
+      if ((qJoined && c.text.length === 1) || (cJoined && q.text.length === 1)) continue;
       const sim = cachedSimilarity(q, c, cache, abjad);
       if (sim >= FLOOR) scored.push({ q, c, sim });
     }
@@ -161,34 +284,109 @@ export function alignForms(
   let matchedC = 0;
   let creditSum = 0;
   let tokensMatched = 0;
+  // An initial stands for a whole part: the letters the part has beyond it are neither matched
+  // nor missing.
+  let initialExcess = 0;
   const pairs: AlignedPair[] = [];
   for (const { q, c, sim } of scored) {
     if ((usedQ & q.mask) !== 0 || (usedC & c.mask) !== 0) continue;
     usedQ |= q.mask;
     usedC |= c.mask;
-    const value = credit(sim);
-    matched += value * (q.weight + c.weight);
+    const initial = (q.text.length === 1) !== (c.text.length === 1);
+    const value = initial ? INITIAL_CREDIT : credit(sim);
+    if (initial) {
+      matched += value * 2 * Math.min(q.weight, c.weight);
+      initialExcess += Math.abs(q.weight - c.weight);
+    } else matched += value * (q.weight + c.weight);
     matchedQ += q.weight;
     matchedC += c.weight;
     creditSum += value;
     tokensMatched += popcount(q.mask);
     pairs.push({ query: q.text, candidate: c.text, similarity: sim });
   }
-  const total = query.length + candidate.length;
+  // A country or "general" on one side only is left out of the comparison; on both sides
+  // unmatched (Bank of China, Bank of Korea) it is a difference like any other.
+  const leftQ = query.optional & ~usedQ;
+  const leftC = candidate.optional & ~usedC;
+  let optionalQ = 0;
+  let optionalC = 0;
+  if (pairs.length > 0 && (leftQ === 0) !== (leftC === 0)) {
+    optionalQ = weightOf(query, leftQ);
+    optionalC = weightOf(candidate, leftC);
+  }
+  const total = query.length + candidate.length - initialExcess - optionalQ - optionalC;
   let score = matched / total;
-  const queryCovered = matchedQ >= query.length - 1e-9;
-  const candidateCovered = matchedC >= candidate.length - 1e-9;
+  const queryCovered = matchedQ + optionalQ >= query.length - 1e-9;
+  const candidateCovered = matchedC + optionalC >= candidate.length - 1e-9;
+  const numbers = query.kind === "person" ? undefined : compareNumbers(query, candidate);
+  const notes: string[] = [];
   // Every part of the query found in a fuller listed name (a patronymic, a second given name).
   // Not the other way round: a short listed alias ("Bank for Development") inside a longer query
-  // says little.
-  if (tokensMatched >= 2 && queryCovered && !candidateCovered && matchedC * 2 >= candidate.length) {
+  // says little. An organisation's number shared by both names (Bureau 39, Unit 26165) is what
+  // names it: words around it on one side only (Central Committee, Military) cost little.
+  // A person's two or more parts inside a listed name of four or more (Mohammed Rahman in
+  // Mohammed Abdul Karim Rahman) is a fair candidate too.
+  const subset =
+    tokensMatched >= 2 &&
+    ((queryCovered &&
+      !candidateCovered &&
+      (matchedC * 2 >= candidate.length ||
+        (query.kind === "person" && candidate.tokens.length >= 4))) ||
+      (numbers === "shared" && (queryCovered || candidateCovered)));
+  if (subset) {
     score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));
   } else if (!queryCovered && !candidateCovered) {
-    score *= CONFLICT_FACTOR;
-  } else if (!queryCovered && query.kind !== "person") {
-    // An organisation named with a word the listed name lacks is usually another organisation
-    // ("Amnokkang Development Bank" is not the "Bank for Development").
+    // An initial left over against a part left over is a name that disagrees (J.-L. against
+    // Jean-Pierre), not one that is missing.
+    const initialLeft = hasInitial(query, usedQ) || hasInitial(candidate, usedC);
+    score *= initialLeft ? INITIAL_CONFLICT_FACTOR : CONFLICT_FACTOR;
+  } else if ((!queryCovered || !candidateCovered) && query.kind !== "person") {
+    // An organisation named with a word the other name lacks is usually another organisation
+    // ("Amnokkang Development Bank" is not the "Bank for Development", Gazprom not Gazprom Neft).
     score *= ORG_EXTRA_WORD_FACTOR;
   }
-  return { score, pairs };
+  if (numbers === "conflict") {
+    score *= NUMBER_CONFLICT_FACTOR;
+    notes.push("numbers differ");
+  } else if (numbers === "one-sided") {
+    score *= NUMBER_MISSING_FACTOR;
+    notes.push("a number on one side only");
+  }
+  return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
+}
+
+/**
+ * Whether a token of the form outside `used` is a single consonant: a single vowel may be a
+ * Korean syllable (Il-U, O) rather than an initial.
+ */
+function hasInitial(form: PreparedForm, used: number): boolean {
+  for (let i = 0; i < form.tokens.length && i < 31; i++) {
+    const token = form.tokens[i]!;
+    if ((used & (1 << i)) === 0 && token.length === 1 && !VOWELS.includes(token)) return true;
+  }
+  return false;
+}
+
+/** The weight of a form's tokens in `mask`. */
+function weightOf(form: PreparedForm, mask: number): number {
+  let weight = 0;
+  for (const unit of form.units)
+    if ((unit.mask & (unit.mask - 1)) === 0 && unit.mask & mask) weight += unit.weight;
+  return weight;
+}
+
+/** Whether two organisations' names share a number, differ in them, or only one has any. */
+function compareNumbers(
+  query: PreparedForm,
+  candidate: PreparedForm,
+): "shared" | "conflict" | "one-sided" | undefined {
+  const q = query.tokens.filter(isNumber);
+  const c = candidate.tokens.filter(isNumber);
+  if (q.length === 0 && c.length === 0) return undefined;
+  if (q.length === 0 || c.length === 0) return "one-sided";
+  return q.some((n) => c.includes(n)) ? "shared" : "conflict";
+}
+
+function isNumber(token: string): boolean {
+  return isDigit(token.charCodeAt(0)) && isDigit(token.charCodeAt(token.length - 1));
 }

@@ -5,7 +5,7 @@
  */
 import hanjaModule from "hanja";
 import { pinyin } from "pinyin-pro";
-import { romanizeKorean } from "./korean.ts";
+import { northReadings } from "./korean.ts";
 
 // hanja is CommonJS with its API on `exports.default`.
 interface HanjaApi {
@@ -41,6 +41,9 @@ export function romanizeChinese(name: string): string[] {
   const family = FAMILY_NAME_READINGS[first];
   const hangul =
     (family ?? "") + hanja.translate(family ? name.slice(first.length) : name, "SUBSTITUTION");
-  if (hangul !== name && /[\uac00-\ud7af]/u.test(hangul)) variants.push(...romanizeKorean(hangul));
+  // The North Korean spelling of the Korean reading only (kim chol sam): lists write DPRK names
+  // so, and every further reading of a Chinese name thins out the candidate search.
+  if (hangul !== name && /^[\uac00-\ud7af]{2,}$/u.test(hangul))
+    variants.push(...northReadings(hangul));
   return [...new Set(variants.filter(Boolean))];
 }

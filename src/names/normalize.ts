@@ -5,13 +5,18 @@
  * organisations (Co., Ltd. / SHPG / Second → 2).
  */
 import anyAscii from "any-ascii";
+import { spellNumbers } from "./numbers.ts";
+import { splitLegalForms, type LegalForm } from "./org-types.ts";
+import { ORG_WORD_EQUIVALENTS, PERSON_TITLES, collapseCountryPhrases } from "./words.ts";
 
 export type NameKind = "person" | "organization" | "any";
 
 export interface NameTokens {
   tokens: string[];
   /** Legal forms found in an organisation's name (ltd, corp, jsc …), kept apart. */
-  legalForms: string[];
+  legalForms: LegalForm[];
+  /** The folded words as written, for acronyms and for names written joined (MacDonald). */
+  words: string[];
 }
 
 /** Titles and honorifics that precede names (shared with document name extraction). */
@@ -74,37 +79,7 @@ const ORG_SYNONYMS: Record<string, string> = {
   dept: "department",
   tr: "trading",
   gen: "general",
-};
-
-const NUMERALS: Record<string, string> = {
-  first: "1",
-  "1st": "1",
-  second: "2",
-  "2nd": "2",
-  third: "3",
-  "3rd": "3",
-  fourth: "4",
-  "4th": "4",
-  fifth: "5",
-  "5th": "5",
-  sixth: "6",
-  "6th": "6",
-  seventh: "7",
-  "7th": "7",
-  eighth: "8",
-  "8th": "8",
-  ninth: "9",
-  "9th": "9",
-  tenth: "10",
-  "10th": "10",
-  one: "1",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  ii: "2",
-  iii: "3",
-  iv: "4",
+  ...ORG_WORD_EQUIVALENTS,
 };
 
 function isAscii(text: string): boolean {
@@ -119,32 +94,126 @@ export function foldName(text: string): string {
   return ascii.toLowerCase().replace(/['`’‘ʼʻ"]/g, "");
 }
 
-export function tokenizeName(latin: string, kind: NameKind = "any"): NameTokens {
-  const raw = foldName(latin)
+/**
+ * Digits written for letters inside a word (Vlad1mir Put1n, 0MAR): read as the letters they
+ * stand for. Words mostly of digits (A320, Tu154, 2nd) are left alone.
+ */
+const DIGIT_LETTERS: Record<string, string> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "7": "t",
+  "8": "b",
+};
+
+function lettersForDigits(token: string, minLetters: number): string {
+  let digits = 0;
+  for (let i = 0; i < token.length; i++) if (isDigitCode(token.charCodeAt(i))) digits++;
+  const letters = token.length - digits;
+  if (digits === 0 || letters < minLetters || digits * 2 > letters) return token;
+  if (/^\d+(st|nd|rd|th)$/.test(token)) return token;
+  return token.replace(/[0-9]/g, (d) => DIGIT_LETTERS[d] ?? d);
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Folded words of a name, an "@" inside a word read as "a" (Moh@mmed), a "$" before letters as "s" ($echin). A person's two-letter
+ * word with a digit is a name (K1m); a company's is often a brand (G4S, 3M).
+ */
+function rawTokens(latin: string, kind: NameKind): string[] {
+  const minLetters = kind === "person" ? 2 : 3;
+  return foldName(latin.replace(/(?<=\p{L})@(?=\p{L})/gu, "a").replace(/\$(?=\p{L})/gu, "s"))
     .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((token) => lettersForDigits(token, minLetters));
+}
+
+export function tokenizeName(latin: string, kind: NameKind = "any"): NameTokens {
+  const raw = rawTokens(latin, kind);
+  if (kind === "person") return { tokens: personTokens(raw), legalForms: [], words: raw };
+  // Elided articles are words of their own for acronyms: Centre d'Etudes … = CERS.
+  const elided = /\b[dl]['’](?=\p{L})/giu;
+  const words = joinLetters(
+    elided.test(latin) ? rawTokens(latin.replace(elided, "$& "), kind) : raw,
+  );
+  return { ...organisationTokens(raw, kind), words };
+}
+
+/** Single letters in a row in an organisation's name are one acronym: K.O.M.I.D. = KOMID. */
+function joinLetters(tokens: string[]): string[] {
+  const out: string[] = [];
+  let run = "";
+  for (const token of tokens) {
+    if (token.length === 1 && /[a-z]/.test(token)) {
+      run += token;
+      continue;
+    }
+    if (run) out.push(run);
+    run = "";
+    out.push(token);
+  }
+  if (run) out.push(run);
+  return out;
+}
+
+/** Arabic name particles spelt one way: ibn/ben → bin, abou → abu; al-/el- before a name dropped. */
+const PARTICLES: Record<string, string> = { ibn: "bin", ben: "bin", abou: "abu", abo: "abu" };
+/** Abdul, Abdel, Abd al, Abdur … + name: "Abd" and the name, however they are joined. */
+const ABD_JOINED = /^(?:abdul|abdel|abdal|abdul|abdur|abdus|abdu|abd)(?=[a-z]{3,})/;
+
+function personTokens(raw: string[]): string[] {
+  // Titles go when two words of the name are left: "Sheikh Omar" may be the whole alias.
+  const named = raw.filter((t) => !PERSON_TITLES.has(t));
+  const words = named.length >= 2 ? named : raw;
   const tokens: string[] = [];
-  const legalForms: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    let token = raw[i]!;
-    if (kind === "person") {
-      if (TITLES.has(token) && raw.length > 2) continue;
-      tokens.push(token);
+  for (let i = 0; i < words.length; i++) {
+    const token = PARTICLES[words[i]!] ?? words[i]!;
+    const next = words[i + 1];
+    if ((token === "al" || token === "el") && next && words.length > 2) continue;
+    if (token === "abd" || token === "abdul" || token === "abdel") {
+      tokens.push("abd");
+      // Abd al-Rahman: the article between is part of the joined form.
+      if (next === "al" || next === "el" || next === "ul") i++;
       continue;
     }
-    if (LEGAL_FORMS.has(token) && (kind === "organization" || raw.length > 1)) {
-      legalForms.push(token);
+    const abd = ABD_JOINED.exec(token);
+    if (abd) {
+      tokens.push("abd", token.slice(abd[0].length).replace(/^(?:al|el|ul)(?=[a-z]{3,})/, ""));
       continue;
     }
-    if (kind === "organization" && ORG_STOPWORDS.has(token) && raw.length > 1) continue;
+    tokens.push(token);
+  }
+  return tokens;
+}
+
+function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "words"> {
+  const expanded = collapseCountryPhrases(spellNumbers(raw)).flatMap((token) =>
+    (ORG_SYNONYMS[token] ?? token).split(" "),
+  );
+  const { name, forms } =
+    kind === "organization" ? splitLegalForms(expanded) : { name: expanded, forms: [] };
+  const legalForms = [...forms];
+  const tokens: string[] = [];
+  for (let i = 0; i < name.length; i++) {
+    let token = name[i]!;
+    if (LEGAL_FORMS.has(token) && (kind === "organization" || name.length > 1)) {
+      legalForms.push({ compare: token, generic: "" });
+      continue;
+    }
+    if (kind === "organization" && ORG_STOPWORDS.has(token) && name.length > 1) continue;
     // Korean "Che 2" is "No. 2": the numeral carries the meaning.
-    if (token === "che" && /^\d+$/.test(raw[i + 1] ?? "")) continue;
+    if (token === "che" && /^\d+$/.test(name[i + 1] ?? "")) continue;
     // DPRK party offices go by Office, Bureau, Room or Division with their number (Office 39).
-    if (OFFICE_WORDS.has(token) && /^\d+$/.test(raw[i + 1] ?? "")) token = "office";
-    token = ORG_SYNONYMS[token] ?? NUMERALS[token] ?? token;
+    if (OFFICE_WORDS.has(token) && /^\d+$/.test(name[i + 1] ?? "")) token = "office";
     tokens.push(token);
   }
   // A name made only of legal forms ("Co Ltd") keeps them as its tokens.
-  if (tokens.length === 0 && legalForms.length > 0) return { tokens: legalForms, legalForms: [] };
-  return { tokens, legalForms };
+  if (tokens.length === 0 && legalForms.length > 0)
+    return { tokens: legalForms.map((f) => f.compare), legalForms: [] };
+  return { tokens: joinLetters(tokens), legalForms };
 }

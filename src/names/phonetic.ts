@@ -83,6 +83,9 @@ const PART_EQUIVALENTS: Record<string, string> = {
   hyeok: "hyok",
   eun: "un",
   eung: "ung",
+  // 우
+  woo: "u",
+  wu: "u",
   // frequent Arabic and Slavic variants
   mohammed: "muhamad",
   mohammad: "muhamad",

@@ -2,11 +2,13 @@
  * A name ready for comparison: every Latin rendering of it, tokenised, with phonetic keys.
  * Prepared once per listed name when the index is built, and once per query name.
  */
+import { isOptionalWord } from "./countries.ts";
 import { phoneticKey } from "./phonetic.ts";
 import { boundName } from "./length.ts";
 import { isAbjad } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
 import { tokenizeName, type NameKind } from "./normalize.ts";
+import type { LegalForm } from "./org-types.ts";
 
 /** A token, or two neighbouring syllable-sized tokens joined, with the tokens it covers as bits. */
 export interface NameUnit {
@@ -26,9 +28,13 @@ export interface PreparedForm {
   /** Romanised from Arabic or Hebrew script: vowels are missing, compare consonants. */
   abjad: boolean;
   tokens: string[];
+  /** The name's words before legal forms and country words were set aside, for acronyms. */
+  words: string[];
   units: NameUnit[];
   keys: string[];
-  legalForms: string[];
+  legalForms: LegalForm[];
+  /** Tokens (as bits) that one name may have and the other lack: country names, "general". */
+  optional: number;
   /** Sum of the tokens' weights: the weight of the form in alignments. */
   length: number;
 }
@@ -43,10 +49,10 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const seen = new Set<string>();
   const name = boundName(original);
   const abjad = isAbjad(name);
-  for (const latin of [name, withoutTrailingAside(name)].flatMap((n) =>
-    n ? latinVariants(n) : [],
+  for (const latin of [name, withoutTrailingAside(name), trailingAcronym(name)].flatMap((n) =>
+    n ? latinVariants(n, kind) : [],
   )) {
-    const { tokens, legalForms } = tokenizeName(latin, kind);
+    const { tokens, legalForms, words } = tokenizeName(latin, kind);
     if (tokens.length === 0) continue;
     const signature = tokens.join(" ");
     if (seen.has(signature)) continue;
@@ -56,9 +62,11 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
       kind,
       abjad,
       tokens,
+      words,
       units: nameUnits(tokens, keys),
       keys,
       legalForms,
+      optional: kind === "person" ? 0 : optionalMask(tokens),
       length: tokens.reduce((sum, t) => sum + t.length, 0),
     });
   }
@@ -75,8 +83,24 @@ function withoutTrailingAside(name: string): string | undefined {
   return match[1];
 }
 
+/** The acronym in a trailing aside, "KOMID" of "Korea Mining … Corporation (KOMID)", as a name of its own. */
+function trailingAcronym(name: string): string | undefined {
+  const match = /\S\s*\(\s*([\p{Lu}.]{2,12})\s*\)\s*$/u.exec(name);
+  return match ? match[1] : undefined;
+}
+
+function optionalMask(tokens: string[]): number {
+  let mask = 0;
+  const count = Math.min(tokens.length, MAX_TOKENS);
+  for (let i = 0; i < count; i++) if (isOptionalWord(tokens[i]!)) mask |= 1 << i;
+  // A name made only of such words has nothing else to compare.
+  return mask === (1 << count) - 1 ? 0 : mask;
+}
+
 /** Joined pairs are only tried for syllable-sized parts. */
 const MAX_SYLLABLE = 5;
+/** Two neighbouring parts are joined up to this length each (Jean Claude = Jeanclaude). */
+const MAX_JOINED_PAIR_PART = 7;
 /** Tokens beyond this many are not aligned (masks are 31-bit). */
 const MAX_TOKENS = 30;
 
@@ -96,7 +120,8 @@ function nameUnits(tokens: string[], keys: string[]): NameUnit[] {
   for (let span = 2; span <= 3; span++) {
     for (let i = 0; i + span <= count; i++) {
       const parts = tokens.slice(i, i + span);
-      if (parts.some((p) => p.length > MAX_SYLLABLE)) continue;
+      const limit = span === 2 ? MAX_JOINED_PAIR_PART : MAX_SYLLABLE;
+      if (parts.some((p) => p.length > limit)) continue;
       const text = parts.join("");
       let mask = 0;
       for (let j = i; j < i + span; j++) mask |= 1 << j;

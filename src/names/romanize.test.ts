@@ -1,15 +1,18 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { romanizeHangulWord } from "./korean.ts";
 import { latinVariants } from "./romanize.ts";
 
 test("Hangul names in Revised Romanization, family name apart", () => {
   assert.deepEqual(latinVariants("최룡해").slice(0, 2), ["choe ryong hae", "choe ryonghae"]);
 });
 
-test("Hanja names in pinyin and in their Korean reading, family name read as a name", () => {
+test("Hanja names in pinyin and in their Korean reading as lists spell DPRK names", () => {
   const variants = latinVariants("金铁三");
   assert.ok(variants.includes("jin tie san"));
-  assert.ok(variants.includes("gim cheol sam"), variants.join(" | "));
+  assert.ok(variants.includes("kim chol sam"), variants.join(" | "));
+  // One Korean reading only: more would thin out the candidate search for Chinese names.
+  assert.ok(!variants.includes("gim cheol sam"));
 });
 
 test("Cyrillic names in several transliteration schemes", () => {
@@ -24,4 +27,48 @@ test("Cyrillic names in several transliteration schemes", () => {
 test("Latin names pass through; empty names give nothing", () => {
   assert.deepEqual(latinVariants("Kim Jong Un"), ["Kim Jong Un"]);
   assert.deepEqual(latinVariants("  "), []);
+});
+
+test("Korean organisation names: generic words translated, the rest in North Korean spelling", () => {
+  assert.ok(latinVariants("조선무역은행", "organization").includes("korea trading bank"));
+  assert.ok(latinVariants("조선무역은행", "organization").includes("choson muyok unhaeng"));
+  assert.ok(
+    latinVariants("조선련봉총회사", "organization").includes("korea ryonbong general corporation"),
+  );
+  assert.ok(latinVariants("고려항공", "organization").includes("air koryo"));
+  assert.ok(latinVariants("동방은행", "organization").includes("dongbang bank"));
+  const office = latinVariants("조선로동당 중앙위원회 39호실", "organization");
+  assert.ok(office.includes("office 39") && office.includes("central committee bureau 39"));
+  assert.ok(
+    latinVariants("조선중앙은행", "organization").includes(
+      "central bank of the democratic peoples republic of korea",
+    ),
+  );
+});
+
+test("Chinese organisation names: pinyin, and the Korean reading for North Korean bodies", () => {
+  assert.ok(
+    latinVariants("丹东至诚金属材料有限公司", "organization").includes(
+      "dandong zhicheng metallic material co ltd",
+    ),
+  );
+  const komid = latinVariants("朝鲜矿业开发贸易公司", "organization");
+  assert.ok(komid.includes("korea mining development trading company"), komid.join(" | "));
+  assert.ok(latinVariants("朝鮮光鮮銀行", "organization").includes("korea kwangson bank"));
+});
+
+test("organisation readings only for organisations, and at most eight variants", () => {
+  // Without a kind, a name ending in an organisation word is read as one.
+  assert.ok(latinVariants("대동신용은행").includes("daedong credit bank"));
+  assert.ok(!latinVariants("최룡해", "person").some((v) => v.includes("bank")));
+  for (const name of ["조선로동당 중앙위원회 39호실", "朝鲜劳动党中央委员会39号室", "금강산무역"])
+    assert.ok(latinVariants(name, "organization").length <= 8);
+});
+
+test("Hangul words romanised whole, with North Korean voicing inside the word", () => {
+  assert.equal(romanizeHangulWord("련봉", "north"), "ryonbong");
+  assert.equal(romanizeHangulWord("대동", "north"), "taedong");
+  assert.equal(romanizeHangulWord("대동", "mixed"), "daedong");
+  assert.equal(romanizeHangulWord("대동", "south"), "daedong");
+  assert.equal(romanizeHangulWord("청진", "south"), "cheongjin");
 });

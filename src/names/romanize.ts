@@ -1,24 +1,40 @@
 /**
  * Every Latin rendering of a name worth matching on: the name itself when Latin, otherwise the
  * romanisations of its script, with any-ascii as the fallback for scripts without a dedicated
- * romaniser (Arabic, kanji, Thai …).
+ * romaniser (Arabic, kanji, Thai …). Organisation names in Hangul or Han characters come first
+ * with their generic words translated (cjk-org-names.ts): 조선무역은행 → "korea trading bank".
  */
 import anyAscii from "any-ascii";
 import { romanizeChinese } from "./chinese.ts";
+import { cjkOrganisationVariants, looksLikeCjkOrganisation } from "./cjk-org-names.ts";
 import { romanizeCyrillic } from "./cyrillic.ts";
 import { romanizeJapanese } from "./japanese.ts";
 import { romanizeKorean } from "./korean.ts";
 import { boundName } from "./length.ts";
+import type { NameKind } from "./normalize.ts";
 import { detectScripts } from "./script.ts";
 
 const MAX_VARIANTS = 8;
+/** An organisation's translated forms: fewer than a person's, as each costs candidate search. */
+const MAX_ORGANISATION_VARIANTS = 6;
 
-export function latinVariants(name: string): string[] {
+/**
+ * `kind` "organization" reads a Hangul or Han name as an organisation's; "any" does so when the
+ * name ends in an organisation word (은행, 公司 …); "person" never.
+ */
+export function latinVariants(name: string, kind: NameKind = "any"): string[] {
   // NFKC may lengthen a name (ligatures, ㈱), so the bound is applied after it too.
   const text = boundName(boundName(name).normalize("NFKC")).trim();
   if (text === "") return [];
   const scripts = detectScripts(text);
   const variants: string[] = [];
+  const cjk = scripts.has("hangul") || (scripts.has("han") && !scripts.has("kana"));
+  // An organisation's name read syllable by syllable (jo seon mu yeok eun haeng) matches no
+  // listed name and only dilutes the candidate search: its translated forms stand alone.
+  if (cjk && (kind === "organization" || (kind === "any" && looksLikeCjkOrganisation(text)))) {
+    const forms = cjkOrganisationVariants(text, MAX_ORGANISATION_VARIANTS);
+    if (forms.length > 0) return forms;
+  }
   if (scripts.has("hangul")) variants.push(...romanizeKorean(text));
   else if (scripts.has("kana")) variants.push(...romanizeJapanese(text));
   else if (scripts.has("han")) variants.push(...romanizeChinese(text));

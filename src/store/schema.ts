@@ -147,6 +147,8 @@ export interface DocumentMentionsTable {
   entity_id: string | null;
   entity_caption: string | null;
   score: number | null;
+  /** JSON: the mention's LinkCandidate[], when it has candidates (migration 016). */
+  link_candidates: string | null;
 }
 
 export interface DocumentsFtsTable {

@@ -150,6 +150,17 @@ export interface Mention {
   entityId?: string;
   entityCaption?: string;
   score?: number;
+  /** Homonyms (or a link the text contradicts): the listed entities the name may be. */
+  candidates?: LinkCandidate[];
+  linkStatus?: "linked" | "ambiguous" | "contradicted";
+  linkNote?: string;
+}
+
+export interface LinkCandidate {
+  entityId: string;
+  caption: string;
+  score: number;
+  evidence: Array<{ kind: string; text: string; listed: string; weight: number }>;
 }
 
 export interface DocumentDetail {

@@ -4,10 +4,11 @@
  * are offered to a linker (the screening engine) that may tie them to a listed entity.
  */
 import type { Mention } from "../types.ts";
-import { cjkNameCandidates } from "./cjk-names.ts";
+import { cjkNames, keptCjkNames } from "./cjk-names.ts";
 import { extractAmounts } from "./amounts.ts";
 import { extractDates } from "./dates.ts";
 import type { Gazetteer } from "./gazetteer.ts";
+import { settleHomonyms } from "./homonyms.ts";
 import { extractNames } from "./names.ts";
 import { PATTERN_EXTRACTORS } from "./patterns.ts";
 import { LEGAL_FORMS } from "../../names/normalize.ts";
@@ -17,6 +18,8 @@ export interface LinkResult {
   entityId: string;
   caption: string;
   score: number;
+  /** Other entities scored as close (homonyms), for the text near the name to choose among. */
+  alternatives?: Array<{ entityId: string; caption: string; score: number }> | undefined;
 }
 
 /** Screening by another name: ties a name of a given type to a listed entity, or not. */
@@ -73,15 +76,16 @@ export async function extractMentions(
     chunks,
   ]);
   oneSensePerDocument(kept);
+  // Korean and Chinese names: those the text's words make plain are kept unlinked too.
+  const cjk = cjkNames(text);
+  cjk.proposals = cjk.proposals.slice(0, MAX_CJK_PROPOSALS);
   if (options.linker) {
     await linkChunks(kept, options.linker);
-    const proposals = cjkNameCandidates(text).slice(0, MAX_CJK_PROPOSALS);
-    if (proposals.length > 0) {
-      await linkChunks(proposals, options.linker);
-      const linked = proposals.filter((m) => (m.score ?? 0) >= MIN_CJK_PROPOSAL_SCORE);
-      kept = settleOverlaps(text.length, [kept, linked]);
-    }
+    await linkChunks([...cjk.mentions, ...cjk.proposals], options.linker);
   }
+  kept = settleOverlaps(text.length, [kept, ...keptCjkNames(cjk, MIN_CJK_PROPOSAL_SCORE)]);
+  // Homonyms and links the text near them contradicts: settled by what it says of each.
+  if (gazetteer) settleHomonyms(text, kept, gazetteer);
   return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
@@ -195,5 +199,12 @@ async function linkChunks(mentions: Mention[], linker: Linker): Promise<void> {
     m.entityId = link.entityId;
     m.entityCaption = link.caption;
     m.score = link.score;
+    if (link.alternatives?.length)
+      m.candidates = [link, ...link.alternatives].map(({ entityId, caption, score }) => ({
+        entityId,
+        caption,
+        score,
+        evidence: [],
+      }));
   }
 }

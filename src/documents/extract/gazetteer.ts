@@ -13,6 +13,7 @@ import { caption, type Entity } from "../../model/entity.ts";
 import { foldName } from "../../names/normalize.ts";
 import type { Mention } from "../types.ts";
 import { commonSurnames, givenNames } from "./given-names.ts";
+import { profileOf, type CandidateProfile, type HomonymSource } from "./homonyms.ts";
 import { TITLES } from "./words.ts";
 
 export interface GazetteerEntry {
@@ -50,6 +51,10 @@ const GAZETTEER_PROPS = new Set([
   "number",
   "publicKey",
   "imoNumber",
+  // What tells homonyms apart (homonyms.ts).
+  "birthDate",
+  "position",
+  "notes",
 ]);
 
 /**
@@ -65,7 +70,7 @@ export function gazetteerEntity(entity: Entity): Entity {
 
 const wordsOf = (text: string): RegExpMatchArray[] => [...text.matchAll(/[\p{L}\p{N}]+/gu)];
 
-export class Gazetteer {
+export class Gazetteer implements HomonymSource {
   private readonly latin = new Map<string, GazetteerEntry[]>();
   /** CJK names by their first two characters. */
   private readonly cjk = new Map<string, Array<[string, GazetteerEntry]>>();
@@ -75,10 +80,15 @@ export class Gazetteer {
    * the regions sanctions concern, whose names general name lists in Latin letters lack.
    */
   readonly givenNames = new Set<string>();
+  /** What each entity's record says that text near a name can agree with (homonyms.ts). */
+  private readonly profiles = new Map<string, CandidateProfile>();
+  private readonly organisationsNamed = new Map<string, string[]>();
 
   constructor(entities: Iterable<Entity>) {
     for (const entity of entities) {
       const entry = { entityId: entity.id, caption: caption(entity), schema: entity.schema };
+      const profile = profileOf(entity);
+      if (profile) this.profiles.set(entity.id, profile);
       for (const first of entity.properties.firstName ?? []) {
         const given = first.split(/\s+/)[0]!.toLowerCase();
         if (/^\p{Script=Latin}{3,}$/u.test(given)) this.givenNames.add(given);
@@ -120,6 +130,22 @@ export class Gazetteer {
     this.latin.set(key, list);
   }
 
+  profile(entityId: string): CandidateProfile | undefined {
+    return this.profiles.get(entityId);
+  }
+
+  /** The listed organisations a record's description names ("KOMID Representative in Iran"). */
+  organisationsIn(description: string): string[] {
+    let ids = this.organisationsNamed.get(description);
+    if (!ids) {
+      ids = this.find(description).flatMap((m) =>
+        m.type === "Organization" ? (m.candidates?.map((c) => c.entityId) ?? [m.entityId!]) : [],
+      );
+      this.organisationsNamed.set(description, ids);
+    }
+    return ids;
+  }
+
   get size(): number {
     return this.latin.size + this.cjk.size;
   }
@@ -149,7 +175,17 @@ export class Gazetteer {
         if (/\n\s*\n/.test(surface) || /[()[\]]/.test(surface)) continue;
         const exact =
           foldName(surface).toLowerCase() === foldName(entries[0]!.caption).toLowerCase();
-        found.push(this.mention(entries[0]!, surface, start, end, exact ? 1 : 0.92));
+        const mention = this.mention(entries[0]!, surface, start, end, exact ? 1 : 0.92);
+        // Homonyms (two listed Kim Yong Chols): which one is for the text near it to say.
+        const namesakes = entries.filter((e) => mentionType(e.schema) === mention.type);
+        if (namesakes.length > 1)
+          mention.candidates = namesakes.map((e) => ({
+            entityId: e.entityId,
+            caption: e.caption,
+            score: mention.score!,
+            evidence: [],
+          }));
+        found.push(mention);
         i += n - 1;
         break;
       }

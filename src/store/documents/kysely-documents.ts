@@ -11,7 +11,8 @@ import {
   type SelectQueryBuilder,
 } from "kysely";
 import { flatRelation } from "../../documents/extract/relations.ts";
-import type { Mention, Relation, RelationKind } from "../../documents/types.ts";
+import { applyDecision } from "../../documents/extract/link-decision.ts";
+import type { LinkCandidate, Mention, Relation, RelationKind } from "../../documents/types.ts";
 import type { StoreKind } from "../migrations/index.ts";
 import { insertInBatches } from "../batches.ts";
 import type { Database, DocumentsTable } from "../schema.ts";
@@ -85,6 +86,7 @@ export class KyselyDocuments implements DocumentStore {
         entity_id: m.entityId ?? null,
         entity_caption: m.entityCaption ?? null,
         score: m.score ?? null,
+        link_candidates: m.candidates ? JSON.stringify(m.candidates) : null,
       }));
       await insertInBatches(trx, "document_mentions", mentionRows, ROW_BATCH);
       const relationRows = relations.map((r, seq) => ({
@@ -171,18 +173,24 @@ export class KyselyDocuments implements DocumentStore {
       .orderBy("seq")
       .limit(filter.limit ?? 10_000)
       .execute();
-    return rows.map((row) => ({
-      documentId: row.document_id,
-      type: row.type as Mention["type"],
-      text: row.text,
-      start: Number(row.start),
-      end: Number(row.end),
-      confidence: Number(row.confidence),
-      value: row.value ?? undefined,
-      entityId: row.entity_id ?? undefined,
-      entityCaption: row.entity_caption ?? undefined,
-      score: row.score === null ? undefined : Number(row.score),
-    }));
+    return rows.map((row) => {
+      const mention: StoredMention = {
+        documentId: row.document_id,
+        type: row.type as Mention["type"],
+        text: row.text,
+        start: Number(row.start),
+        end: Number(row.end),
+        confidence: Number(row.confidence),
+        value: row.value ?? undefined,
+        entityId: row.entity_id ?? undefined,
+        entityCaption: row.entity_caption ?? undefined,
+        score: row.score === null ? undefined : Number(row.score),
+      };
+      // The link, its status and note follow from the candidates as they did when stored.
+      if (row.link_candidates)
+        applyDecision(mention, JSON.parse(row.link_candidates) as LinkCandidate[]);
+      return mention;
+    });
   }
 
   async search(query: DocumentQuery): Promise<DocumentHit[]> {

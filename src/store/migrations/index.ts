@@ -18,6 +18,7 @@ import * as decisionScope from "./012_decision_scope.ts";
 import * as accessLimits from "./013_access_limits.ts";
 import * as screenedRecordScope from "./014_screened_record_scope.ts";
 import * as alertReviewScope from "./015_alert_review_scope.ts";
+import * as mentionCandidates from "./016_mention_candidates.ts";
 
 export type StoreKind = "sqlite" | "postgres";
 
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, { up(db: Kysely<unknown>, kind: StoreKind): Pro
   "013_access_limits": accessLimits,
   "014_screened_record_scope": screenedRecordScope,
   "015_alert_review_scope": alertReviewScope,
+  "016_mention_candidates": mentionCandidates,
 };
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind): Promise<void> {

@@ -1,17 +1,24 @@
+import { useState } from "react";
 import { api, type DocumentDetail, type Mention } from "../api.ts";
 import { href } from "../router.ts";
 import { useLoad } from "../useLoad.ts";
+import { candidatesBadge, LinkCandidates } from "./LinkCandidates.tsx";
 
-/** A document's text with every mention highlighted by type; linked ones lead to their entity. */
+/**
+ * A document's text with every mention highlighted by type; linked ones lead to their entity,
+ * ambiguous ones (homonyms) carry a badge that opens their candidates and the evidence for each.
+ */
 export function DocumentPage({ id }: { id: string }) {
   const loaded = useLoad(
     async () => ({ document: await api.document(id), mentions: await api.mentions(id) }),
     id,
   );
+  const [opened, setOpened] = useState<Mention | undefined>(undefined);
   if (loaded.state === "loading") return <p className="muted">Loading…</p>;
   if (loaded.state === "error") return <p className="error">{loaded.message}</p>;
   const { document, mentions } = loaded.value;
   const linked = mentions.filter((m) => m.entityId);
+  const unsettled = mentions.filter((m) => m.candidates && m.linkStatus !== "linked");
   return (
     <article className="document">
       <h1>
@@ -33,6 +40,19 @@ export function DocumentPage({ id }: { id: string }) {
               </li>
             ))}
           </ul>
+          {unsettled.length > 0 && (
+            <>
+              <h2>Ambiguous ({unsettled.length})</h2>
+              <ul className="linked">
+                {unsettled.map((m) => (
+                  <li key={m.start}>
+                    {m.text}
+                    <CandidatesBadge mention={m} onOpen={setOpened} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           <h2>Mentions ({mentions.length})</h2>
           <ul className="legend">
             {[...new Set(mentions.map((m) => m.type))].sort().map((type) => (
@@ -42,18 +62,38 @@ export function DocumentPage({ id }: { id: string }) {
             ))}
           </ul>
         </aside>
-        <HighlightedText document={document} mentions={mentions} />
+        <div>
+          {opened && <LinkCandidates mention={opened} onClose={() => setOpened(undefined)} />}
+          <HighlightedText document={document} mentions={mentions} onOpen={setOpened} />
+        </div>
       </div>
     </article>
+  );
+}
+
+function CandidatesBadge({ mention, onOpen }: { mention: Mention; onOpen: (m: Mention) => void }) {
+  const badge = candidatesBadge(mention);
+  if (!badge) return null;
+  return (
+    <button
+      type="button"
+      className={`tag link-${mention.linkStatus ?? "linked"}`}
+      title={mention.linkNote}
+      onClick={() => onOpen(mention)}
+    >
+      {badge}
+    </button>
   );
 }
 
 function HighlightedText({
   document,
   mentions,
+  onOpen,
 }: {
   document: DocumentDetail;
   mentions: Mention[];
+  onOpen: (m: Mention) => void;
 }) {
   const text = document.text;
   const parts: React.ReactNode[] = [];
@@ -74,11 +114,17 @@ function HighlightedText({
           {text.slice(m.start, m.end)}
         </a>
       ) : (
-        <mark key={m.start} className={`mention ${m.type}`} title={label}>
+        <mark
+          key={m.start}
+          className={`mention ${m.type}${m.linkStatus === "ambiguous" ? " ambiguous" : ""}`}
+          title={m.linkNote ?? label}
+        >
           {text.slice(m.start, m.end)}
         </mark>
       ),
     );
+    if (m.candidates)
+      parts.push(<CandidatesBadge key={`c${m.start}`} mention={m} onOpen={onOpen} />);
     at = m.end;
   }
   parts.push(text.slice(at));

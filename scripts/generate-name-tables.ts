@@ -1,0 +1,153 @@
+/**
+ * Writes the name tables that ship inside the package, from public data a developer has beside
+ * the repository (../shared): never read at run time, so that the product stays offline.
+ *
+ *   node --import tsx scripts/generate-name-tables.ts [path/to/shared]
+ *
+ *  - src/names/data/org-types.ts: legal-form phrases (Aktiengesellschaft, Sp. z o.o., ООО,
+ *    有限公司 …) in every Latin rendering the matcher makes of them, with the short form they are
+ *    compared by and their generic kind (LLC, JSC …), from opensanctions/rigour org_types.yml (MIT);
+ *  - src/names/data/nicknames.ts: English given names with their nicknames, from
+ *    carltonnorthern/nicknames (Apache-2.0).
+ * Both files carry their licence notice; src/names/data/NOTICE.md has the full texts' origin.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseCsv } from "csv-parse/sync";
+import { parse as parseYaml } from "yaml";
+import { foldName } from "../src/names/normalize.ts";
+import { latinVariants } from "../src/names/romanize.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const SHARED = path.resolve(process.argv[2] ?? path.join(ROOT, "../shared"));
+const OUT = path.join(ROOT, "src/names/data");
+
+/**
+ * Phrases rigour lists as organisation types that are also everyday words of organisation names:
+ * setting them aside would make "Korea Cooperation Bank" and "Korea Bank" one name.
+ */
+const ORDINARY_WORDS = new Set([
+  "cooperation",
+  "cooperative",
+  "charity",
+  "nonprofit",
+  "partnership",
+  "unlimited",
+  "limite",
+  "fund",
+  "foundation",
+  "trust",
+  "society",
+  "association",
+  "institute",
+  "group",
+  "bank",
+  // English words and Chinese, Korean and Vietnamese name parts that are also short forms.
+  "too",
+  "yet",
+  "spa",
+  "kor",
+  "zao",
+  "dou",
+  "gou",
+  "ano",
+  "ong",
+  "ngo",
+  "mau",
+  "mou",
+  "sad",
+  "jp",
+  "korporeshn",
+]);
+
+/**
+ * Two-letter forms are kept only when they are well-known legal forms: most others (in, of, no,
+ * yu, gu, ro …) are also words and name syllables.
+ */
+const SHORT_FORMS = new Set(["ag", "kg", "bv", "nv", "sa", "oy", "ab", "as", "pt", "cv", "jv", "se"]);
+
+/** Forms rigour does not list yet, written here: [phrase, compared form, generic kind]. */
+const SUPPLEMENT: Array<[string, string, string]> = [
+  ["allmennaksjeselskap", "asa", "JSC"],
+  ["asa", "asa", "JSC"],
+  ["aksjeselskap", "as", "LLC"],
+  ["sociedad anonima bursatil de capital variable", "sabcv", "JSC"],
+  ["s a b de c v", "sabcv", "JSC"],
+  ["sab de cv", "sabcv", "JSC"],
+];
+
+interface OrgType {
+  display?: string;
+  compare?: string;
+  generic?: string;
+  aliases?: string[];
+}
+
+function tokens(text: string): string[] {
+  return foldName(text)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+function orgTypeRows(): string[][] {
+  const file = path.join(SHARED, "data/reference/rigour/resources/names/org_types.yml");
+  const data = parseYaml(readFileSync(file, "utf8")) as { types: OrgType[] };
+  const rows = new Map<string, [string, string]>();
+  for (const type of data.types) {
+    const aliases = [...(type.aliases ?? []), ...(type.display ? [type.display] : [])];
+    const compareFrom = type.compare ?? type.display ?? type.aliases?.[0] ?? "";
+    const compare = tokens(compareFrom).join("");
+    if (!compare) continue;
+    for (const alias of aliases) {
+      for (const latin of latinVariants(alias)) {
+        const phrase = tokens(latin).join(" ");
+        if (!phrase || ORDINARY_WORDS.has(phrase)) continue;
+        if (phrase.length <= 2 && !SHORT_FORMS.has(phrase)) continue;
+        // The first type to claim a phrase keeps it: rigour lists the main reading first.
+        if (!rows.has(phrase)) rows.set(phrase, [compare, type.generic ?? ""]);
+      }
+    }
+  }
+  for (const [phrase, compare, generic] of SUPPLEMENT)
+    if (!rows.has(phrase)) rows.set(phrase, [compare, generic]);
+  return [...rows.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([phrase, [compare, generic]]) => [phrase, compare, generic]);
+}
+
+function nicknameGroups(): string[] {
+  const file = path.join(SHARED, "data/names/nicknames/names.csv");
+  const rows = parseCsv(readFileSync(file), { columns: true }) as Array<Record<string, string>>;
+  const groups = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (row.relationship !== "has_nickname") continue;
+    const name = tokens(row.name1 ?? "").join("");
+    const nickname = tokens(row.name2 ?? "").join("");
+    if (!name || !nickname) continue;
+    const group = groups.get(name) ?? new Set([name]);
+    group.add(nickname);
+    groups.set(name, group);
+  }
+  return [...groups.values()].map((g) => [...g].join(" ")).sort();
+}
+
+const HEADER = (source: string, licence: string): string =>
+  `// Generated by scripts/generate-name-tables.ts from ${source} (${licence}); do not edit.\n` +
+  `// Licence notice: src/names/data/NOTICE.md.\n`;
+
+const orgTypes = orgTypeRows();
+writeFileSync(
+  path.join(OUT, "org-types.ts"),
+  HEADER("opensanctions/rigour resources/names/org_types.yml", "MIT") +
+    `/** Legal-form phrase (folded tokens) | compared form | generic kind, one per line. */\n` +
+    `export const ORG_TYPE_TABLE = ${JSON.stringify(orgTypes.map((r) => r.join("|")).join("\n"))};\n`,
+);
+const nicknames = nicknameGroups();
+writeFileSync(
+  path.join(OUT, "nicknames.ts"),
+  HEADER("carltonnorthern/nicknames names.csv", "Apache-2.0") +
+    `/** A given name and its nicknames, space-separated, one group per line. */\n` +
+    `export const NICKNAME_TABLE = ${JSON.stringify(nicknames.join("\n"))};\n`,
+);
+console.log(`org-types: ${orgTypes.length} phrases; nicknames: ${nicknames.length} groups`);

@@ -1,0 +1,91 @@
+/**
+ * Given names and their familiar forms: Bill = William, Ted = Theodore, Sasha = Aleksandr. The
+ * English ones come from the generated table in data/nicknames.ts; the Slavic, Spanish, German,
+ * Italian and Hebrew ones below are written here because no maintained package lists them.
+ */
+import { NICKNAME_TABLE } from "./data/nicknames.ts";
+
+/** Each line: a given name in its usual Latin spellings, then its familiar forms. */
+const MORE_GROUPS = `
+aleksandr alexander aleksander oleksandr sasha sascha shura sanya
+aleksandra alexandra sasha shura
+mikhail mikhael mykhailo misha
+vladimir volodymyr volodya vova
+dmitry dmitri dmitriy dmytro dima
+nikolai nikolay mykola kolya
+sergei sergey serhiy sergejs sergiy seryozha serezha
+yevgeny evgeny yevgeniy evgeni zhenya
+pavel pavlo pasha
+aleksei alexei aleksey oleksiy alyosha lyosha
+ivan ivanko vanya
+konstantin kostya
+anatoly anatoliy tolya tolik
+yuri yury yuriy yura
+vyacheslav slava
+stanislav stas slava
+yaroslav slava
+grigory grigoriy hryhoriy grisha
+pyotr petr petro petya
+viktor victor vitya
+boris borya
+leonid lyonya lenya
+fyodor fedor fedya
+georgy georgiy georgi zhora yegor
+arkady arkadiy arkasha
+gennady gennadiy gena
+natalya natalia natasha
+yekaterina ekaterina katya katia
+maria mariya masha
+yelena elena lena
+tatyana tatiana tanya
+olga olya
+svetlana sveta
+nadezhda nadya
+lyudmila lyuda mila
+jose pepe chepe
+francisco paco pancho curro
+ignacio nacho
+jesus chucho chuy
+guillermo memo
+enrique quique
+antonio tono tonio
+manuel manolo manu
+roberto robert beto
+alberto beto
+eduardo lalo
+guadalupe lupe
+johannes hans johann
+josef joseph sepp
+friedrich fritz
+giuseppe beppe peppe
+luigi gigi
+benjamin bibi
+`;
+
+let groupsOf: Map<string, number[]> | undefined;
+
+function groups(): Map<string, number[]> {
+  if (groupsOf) return groupsOf;
+  groupsOf = new Map();
+  const lines = `${NICKNAME_TABLE}\n${MORE_GROUPS}`.split("\n").filter((l) => l.trim());
+  lines.forEach((line, group) => {
+    for (const name of line.trim().split(/\s+/)) {
+      const known = groupsOf!.get(name);
+      if (known) known.push(group);
+      else groupsOf!.set(name, [group]);
+    }
+  });
+  return groupsOf;
+}
+
+/**
+ * Whether two folded given names are one name and its familiar form (or two familiar forms of
+ * one name). Names under three letters (Al, Ed) stand for too many others to count.
+ */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a.length < 3 || b.length < 3) return false;
+  const ga = groups().get(a);
+  if (!ga) return false;
+  const gb = groups().get(b);
+  return gb !== undefined && ga.some((g) => gb.includes(g));
+}

@@ -1,0 +1,164 @@
+/**
+ * Words of names that say the same thing in other words or languages: titles before persons'
+ * names, Korean organisation words in romanisation (Choson Muyok Unhaeng = Korea Trading Bank)
+ * and the ways lists name North Korea inside a body's name.
+ */
+
+/**
+ * Titles, honorifics and ranks, removed wherever they stand in a person's name. Words that are
+ * also family or given names (King, Prince, Bishop, Don, Sultan, Amir, Marshall) are left out.
+ */
+export const PERSON_TITLES = new Set(
+  `mr mrs ms miss mister madam madame mme mlle monsieur m herr frau fr senor senora senorita sr sra
+  srta signor signora sig dr doctor prof professor sir dame lord lady hon honorable honourable
+  excellency hrh gen general col colonel lt lieutenant ltcol ltgen majgen brig brigadier capt
+  captain maj major admiral adm cmdr commander commodore sgt sergeant cpl corporal marshal
+  haji hajji hadji alhaji alhaj hajj mullah mulla sheikh shaikh shaykh sheik cheikh sayyid sayed
+  syed maulana maulvi mawlawi moulvi qari hafiz ayatollah hojatoleslam hujjat mufti imam
+  eng engr ing dipl ambassador amb consul president vicepresident prasident presidente presiden
+  predsjednik presedintele elnok prezident prezydent presidentti premier minister senator
+  governor mayor deputy chairman comrade tovarishch jr snr esq phd mba rev reverend baroness
+  countess duchess marquess viscount his her the gospodin gospozha sheikha shaykha sayyida
+  ustadh ustaz hajja dott avv sensei sama dono xiansheng zhuxi zongli buzhang jiangjun
+  wiwonjang buwiwonjang dongji tongji dongmu tongmu seonsaeng sonsaeng wonsu janggun changgun
+  chongbiseo chongbiso daejang taejang chongri chongni sangjang`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Korean organisation words in DPRK and McCune–Reischauer romanisation (and Revised
+ * Romanization where it differs) with the English word lists print for them, and English
+ * variants written one way. Legal forms (company, corporation) are left for org-types.ts.
+ */
+export const ORG_WORD_EQUIVALENTS: Record<string, string> = {
+  unhaeng: "bank",
+  eunhaeng: "bank",
+  banking: "bank",
+  muyok: "trading",
+  muyeok: "trading",
+  trade: "trading",
+  hoesa: "company",
+  hoisa: "company",
+  chonghoesa: "general corporation",
+  chonghoisa: "general corporation",
+  kongsa: "corporation",
+  gongsa: "corporation",
+  sangsa: "trading company",
+  kiop: "enterprise",
+  kieop: "enterprise",
+  giop: "enterprise",
+  gieop: "enterprise",
+  kiopso: "enterprise",
+  gieopso: "enterprise",
+  chongguk: "general bureau",
+  chongkuk: "general bureau",
+  hosil: "office",
+  kaebal: "development",
+  gaebal: "development",
+  kwangop: "mining",
+  gwangeop: "mining",
+  hanggong: "air",
+  airlines: "air",
+  airline: "air",
+  airways: "air",
+  haeun: "shipping",
+  kisul: "technology",
+  gisul: "technology",
+  kongop: "industrial",
+  gongeop: "industrial",
+  industry: "industrial",
+  industries: "industrial",
+  pohom: "insurance",
+  boheom: "insurance",
+  hapyong: "joint venture",
+  habyong: "joint venture",
+  sangop: "commercial",
+  sangeop: "commercial",
+  minjok: "national",
+  minjog: "national",
+  kukka: "state",
+  gukga: "state",
+  kongjang: "factory",
+  gongjang: "factory",
+  wiwonhoe: "committee",
+  kyongje: "economic",
+  gyeongje: "economic",
+  kukbang: "defence",
+  gukbang: "defence",
+  defense: "defence",
+  kwahak: "science",
+  gwahak: "science",
+  taehak: "university",
+  daehak: "university",
+  yonguso: "research institute",
+  yeonguso: "research institute",
+  chaejong: "finance",
+  jaejeong: "finance",
+  kumyung: "financial",
+  geumyung: "financial",
+  sinyong: "credit",
+  kukje: "international",
+  gukje: "international",
+  taeoe: "external",
+  daeoe: "external",
+  chulpansa: "publishing house",
+  tongsinsa: "news agency",
+  kyoyuk: "education",
+  gyoyuk: "education",
+  hyophoe: "association",
+  hyeophoe: "association",
+  tongil: "unification",
+  sanop: "industrial",
+  saneop: "industrial",
+  suchul: "export",
+  suip: "import",
+  unsu: "transport",
+  kwangsan: "mine",
+  gwangsan: "mine",
+  inmin: "peoples",
+  haegun: "navy",
+  yukkun: "army",
+  yukgun: "army",
+  konggun: "air force",
+  gonggun: "air force",
+  sonbak: "shipping",
+  seonbak: "shipping",
+  kigye: "machinery",
+  gigye: "machinery",
+  chonja: "electronics",
+  jeonja: "electronics",
+  tongsin: "communications",
+  chungang: "central",
+  jungang: "central",
+  hyopdong: "cooperative",
+  hyeopdong: "cooperative",
+  chosun: "korea",
+  choson: "korea",
+  joseon: "korea",
+  korean: "korea",
+  dprk: "korea",
+};
+
+/** "Democratic People's Republic of Korea" and "North Korea" as one word, "korea". */
+export function collapseCountryPhrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t === "democratic" && tokens[i + 1] === "peoples" && tokens[i + 2] === "republic") {
+      const of = tokens[i + 3] === "of" ? 1 : 0;
+      if (tokens[i + 3 + of] === "korea") {
+        out.push("korea");
+        i += 3 + of;
+        continue;
+      }
+    }
+    if (t === "north" && tokens[i + 1] === "korea") {
+      out.push("korea");
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
