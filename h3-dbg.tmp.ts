@@ -1,7 +1,17 @@
+import { readFileSync } from "node:fs";
+import { importList } from "./src/lists/import.ts";
+import { ScreeningService } from "./src/screening/service.ts";
+import { openStore } from "./src/store/open.ts";
+import { networkExtractOptions } from "./src/documents/link.ts";
 import { extractMentions } from "./src/documents/extract/extract.ts";
-import { Gazetteer } from "./src/documents/extract/gazetteer.ts";
-const g = new Gazetteer([{id:"a",schema:"Person",properties:{name:["KIM, Yong Chol"],birthDate:["1947","1946"]}},{id:"b",schema:"Person",properties:{name:["KIM, Yong Chol"],birthDate:["1962"], position:["KOMID Representative in Iran"]}},{id:"komid",schema:"Organization",properties:{name:["KOREA MINING DEVELOPMENT TRADING CORPORATION"],alias:["KOMID"]}}]);
-for (const t of ["Kim Yong Chol (born 1962) met officials.","Kim Yong Chol met officials of Korea Mining Development Trading Corporation in Tehran.","Kim Yong Chol, the KOMID representative in Iran, flew home."]) {
-const ms = await extractMentions(t, {gazetteer:g});
-console.log(JSON.stringify(ms.map(m=>[m.type,m.text,m.entityId,m.linkStatus,m.candidates?.map(c=>c.evidence)])));
-}
+import { LISTS, sharedFile } from "./test/helpers/shared.ts";
+const store = await openStore(":memory:");
+await importList(store, [sharedFile(LISTS.un)], { version: "eval" });
+await importList(store, [sharedFile(LISTS.sdn0503)], { version: "eval" });
+const options = await networkExtractOptions(new ScreeningService(store));
+const t = readFileSync("eval/extraction/texts/ko-ryonbong-ledger.txt","utf8");
+const ms = await extractMentions(t, options);
+for (const m of ms.filter(m=>/김호규|고려항공/.test(m.text))) console.log(JSON.stringify(m));
+const r = await options.linker!([{text:"김호규",type:"Person"},{text:"고려항공",type:"Organization"}]);
+console.log(JSON.stringify(r));
+await store.close();

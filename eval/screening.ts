@@ -5,7 +5,7 @@
  * The report half's misses are never printed (no flag shows them): reading them would turn it
  * into a second tune half and its figures would stop predicting unseen data.
  *
- *  curated   eval/data/names/pairs.csv: hand-labelled pairs per failure class of issue 23
+ *  curated   eval/data/names/pairs*.csv: hand-labelled pairs per failure class of issue 23
  *            (legal forms … near misses), written before any rule, with hard negatives;
  *  A.        every alias of a listed record (UN, OFAC SDN 2024), screened alone, finds it first;
  *  B.        UN DPRK designees → their OFAC record, truth from shared passport numbers (goal line);
@@ -32,7 +32,7 @@ import { openStore } from "../src/store/open.ts";
 import { LISTS, sharedFile } from "../test/helpers/shared.ts";
 import { aliasTopOne, cslToOfac, listPairs, unToOfac } from "./screening/lists.ts";
 import { Confusion, THRESHOLD } from "./screening/metrics.ts";
-import { curatedPairs, type LabelledPair } from "./screening/pairs.ts";
+import { curatedFiles, curatedPairs, type LabelledPair } from "./screening/pairs.ts";
 import {
   calibrationOf,
   confusionBy,
@@ -63,10 +63,11 @@ console.log(
 );
 
 // Curated pairs, per class and per schema, report half first.
-const curated = curatedPairs(path.join(HERE, "data/names/pairs.csv"));
+const curatedSets = curatedFiles(path.join(HERE, "data/names"));
+const curated = curatedSets.flatMap((file) => curatedPairs(file));
 const count = (half: string) => curated.filter((p) => p.half === half).length;
 console.log(
-  `\ncurated pairs (eval/data/names/pairs.csv): ${curated.length} pairs, ${new Set(curated.map((p) => p.identity)).size} identities; report half ${count("report")}, tune half ${count("tune")}`,
+  `\ncurated pairs (${curatedSets.map((file) => path.relative(HERE, file)).join(", ")}): ${curated.length} pairs, ${new Set(curated.map((p) => p.identity)).size} identities; report half ${count("report")}, tune half ${count("tune")}`,
 );
 const curatedBy = {
   report: {

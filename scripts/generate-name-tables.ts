@@ -65,7 +65,23 @@ const ORDINARY_WORDS = new Set([
  * Two-letter forms are kept only when they are well-known legal forms: most others (in, of, no,
  * yu, gu, ro …) are also words and name syllables.
  */
-const SHORT_FORMS = new Set(["ag", "kg", "bv", "nv", "sa", "oy", "ab", "as", "pt", "cv", "jv", "se"]);
+const SHORT_FORMS = new Set([
+  "ag",
+  "kg",
+  "bv",
+  "nv",
+  "sa",
+  "oy",
+  "ab",
+  "as",
+  "pt",
+  "cv",
+  "jv",
+  "se",
+  "ao",
+  "ad",
+  "dd",
+]);
 
 /** Forms rigour does not list yet, written here: [phrase, compared form, generic kind]. */
 const SUPPLEMENT: Array<[string, string, string]> = [
@@ -75,6 +91,10 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["sociedad anonima bursatil de capital variable", "sabcv", "JSC"],
   ["s a b de c v", "sabcv", "JSC"],
   ["sab de cv", "sabcv", "JSC"],
+  // Belarus's ОДО, an additional liability company.
+  ["additional liability company", "odo", "LLC"],
+  ["obshchestvo s dopolnitelnoy otvetstvennostyu", "odo", "LLC"],
+  ["obshchestvo s dopolnitelnoi otvetstvennostyu", "odo", "LLC"],
 ];
 
 interface OrgType {

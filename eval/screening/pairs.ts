@@ -1,8 +1,9 @@
 /**
- * Labelled name pairs: the record every section hands to the report, and the hand-curated set
- * (eval/data/names/pairs.csv) read with a clear error naming the file, line and field.
+ * Labelled name pairs: the record every section hands to the report, and the hand-curated sets
+ * (eval/data/names/pairs*.csv) read with a clear error naming the file, line and field.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { InvalidInputError } from "../../src/errors.ts";
 import { ScreeningIndex } from "../../src/matching/index.ts";
@@ -69,6 +70,14 @@ export interface CuratedRow {
   identity: string;
   script: string;
   id2?: { prop: string; value: string };
+}
+
+/** Every curated batch in `dir` (pairs.csv, pairs-2.csv, …), in name order. */
+export function curatedFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => /^pairs.*\.csv$/.test(name))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 export function readCurated(file: string): CuratedRow[] {

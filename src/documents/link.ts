@@ -16,9 +16,11 @@ export const DEFAULT_LINK_THRESHOLD = 0.85;
 /**
  * Candidates scored within this of the best are its homonyms: which one the name is, is for the
  * text near it to say (extract/homonyms.ts), not for a difference in score that small. Relative,
- * so that it holds whatever scale screening's scores settle on.
+ * so that it holds whatever scale screening's scores settle on; narrow, since a name a syllable
+ * shorter ("Kim Kyu" for 김호규) or with a word more ("Air Koryo Trading Corporation" for 고려항공)
+ * scores only a few hundredths lower and is another entity, not a namesake.
  */
-export const HOMONYM_MARGIN = 0.05;
+export const HOMONYM_MARGIN = 0.02;
 /** Results read per name: the best and its homonyms. */
 const LINK_CANDIDATES = 5;
 

@@ -157,6 +157,11 @@ export interface LinkCandidate {
   /** Screening score of the name against this candidate (compared between candidates only). */
   score: number;
   evidence: LinkEvidence[];
+  /**
+   * Another candidate this one is the same body or person as, by their records (one name on two
+   * lists, a person with the same birth year): no rival to it.
+   */
+  sameAs?: string | undefined;
 }
 
 export const RELATION_KINDS = [

@@ -66,3 +66,23 @@ export function looksLikeRegistration(name: string): boolean {
     /^N[1-9]\d{0,4}[A-Z]{0,2}$/.test(text)
   );
 }
+
+/**
+ * The registrations a query name gives: the whole name when it is one, and IMO numbers written
+ * inside a vessel's name ("SEA STAR (IMO 9123456)"), whose check digit must hold.
+ */
+export function registrationsIn(name: string): string[] {
+  if (looksLikeRegistration(name)) return [normaliseIdentifier(name)];
+  const found: string[] = [];
+  for (const match of name.matchAll(/\bIMO[\s:.#-]*(?:(?:no|nr|number)[\s:.#-]*)?(\d{7})\b/gi))
+    if (validImo(match[1]!)) found.push(match[1]!);
+  return found;
+}
+
+/** An IMO ship number's last digit is the sum of the others weighted 7 down to 2, mod 10. */
+export function validImo(digits: string): boolean {
+  if (!/^\d{7}$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < 6; i++) sum += Number(digits[i]) * (7 - i);
+  return sum % 10 === Number(digits[6]);
+}

@@ -10,7 +10,7 @@ import { weighForm, type PreparedName } from "../names/prepare.ts";
 import { prepareEntity, prepareQuery, type Comparable } from "./prepared.ts";
 import { scoreCandidate } from "./score.ts";
 import { formTrigrams } from "./trigrams.ts";
-import { looksLikeRegistration } from "./identifiers.ts";
+import { registrationsIn } from "./identifiers.ts";
 import { mergeEntities } from "../model/merge.ts";
 import type { EntityPart, IndexedEntity, MatchOptions, MatchQuery, MatchResult } from "./types.ts";
 
@@ -314,7 +314,7 @@ export class ScreeningIndex {
     // A registration in the name field (RA-86555, IMO 9123456) finds its aircraft or vessel
     // under whatever schema the query came with.
     const compatible = this.compatibleCodes(
-      query.names.some((n) => looksLikeRegistration(n.original)) ? "Thing" : query.schema,
+      query.names.some((n) => registrationsIn(n.original).length > 0) ? "Thing" : query.schema,
     );
     const filterSchema = options.schema ? this.compatibleCodes(options.schema) : undefined;
     const touched = this.touched;

@@ -5,7 +5,7 @@
 import { getSchema } from "../model/ftm.ts";
 import type { NameKind } from "../names/normalize.ts";
 import { prepareName, type PreparedName } from "../names/prepare.ts";
-import { entityIdentifiers, looksLikeRegistration, normaliseIdentifier } from "./identifiers.ts";
+import { entityIdentifiers, normaliseIdentifier, registrationsIn } from "./identifiers.ts";
 import type { IndexedEntity, MatchQuery } from "./types.ts";
 
 export interface Comparable {
@@ -70,7 +70,7 @@ export function prepareQuery(query: MatchQuery): Comparable {
     identifiers: [
       ...query.identifiers.map(normaliseIdentifier).filter((id) => id.length >= 5),
       // Registrations are short by nature (EP-GOM): the shape itself says what they are.
-      ...query.names.filter(looksLikeRegistration).map(normaliseIdentifier),
+      ...query.names.flatMap(registrationsIn),
     ],
   };
 }

@@ -6,9 +6,12 @@
  * another order are another body's acronym.
  */
 
+import { LEGAL_FORMS } from "./normalize.ts";
+import { legalFormOf } from "./org-types.ts";
+
 /** Articles, prepositions and conjunctions, in the languages lists are written in. */
 const SMALL_WORDS = new Set(
-  "of the and for in on at to a an de des du d la le les l el y e et und der die das von van den di da do dos das del della per pour para och og en i".split(
+  "of the and for in on at to a an de des du d la le les l el y e et und der die das von van den di da do dos del della per pour para och og en i".split(
     " ",
   ),
 );
@@ -16,6 +19,10 @@ const MIN_LETTERS = 2;
 const MAX_LETTERS = 10;
 /** Words a name may go on with after its acronym ends. */
 const MAX_TRAILING_WORDS = 2;
+
+function generic(word: string): boolean {
+  return SMALL_WORDS.has(word) || LEGAL_FORMS.has(word) || legalFormOf(word) !== undefined;
+}
 
 /** Whether a folded token could be an acronym: letters only, short. */
 export function acronymShaped(token: string): boolean {
@@ -32,7 +39,9 @@ export function acronymFit(acronym: string, words: string[]): number {
   // Depth-first over how many letters each word gives; names are short, so the search is too.
   const search = (at: number, word: number, used: number, extra: number): void => {
     if (at === acronym.length) {
-      const trailing = words.length - word;
+      // Legal forms and small words after the acronym's last word are not counted as left out.
+      let trailing = 0;
+      for (let i = word; i < words.length; i++) if (!generic(words[i]!)) trailing++;
       if (used < 2 || trailing > MAX_TRAILING_WORDS) return;
       const fit = 1 - 0.03 * extra - 0.05 * trailing;
       if (fit > best) best = fit;

@@ -11,18 +11,15 @@ import { sameGivenName } from "./nicknames.ts";
 import { legalFormsDiffer } from "./org-types.ts";
 import { consonantSkeleton } from "./phonetic.ts";
 import type { NameUnit, PreparedForm } from "./prepare.ts";
+import { heardSimilarity } from "./transcription.ts";
 
 /** Below this similarity two parts are different names, not variants of one. */
 const FLOOR = 0.72;
 const CONFLICT_FACTOR = 0.9;
 const SHORT_PART_PENALTY = 0.08;
 const ORG_EXTRA_WORD_FACTOR = 0.85;
-/**
- * Same name, legal forms of different kinds (X AG, X GmbH): evidence of two companies; of one
- * kind but different forms (X SAS, X SARL), weaker evidence.
- */
+/** Same name, legal forms of different kinds (X AG, X GmbH): evidence of two companies. */
 const LEGAL_KIND_FACTOR = 0.74;
-const LEGAL_FORM_FACTOR = 0.9;
 /** An acronym that reads off a name proves less than the name itself. */
 const ACRONYM_FACTOR = 0.95;
 /** Names whose numbers differ (Brigade 44, Brigade 45; Gold Star 2, Gold Star 3) are others. */
@@ -33,6 +30,10 @@ const NUMBER_MISSING_FACTOR = 0.85;
 const INITIAL_CONFLICT_FACTOR = 0.75;
 /** The credit of an initial that agrees with a name part (J. ~ John). */
 const INITIAL_CREDIT = 0.7;
+/** A name with the Arabic article joined on (Albaghdadi, Baghdadi). */
+const ARTICLE_SIMILARITY = 0.95;
+/** A name and its other gender's form (Alexandra, Alexander; Ivanova, Ivanov): another person. */
+const GENDER_FORM_SIMILARITY = 0.78;
 /** A given name and its familiar form (Bill, William). */
 const NICKNAME_SIMILARITY = 0.95;
 
@@ -53,6 +54,7 @@ export interface Alignment {
 export function partSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   if (a === b) return 1;
   if (sameGivenName(a, b)) return NICKNAME_SIMILARITY;
+  if (withArticle(a, b) || withArticle(b, a)) return ARTICLE_SIMILARITY;
   // Numbers in names (Office 39, 2nd Economic Committee) are equal or different, never alike.
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;
   if (keyA === keyB && a.length > 1 && b.length > 1) return 0.97;
@@ -86,6 +88,42 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
 }
 
 const VOWELS = "aeiouy";
+
+function withArticle(long: string, short: string): boolean {
+  return (
+    long.length === short.length + 2 &&
+    short.length >= 4 &&
+    (long.startsWith("al") || long.startsWith("el")) &&
+    long.endsWith(short)
+  );
+}
+
+/** Endings that make a woman's name or family name of a man's (Slavic, Latin). */
+const FEMININE_ENDINGS: Array<[string, string]> = [
+  ["", "a"],
+  ["o", "a"],
+  ["ij", "aja"],
+  ["y", "aya"],
+  ["iy", "aya"],
+  ["ski", "ska"],
+  ["sky", "skaya"],
+  ["er", "ra"],
+];
+
+function isGenderPair(a: string, b: string): boolean {
+  return a !== b && (genderForms(a, b) || genderForms(b, a));
+}
+
+/** Whether `female` is `male` with a feminine ending (Ivanov → Ivanova, Alexander → Alexandra). */
+function genderForms(male: string, female: string): boolean {
+  if (male.length < 4) return false;
+  for (const [from, to] of FEMININE_ENDINGS) {
+    if (!male.endsWith(from) || !female.endsWith(to)) continue;
+    if (male.slice(0, male.length - from.length) === female.slice(0, female.length - to.length))
+      return true;
+  }
+  return false;
+}
 
 /**
  * How two parts differ when they differ by one letter: "consonant" for one consonant put for
@@ -208,7 +246,7 @@ export function alignForms(
   const forms = (f: PreparedForm) => f.legalForms.map((l) => l.compare).join(" ");
   return {
     ...best,
-    score: best.score * (differ === "kind" ? LEGAL_KIND_FACTOR : LEGAL_FORM_FACTOR),
+    score: best.score * LEGAL_KIND_FACTOR,
     notes: [...(best.notes ?? []), `legal forms differ: ${forms(query)} vs ${forms(candidate)}`],
   };
 }
@@ -263,6 +301,8 @@ function alignParts(
 ): Alignment {
   const scored: Candidate[] = [];
   const abjad = query.abjad || candidate.abjad;
+  // One side written by ear in another script (唐纳德 tang na de for Donald): compare sounds too.
+  const heard = query.transcribed !== candidate.transcribed;
   for (const q of query.units) {
     const qJoined = (q.mask & (q.mask - 1)) !== 0;
     for (const c of candidate.units) {
@@ -271,7 +311,9 @@ function alignParts(
       if (qJoined && cJoined) continue;
       // An initial stands for one part, not for parts run together (J. is not Jean-Pierre).
       if ((qJoined && c.text.length === 1) || (cJoined && q.text.length === 1)) continue;
-      const sim = cachedSimilarity(q, c, cache, abjad);
+      let sim = cachedSimilarity(q, c, cache, abjad);
+      if (heard && sim < 0.96)
+        sim = Math.max(sim, query.transcribed ? heardSimilarity(q, c) : heardSimilarity(c, q));
       if (sim >= FLOOR) scored.push({ q, c, sim });
     }
   }
@@ -325,13 +367,17 @@ function alignParts(
   // says little. An organisation's number shared by both names (Bureau 39, Unit 26165) is what
   // names it: words around it on one side only (Central Committee, Military) cost little.
   // A person's two or more parts inside a listed name of four or more (Mohammed Rahman in
-  // Mohammed Abdul Karim Rahman) is a fair candidate too.
+  // Mohammed Abdul Karim Rahman) is a fair candidate too, and so is a short listed name inside a
+  // customer's fuller one (Ibrahim al-Banna in Ibrahim Muhammad Salih al-Banna).
+  const person = query.kind === "person";
+  const inside = (covered: boolean, other: boolean, matchedOther: number, fuller: PreparedForm) =>
+    covered &&
+    !other &&
+    (matchedOther * 2 >= fuller.length || (person && fuller.tokens.length >= 4));
   const subset =
     tokensMatched >= 2 &&
-    ((queryCovered &&
-      !candidateCovered &&
-      (matchedC * 2 >= candidate.length ||
-        (query.kind === "person" && candidate.tokens.length >= 4))) ||
+    (inside(queryCovered, candidateCovered, matchedC, candidate) ||
+      (person && inside(candidateCovered, queryCovered, matchedQ, query)) ||
       (numbers === "shared" && (queryCovered || candidateCovered)));
   if (subset) {
     score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));

@@ -80,10 +80,10 @@ function groups(): Map<string, number[]> {
 
 /**
  * Whether two folded given names are one name and its familiar form (or two familiar forms of
- * one name). Names under three letters (Al, Ed) stand for too many others to count.
+ * one name).
  */
 export function sameGivenName(a: string, b: string): boolean {
-  if (a.length < 3 || b.length < 3) return false;
+  if (a.length < 2 || b.length < 2) return false;
   const ga = groups().get(a);
   if (!ga) return false;
   const gb = groups().get(b);

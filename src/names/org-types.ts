@@ -67,21 +67,19 @@ export function splitLegalForms(tokens: string[]): { name: string[]; forms: Lega
 }
 
 /**
- * How far two sets of legal forms say the companies differ: "kind" when no generic kind is shared
- * (AG, a JSC, vs GmbH, an LLC), "form" when the kind is shared but not the form (SAS vs SARL), and
- * undefined when a form is shared, a side names none, or only loose forms are named. Open joint
- * stock company and OAO differ in their short forms but are one kind.
+ * Whether two sets of legal forms say the companies differ: both name a form, none is shared,
+ * and no generic kind is shared (AG, a JSC, against GmbH, an LLC). Forms of one kind are not a
+ * difference: lists translate them (Aktsionernoe Obshchestvo, Joint Stock Company, AO).
  */
-export function legalFormsDiffer(a: LegalForm[], b: LegalForm[]): "kind" | "form" | undefined {
+export function legalFormsDiffer(a: LegalForm[], b: LegalForm[]): boolean {
   a = a.filter(specific);
   b = b.filter(specific);
-  if (a.length === 0 || b.length === 0) return undefined;
-  if (a.some((x) => b.some((y) => x.compare === y.compare))) return undefined;
+  if (a.length === 0 || b.length === 0) return false;
+  if (a.some((x) => b.some((y) => x.compare === y.compare))) return false;
   const kinds = (forms: LegalForm[]) => forms.map((f) => f.generic).filter(Boolean);
   const ka = kinds(a);
   const kb = kinds(b);
-  if (ka.length === 0 || kb.length === 0 || ka.some((k) => kb.includes(k))) return "form";
-  return "kind";
+  return ka.length > 0 && kb.length > 0 && !ka.some((k) => kb.includes(k));
 }
 
 /**

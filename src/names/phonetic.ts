@@ -126,6 +126,10 @@ const REWRITES: Array<[RegExp, string]> = [
   [/([a-zC])\1+/g, "$1"],
   [/(?<=[^aeiou])h/g, ""],
   [/h$/g, ""],
+  // Korean initial ㄹ, which South Korean spelling drops or reads as n (Ryonbong/Yeonbong,
+  // Rodong/Nodong).
+  [/^ry(?=[aeiou])/, "y"],
+  [/^r(?=[aeiou])/, "n"],
 ];
 
 const cache = new Map<string, string>();

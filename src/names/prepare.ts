@@ -5,7 +5,7 @@
 import { isOptionalWord } from "./countries.ts";
 import { phoneticKey } from "./phonetic.ts";
 import { boundName } from "./length.ts";
-import { isAbjad } from "./script.ts";
+import { isAbjad, transcribesByEar } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
 import { tokenizeName, type NameKind } from "./normalize.ts";
 import type { LegalForm } from "./org-types.ts";
@@ -27,6 +27,8 @@ export interface PreparedForm {
   kind: NameKind;
   /** Romanised from Arabic or Hebrew script: vowels are missing, compare consonants. */
   abjad: boolean;
+  /** Romanised from a script that writes foreign names by ear (Han, kana, Hangul, Thai, Arabic …). */
+  transcribed: boolean;
   tokens: string[];
   /** The name's words before legal forms and country words were set aside, for acronyms. */
   words: string[];
@@ -49,6 +51,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const seen = new Set<string>();
   const name = boundName(original);
   const abjad = isAbjad(name);
+  const transcribed = transcribesByEar(name);
   for (const latin of [name, withoutTrailingAside(name), trailingAcronym(name)].flatMap((n) =>
     n ? latinVariants(n, kind) : [],
   )) {
@@ -61,6 +64,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     forms.push({
       kind,
       abjad,
+      transcribed,
       tokens,
       words,
       units: nameUnits(tokens, keys),

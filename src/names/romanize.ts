@@ -5,14 +5,19 @@
  * with their generic words translated (cjk-org-names.ts): 조선무역은행 → "korea trading bank".
  */
 import anyAscii from "any-ascii";
+import { romanizeArabic } from "./arabic.ts";
 import { romanizeChinese } from "./chinese.ts";
 import { cjkOrganisationVariants, looksLikeCjkOrganisation } from "./cjk-org-names.ts";
 import { romanizeCyrillic } from "./cyrillic.ts";
+import { romanizeHebrew } from "./hebrew.ts";
 import { romanizeJapanese } from "./japanese.ts";
+import { romanizeKhmer } from "./khmer.ts";
 import { romanizeKorean } from "./korean.ts";
 import { boundName } from "./length.ts";
 import type { NameKind } from "./normalize.ts";
 import { detectScripts } from "./script.ts";
+import { romanizeThai } from "./thai.ts";
+import { withoutTitles } from "./titles.ts";
 
 const MAX_VARIANTS = 8;
 /** An organisation's translated forms: fewer than a person's, as each costs candidate search. */
@@ -35,11 +40,30 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
     const forms = cjkOrganisationVariants(text, MAX_ORGANISATION_VARIANTS);
     if (forms.length > 0) return forms;
   }
-  if (scripts.has("hangul")) variants.push(...romanizeKorean(text));
-  else if (scripts.has("kana")) variants.push(...romanizeJapanese(text));
-  else if (scripts.has("han")) variants.push(...romanizeChinese(text));
+  const named = kind === "organization" ? text : withoutTitles(text, scripts);
+  if (scripts.has("hangul")) variants.push(...romanizeKorean(named));
+  else if (scripts.has("kana")) variants.push(...romanizeJapanese(named));
+  else if (scripts.has("han")) variants.push(...romanizeChinese(named));
   if (scripts.has("cyrillic")) variants.push(...romanizeCyrillic(text));
+  if (scripts.has("arabic")) variants.push(romanizeArabic(named));
+  if (scripts.has("hebrew")) variants.push(romanizeHebrew(named));
+  if (scripts.has("thai")) variants.push(...romanizeThai(text));
+  if (scripts.has("khmer")) variants.push(romanizeKhmer(text));
+  if (scripts.has("armenian") || scripts.has("georgian")) variants.push(withoutEjectives(text));
   if (variants.length === 0 || scripts.has("latin")) variants.push(anyAscii(text));
-  else if (!scripts.has("hangul") && !scripts.has("cyrillic")) variants.push(anyAscii(text));
+  else if (scripts.has("han") || scripts.has("kana") || scripts.has("other"))
+    variants.push(anyAscii(text));
   return [...new Set(variants.map((v) => v.trim()).filter(Boolean))].slice(0, MAX_VARIANTS);
+}
+
+/**
+ * Armenian and Georgian in Latin letters without the apostrophes of aspirated and ejective
+ * consonants (Փաշինյան P'ashinyan → Pashinyan, სააკაშვილი saak'ashvili → Saakashvili) and with
+ * Armenian ռ as r, as passports and lists spell these names.
+ */
+function withoutEjectives(text: string): string {
+  return anyAscii(text.replace(/[Ռռ]/gu, (c) => (c === "Ռ" ? "R" : "r"))).replace(
+    /(?<=[A-Za-z])'/g,
+    "",
+  );
 }

@@ -161,6 +161,8 @@ export interface LinkCandidate {
   caption: string;
   score: number;
   evidence: Array<{ kind: string; text: string; listed: string; weight: number }>;
+  /** Another candidate this one is the same body as (one name on two lists). */
+  sameAs?: string;
 }
 
 export interface DocumentDetail {

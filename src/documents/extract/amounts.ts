@@ -1,5 +1,6 @@
 /**
- * Amounts with a currency: `$1 billion`, `USD 250,000`, `1 billion yen`, `2.5 million euros`,
+ * Amounts with a currency: `$1 billion`, `USD 250,000`, `HK$8 million`, `AED 5,500,000`,
+ * `1 billion yen`, `2.5 million euros`,
  * `10억 원`, `100万円`, `1亿元`. The value is canonical: `1000000000 USD`.
  */
 import type { Mention } from "../types.ts";
@@ -14,6 +15,10 @@ const CURRENCY_WORDS: Array<[RegExp, string]> = [
   [/^(₩|krw|won|원)$/i, "KRW"],
   [/^(chf|swiss francs?)$/i, "CHF"],
   [/^(rub|rubles?|roubles?)$/i, "RUB"],
+  [/^(hk\$|hkd|hong kong dollars?)$/i, "HKD"],
+  [/^(s\$|sgd|singapore dollars?)$/i, "SGD"],
+  [/^(aed|dirhams?)$/i, "AED"],
+  [/^(nt\$|twd)$/i, "TWD"],
 ];
 
 const SCALES: Record<string, number> = {
@@ -34,8 +39,8 @@ const SCALES: Record<string, number> = {
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`thousand|million|billion|trillion|mn|bn|m|k`;
-const PREFIX = String.raw`US\$|\$|€|£|¥|₩|USD|EUR|GBP|JPY|CNY|RMB|KPW|KRW|CHF|RUB`;
-const SUFFIX = String.raw`US dollars?|dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|north korean won|won|rubles?|roubles?|swiss francs?|USD|EUR|GBP|JPY|CNY|RMB|KPW|KRW|CHF|RUB`;
+const PREFIX = String.raw`US\$|HK\$|S\$|NT\$|\$|€|£|¥|₩|USD|EUR|GBP|JPY|CNY|RMB|KPW|KRW|CHF|RUB|HKD|SGD|AED|TWD`;
+const SUFFIX = String.raw`US dollars?|Hong Kong dollars?|Singapore dollars?|dollars?|euros?|pounds?(?: sterling)?|yen|yuan|renminbi|north korean won|won|rubles?|roubles?|swiss francs?|dirhams?|USD|EUR|GBP|JPY|CNY|RMB|KPW|KRW|CHF|RUB|HKD|SGD|AED|TWD`;
 
 const PREFIXED = new RegExp(
   String.raw`(?<![\w$€£¥₩])(${PREFIX})\s?(${NUMBER})(?:\s?(${SCALE})\b)?`,

@@ -6,6 +6,7 @@
  * link-decision.ts settles the candidates from the weights.
  */
 import type { Entity } from "../../model/entity.ts";
+import { foldName } from "../../names/normalize.ts";
 import type { LinkCandidate, LinkEvidence, Mention } from "../types.ts";
 import { applyDecision, MAX_CANDIDATES } from "./link-decision.ts";
 import { ORG_HEADS, TITLES } from "./words.ts";
@@ -219,7 +220,16 @@ export function evidenceFor(
       });
     }
   }
-  return evidence.slice(0, MAX_EVIDENCE);
+  // A name said twice in the sentence says it once.
+  const said = new Set<string>();
+  return evidence
+    .filter((e) => {
+      const key = `${e.kind}\u0000${e.text.toLowerCase()}\u0000${e.weight}`;
+      if (said.has(key)) return false;
+      said.add(key);
+      return true;
+    })
+    .slice(0, MAX_EVIDENCE);
 }
 
 /**
@@ -259,7 +269,37 @@ export function settleHomonyms(text: string, mentions: Mention[], source: Homony
       ...lead,
       evidence: evidenceFor(text, m, nearby, source.profile(lead.entityId), source),
     }));
+    markSameBodies(candidates, m.type === "Person", source);
     applyDecision(m, candidates);
+  }
+}
+
+const captionKey = (caption: string): string =>
+  (
+    foldName(caption)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  )
+    .sort()
+    .join(" ");
+
+/**
+ * Marks the candidates that are another's record on a second list: the same name, and for a
+ * person the same birth year too (without one, two Kim Yong Chols are two people). Without
+ * cross-list resolution the UN's and OFAC's KOMID are two entities, and no rivals.
+ */
+function markSameBodies(candidates: LinkCandidate[], people: boolean, source: HomonymSource): void {
+  const leaders: LinkCandidate[] = [];
+  for (const c of candidates) {
+    const years = source.profile(c.entityId)?.birthYears ?? [];
+    const leader = leaders.find((l) => {
+      if (captionKey(l.caption) !== captionKey(c.caption)) return false;
+      if (!people) return true;
+      const theirs = source.profile(l.entityId)?.birthYears ?? [];
+      return years.some((y) => theirs.includes(y));
+    });
+    if (leader) c.sameAs = leader.entityId;
+    else leaders.push(c);
   }
 }
 

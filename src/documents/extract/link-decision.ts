@@ -49,8 +49,11 @@ const evidenceOf = (candidate: LinkCandidate, sign: 1 | -1): string =>
  * @example
  * decideLink([komidMan, ufdMan]).status // "ambiguous" when the text says nothing of either
  */
-export function decideLink(candidates: readonly LinkCandidate[]): LinkDecision | undefined {
-  if (candidates.length === 0) return undefined;
+export function decideLink(all: readonly LinkCandidate[]): LinkDecision | undefined {
+  if (all.length === 0) return undefined;
+  // Records of one body on two lists are one candidate: the first, with the best of their evidence.
+  const present = new Set(all.map((c) => c.entityId));
+  const candidates = all.filter((c) => !c.sameAs || !present.has(c.sameAs));
   const ranked = [...candidates].sort(
     (a, b) =>
       netEvidence(b) - netEvidence(a) ||
@@ -65,7 +68,7 @@ export function decideLink(candidates: readonly LinkCandidate[]): LinkDecision |
     return {
       status: "contradicted",
       note: `the text near the name disagrees: ${against}`,
-      candidates: ranked,
+      candidates: withFollowers(ranked, all),
     };
   }
   if (lead >= CLEAR_LEAD) {
@@ -80,15 +83,20 @@ export function decideLink(candidates: readonly LinkCandidate[]): LinkDecision |
       status: "linked",
       chosen: best,
       note: next ? `chosen among ${ranked.length}: ${reasons.join("; ")}` : support,
-      candidates: ranked,
+      candidates: withFollowers(ranked, all),
     };
   }
   const close = ranked.filter((c) => netEvidence(best) - netEvidence(c) < CLEAR_LEAD);
   return {
     status: "ambiguous",
     note: `${close.length} listed entities fit the name and nothing near it tells them apart`,
-    candidates: ranked,
+    candidates: withFollowers(ranked, all),
   };
+}
+
+/** The ranked candidates, each followed by the records that are the same body as it. */
+function withFollowers(ranked: LinkCandidate[], all: readonly LinkCandidate[]): LinkCandidate[] {
+  return ranked.flatMap((c) => [c, ...all.filter((f) => f.sameAs === c.entityId)]);
 }
 
 /**
@@ -109,6 +117,8 @@ export function applyDecision(m: Mention, candidates: readonly LinkCandidate[]):
     m.entityCaption = decision.chosen.caption;
     m.score = decision.chosen.score;
   }
+  // A lone candidate, linked: a plain link. Records of the same body on other lists are kept,
+  // for readers who may read only those.
   if (decision.candidates.length < 2 && decision.status === "linked") return;
   m.candidates = decision.candidates;
   m.linkStatus = decision.status;

@@ -220,3 +220,38 @@ test("a title after a body's name opens a person's name", () => {
   assert.deepEqual(typed(text, "Organization"), ["Korea Ryonbong General Corporation"]);
   assert.deepEqual(typed(text, "Person"), ["Kim Il Su"]);
 });
+
+/** A cable of the kind the header words and wrapped lines come from (written for this test). */
+const CABLE = `CONFIDENTIAL
+CABLE
+FROM: AMEMBASSY MANILA
+TO: SECSTATE WASHINGTON
+SUBJECT: CEBU BROKER PAYS TANKER BILLS
+
+1. (C) SUMMARY: Officials of the Anti-Money Laundering Council said that a
+Cebu broker, Visayas Harbour Trading Co.,
+Ltd., paid the fuel bills of a tanker managed by Pacific Lantern Maritime Co.
+Ltd. The council has shared what it found with the Financial
+Crimes Enforcement Network. END SUMMARY.
+
+MEMO
+DATE: 3 March 2024
+RE: Vessels
+Kum Un San
+Chon Ma San`;
+
+test("cables and memos: header words are no names, a wrapped line does not cut one", () => {
+  const found = extractNames(CABLE).map((m) => `${m.type}: ${m.text.replace(/\s+/g, " ")}`);
+  for (const word of ["CABLE", "CONFIDENTIAL", "SUMMARY", "END SUMMARY", "MEMO", "DATE", "RE"])
+    assert.ok(!found.some((f) => f.endsWith(`: ${word}`)), `${word} in ${found.join(", ")}`);
+  assert.ok(!found.some((f) => /AMEMBASSY|SECSTATE/.test(f)), found.join(", "));
+  assertFound(found, [
+    "Location: MANILA",
+    "Location: WASHINGTON",
+    "Organization: Visayas Harbour Trading Co., Ltd.",
+    "Organization: Pacific Lantern Maritime Co. Ltd.",
+    "Organization: Financial Crimes Enforcement Network",
+  ]);
+  // Names one a line (a short line) stay apart.
+  assert.ok(!found.some((f) => f.includes("Kum Un San Chon")), found.join(", "));
+});

@@ -21,6 +21,7 @@ import {
   chunkText,
   isCamelCase,
   isAcronym,
+  OPENS_SENTENCE,
 } from "./tokens.ts";
 import {
   ORG_HEADS,
@@ -47,6 +48,7 @@ import {
   NOT_ORG_ACRONYMS,
 } from "./words.ts";
 import { LEGAL_FORMS } from "../../names/normalize.ts";
+import { CABLE_ADDRESSES, HEADER_WORDS, SECOND_LEGAL_FORMS, unwrapLines } from "./layout.ts";
 
 const unions = new WeakMap<Set<string>, Set<string>>();
 
@@ -65,7 +67,8 @@ function union(general: Set<string>, listed: Set<string>): Set<string> {
  * of the people on the loaded lists, besides the general ones.
  */
 export function extractNames(text: string, listedGivenNames?: Set<string>): Mention[] {
-  const tokens = tokenize(text);
+  // Lines wrapped to a column do not cut names ("Financial\nCrimes Enforcement Network").
+  const tokens = tokenize(unwrapLines(text));
   const places = knownPlaces();
   const found: Mention[] = [];
   const untyped: Token[][] = [];
@@ -128,6 +131,7 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         j += 2;
       } else if (
         CONNECTORS.has(next.text.toLowerCase()) &&
+        !commonWordOpening(tokens, i, j) &&
         tokens[j + 1] &&
         isNamePart(tokens[j + 1]!) &&
         // A legal form ends a name: "Golden Harbour Trading Limited for Office 39" is two.
@@ -159,6 +163,13 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
         if (tokens[k]?.text === "-" && tokens[k]!.start === tokens[k - 1]!.end) k++;
         if (k - j > 3 || !tokens[k] || !isNamePart(tokens[k]!)) break;
         j = k + 1;
+      } else if (
+        next.text === "," &&
+        LEGAL_FORMS.has(bareWord(tokens[j - 1]!)) &&
+        tokens[j + 1] &&
+        SECOND_LEGAL_FORMS.has(bareWord(tokens[j + 1]!))
+      ) {
+        j += 2; // Dalian Haibo Trading Co., Ltd.
       } else if (next.text === "'" && tokens[j + 1] && isNamePart(tokens[j + 1]!)) {
         j += 2; // Workers' Party
       } else if (
@@ -198,6 +209,15 @@ export function extractNames(text: string, listedGivenNames?: Set<string>): Ment
       (piece) => splitPersonOfOrganization(piece.chunk, piece.before, places),
     );
     for (const part of parts) {
+      // Cable and memo headers: "SUBJECT", "END SUMMARY" are no names; "AMEMBASSY SEOUL" is Seoul.
+      while (part.chunk.length > 1 && CABLE_ADDRESSES.has(bareWord(part.chunk[0]!)))
+        part.chunk = part.chunk.slice(1);
+      if (
+        part.chunk.every((t) => HEADER_WORDS.has(bareWord(t)) || CABLE_ADDRESSES.has(bareWord(t)))
+      )
+        continue;
+      // "HK$8 million", "US$ 640,000": a currency's country code.
+      if (text[part.chunk.at(-1)!.end] === "$") continue;
       // "the tanker Chon Ma San": a ship's name, for the gazetteer and the IMO pattern to find;
       // "the Patriot Act": a law.
       if (VESSEL_KINDS.has(part.before?.text.toLowerCase() ?? "")) continue;
@@ -260,6 +280,22 @@ function surnamesAlone(tokens: Token[], text: string, found: Mention[]): Mention
     alone.push(spanMention(text, token, token, "Person", 0.7));
   }
   return alone;
+}
+
+/**
+ * "Lawyers for Chen": one English word that is capitalised only because it opens the sentence
+ * (and is no organisation's word) does not open a name joined by "for" or "of".
+ */
+function commonWordOpening(tokens: Token[], i: number, j: number): boolean {
+  const word = tokens[i]!;
+  const previous = tokens[i - 1];
+  return (
+    j === i + 1 &&
+    word.inVocabulary &&
+    /^\p{Lu}\p{Ll}+$/u.test(word.text) &&
+    !ORG_WORDS.has(word.text.toLowerCase()) &&
+    (!previous || OPENS_SENTENCE.test(previous.text))
+  );
 }
 
 /** A token's word lower-cased, without an abbreviation's dot: "Mr." → "mr", "Co." → "co". */

@@ -171,3 +171,41 @@ test("a paragraph crowded like a table relates names row by row", () => {
     ),
   );
 });
+
+test("payments in cable and memo style: wired, remitted, moved, with amounts in every form", async () => {
+  const { extractMentions } = await import("./extract.ts");
+  const paid = async (text: string): Promise<string[]> =>
+    extractRelations(text, await extractMentions(text))
+      .filter((r) => r.kind === "paid")
+      .map((r) => `${r.source.text} → ${r.target.text}: ${r.value}`);
+  const CASES: Array<[string, string]> = [
+    ["Sino Harbour Ltd. wired USD 2,400,000 to Kestrel Marine Ltd.", "USD"],
+    ["Formosa Lantern Ltd. remitted US$ 640,000 to Bright Quay Ltd. in July.", "USD"],
+    ["Harbour Light Co. then transferred HKD 4.2 million to Eastgate Ltd.", "HKD"],
+    ["Kestrel Marine Ltd., a Hong Kong shell, sent 1,200,000 USD to Tanager Trading Ltd.", "USD"],
+    ["Gulf Mirage Trading LLC of Sharjah moved AED 5,500,000 to Al Sahra Exchange LLC.", "AED"],
+    ["Alder Aviation Ltd. also paid £2.3m to Anatolia Parts Ltd. last year.", "GBP"],
+    ["Everwin Global Ltd. transferred HK$8 million to Jade Gate Ltd.", "HKD"],
+    ["Nova Circuit Inc. sent $415,250.00 to Ararat Supply LLC on 14 May.", "USD"],
+    [
+      "Zhao Lianfeng transferred RMB 3,500,000 to an account held by Kumsong Trading Corporation.",
+      "CNY",
+    ],
+    ["Volga Supply LLC moved a further $1.9m to Baltic Freight Ltd. in Riga.", "USD"],
+  ];
+  for (const [text, currency] of CASES) {
+    const [found] = await paid(text);
+    assert.ok(found, `no payment in: ${text}`);
+    assert.match(found, new RegExp(currency), text);
+  }
+  // A line break inside the payer's legal form, or before the amount, changes nothing.
+  assert.deepEqual(
+    await paid(
+      "a trading house, Liaoning Hengtai Import and Export Co.,\nLtd., wired USD\n2,400,000 to Golden Crane Shipping Ltd. in Hong Kong",
+    ),
+    ["Liaoning Hengtai Import and Export Co.,\nLtd. → Golden Crane Shipping Ltd.: 2400000 USD"],
+  );
+  // Not a payment: money raised, or a place as the payee.
+  assert.deepEqual(await paid("Kestrel Marine Ltd. raised $5 million from investors."), []);
+  assert.deepEqual(await paid("Kestrel Marine Ltd. sent $5 million to Singapore."), []);
+});

@@ -19,8 +19,15 @@ const MAX_GAP = 90;
 /** A paragraph naming more parties than this is a list or a table: its lines are used instead. */
 const MAX_PARTIES_PER_UNIT = 30;
 
-const PAY = String.raw`(?:paid|pays|transferred|transfers|sent|sends|wired|wires|remitted|remits|lent|loaned|gave)`;
-const HEDGE = String.raw`(?:about |approximately |around |some |nearly |almost |over |more than |a total of |at least )?`;
+const PAY = String.raw`(?:paid|pays|transferred|transfers|sent|sends|wired|wires|remitted|remits|lent|loaned|gave|moved|moves|routed|routes|channell?ed|funnell?ed|forwarded|forwards|deposited|advanced)`;
+const HEDGE = String.raw`(?:(?:about|approximately|around|some|nearly|almost|over|more than|a total of|at least|roughly|close to|up to|a further|another|an additional|a second|the equivalent of|an estimated)\s+)*`;
+/**
+ * What may stand between a payer's name and the verb: "of Dubai", ", a Hong Kong shell,", "then",
+ * "also", "which" ("X Ltd., which wired …"); not another party (parties are read pairwise).
+ */
+const PAYER_ASIDE = String.raw`\s*,?\s*(?:(?:of|in|from|based in)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*,?\s*|(?:an?|the)\s+[^,;.()]{1,40},\s*)?(?:(?:which|who|that|then|also|later|again|subsequently|allegedly|reportedly|separately|itself|directly|secretly|had|has|have|in turn)\s+)*`;
+/** What may stand between the amount and the payee's name: "to", "to an account held by". */
+const TO_PAYEE = String.raw`^\s+(?:in (?:cash|tranches|instalments|installments|total)\s+)?(?:to|into|in favou?r of)\s+(?:(?:the|an?)\s+)?(?:(?:bank\s+)?accounts?\s+(?:of|held by|controlled by|owned by|belonging to|in the name of)\s+(?:the\s+)?)?$`;
 
 /** What the words between two names say; `reverse`: the second name is the relation's source. */
 const BETWEEN: Array<{ kind: RelationKind; pattern: RegExp; reverse?: boolean }> = [
@@ -123,7 +130,7 @@ function paymentBetween(
   const gap = text.slice(first.end, second.start);
   const inGap = moneys.filter((m) => m.start >= first.end && m.end <= second.start);
   if (inGap.length === 0) {
-    if (!new RegExp(`^\\s+${PAY}\\s+(?:the\\s+)?$`, "i").test(gap)) return undefined;
+    if (!new RegExp(`^${PAYER_ASIDE}${PAY}\\s+(?:the\\s+)?$`, "iu").test(gap)) return undefined;
     const after = moneys.find((m) => m.start >= second.end && m.start - second.end <= 16);
     if (!after) return undefined;
     if (!new RegExp(`^\\s*,?\\s*${HEDGE}$`, "i").test(text.slice(second.end, after.start)))
@@ -135,8 +142,8 @@ function paymentBetween(
   const before = text.slice(first.end, money.start);
   const after = text.slice(money.end, second.start);
   if (
-    new RegExp(`^\\s+${PAY}\\s+${HEDGE}$`, "i").test(before) &&
-    /^\s+(?:to|into the accounts? of|in favou?r of)\s+(?:the\s+)?$/i.test(after)
+    new RegExp(`^${PAYER_ASIDE}${PAY}\\s+${HEDGE}$`, "iu").test(before) &&
+    new RegExp(TO_PAYEE, "i").test(after)
   )
     return relation("paid", first, second, first.start, second.end, money.value ?? money.text);
   if (

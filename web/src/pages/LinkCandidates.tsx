@@ -3,11 +3,12 @@ import { href } from "../router.ts";
 
 /** The badge a mention with candidates carries: "ambiguous: 2 candidates", "chosen of 3". */
 export function candidatesBadge(m: Mention): string | undefined {
-  const n = m.candidates?.length ?? 0;
+  // Records of one body on several lists count once.
+  const n = m.candidates?.filter((c) => !c.sameAs).length ?? 0;
   if (n === 0) return undefined;
   if (m.linkStatus === "ambiguous") return `ambiguous: ${n} candidates`;
   if (m.linkStatus === "contradicted") return n === 1 ? "text disagrees" : `none of ${n} fits`;
-  return `chosen of ${n}`;
+  return n > 1 ? `chosen of ${n}` : undefined;
 }
 
 const KIND_LABELS: Record<string, string> = {
@@ -37,6 +38,7 @@ export function LinkCandidates({ mention, onClose }: { mention: Mention; onClose
             <a href={href({ page: "entity", id: c.entityId })}>{c.caption}</a>{" "}
             <span className="muted">
               {c.entityId} · score {c.score.toFixed(2)}
+              {c.sameAs && ` · the same as ${c.sameAs}`}
             </span>
             {c.evidence.length === 0 ? (
               <p className="muted">Nothing near the name speaks for or against it.</p>

@@ -1,0 +1,130 @@
+/**
+ * Arabic-script names (Arabic, Persian, Urdu letters) in Latin letters the way lists spell them:
+ * consonants as the usual English transcription (ث th, خ kh, ش sh, ق q), the letters that carry
+ * long vowels as vowels (ا a, و u, ي i), tā' marbūṭa as a (أسامة → asama, not any-ascii's "'smh"),
+ * hamza and ʿayn left out as most Latin spellings leave them. Short vowels are unwritten: the
+ * comparison of consonants (align.ts, consonantSkeleton) and of sounds (transcription.ts) allows
+ * for them.
+ */
+import anyAscii from "any-ascii";
+
+const LETTERS: Record<string, string> = {
+  ا: "a",
+  أ: "a",
+  إ: "i",
+  آ: "a",
+  ٱ: "a",
+  ء: "",
+  ؤ: "u",
+  ئ: "i",
+  ب: "b",
+  ت: "t",
+  ث: "th",
+  ج: "j",
+  ح: "h",
+  خ: "kh",
+  د: "d",
+  ذ: "dh",
+  ر: "r",
+  ز: "z",
+  س: "s",
+  ش: "sh",
+  ص: "s",
+  ض: "d",
+  ط: "t",
+  ظ: "z",
+  ع: "",
+  غ: "gh",
+  ف: "f",
+  ق: "q",
+  ك: "k",
+  ک: "k",
+  ل: "l",
+  م: "m",
+  ن: "n",
+  ه: "h",
+  ة: "a",
+  ى: "a",
+  پ: "p",
+  چ: "ch",
+  ژ: "zh",
+  گ: "g",
+  ڤ: "v",
+  ٹ: "t",
+  ڈ: "d",
+  ڑ: "r",
+  ں: "n",
+  ہ: "h",
+  ھ: "h",
+  ۃ: "a",
+  ے: "e",
+};
+
+/** Short-vowel signs, when a name is vowelled: fatḥa, kasra, ḍamma; others (sukūn, tanwīn) vanish. */
+const MARKS: Record<string, string> = { "\u064e": "a", "\u0650": "i", "\u064f": "u" };
+
+const isArabicLetter = (c: string | undefined) => c !== undefined && /\p{Script=Arabic}/u.test(c);
+
+/** One word: و and ي are consonants (w, y) at the start of a word or before a vowel letter. */
+function romanizeWord(word: string): string {
+  const chars = [...word.replace(/\u0640/g, "")];
+  let out = "";
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    const next = chars[i + 1];
+    if (c === "\u0651") {
+      // shadda doubles the consonant before it
+      const last = out[out.length - 1];
+      if (last && !"aiu".includes(last)) out += last;
+      continue;
+    }
+    // A word's first ʿayn is heard as its vowel (ʿAli, ʿUmar): Latin spellings start with it.
+    if (c === "ع" && i === 0) {
+      out += "a";
+      continue;
+    }
+    if (c in MARKS) {
+      out += MARKS[c];
+      continue;
+    }
+    if (/[\u064b-\u065f\u0670]/u.test(c)) continue;
+    if (c === "و" || c === "ي" || c === "ی" || c === "ې") {
+      const consonant = i === 0 || next === "ا" || next === "و" || next === "ي" || next === "ی";
+      out += c === "و" ? (consonant ? "w" : "u") : consonant ? "y" : "i";
+      continue;
+    }
+    const letter = LETTERS[c];
+    out += letter ?? (isArabicLetter(c) ? anyAscii(c) : c);
+  }
+  return out;
+}
+
+/** Words that lists spell one way whatever their letters: particles and the name of God. */
+const WORDS: Record<string, string> = {
+  بن: "bin",
+  ابن: "ibn",
+  بنت: "bint",
+  عبد: "abd",
+  الله: "allah",
+  آل: "al",
+};
+
+/** The article al- written apart (البغدادي → al-baghdadi), as Latin lists mostly print it. */
+export function romanizeArabic(name: string): string {
+  return name
+    .replace(/\u200c/g, "")
+    .split(/(\s+)/)
+    .map((word) => {
+      if (/^\s*$/.test(word)) return word;
+      const known = WORDS[word];
+      if (known) return known;
+      // عبدالله written as one word: Abdallah, Abdullah.
+      if (word.length > 4 && word.endsWith("الله"))
+        return romanizeWord(word.slice(0, -4)) + "allah";
+      const article = /^[اٱ]ل(?=\p{Script=Arabic}{2,})/u.exec(word);
+      return article ? "al-" + romanizeWord(word.slice(2)) : romanizeWord(word);
+    })
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}
