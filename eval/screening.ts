@@ -8,7 +8,9 @@
  *  curated   eval/data/names/pairs*.csv: hand-labelled pairs per failure class of issue 23
  *            (legal forms … near misses), written before any rule, with hard negatives;
  *  A.        every alias of a listed record (UN, OFAC SDN 2024), screened alone, finds it first;
- *  B.        UN DPRK designees → their OFAC record, truth from shared passport numbers (goal line);
+ *  B.        UN DPRK designees → their OFAC record, truth from shared passport numbers;
+ *  B2.       UN DPRK entities → their OFAC record, truth hand-labelled in
+ *            eval/data/names/un-dprk-ofac.csv (the goal line counts B and B2 together);
  *  C.        pairs within one list: own aliases vs different designees sharing a surname, a first
  *            name part or a legal form;
  *  D.        ../shared/data/names: cross-script pairs, 80 spellings of one name;
@@ -30,7 +32,14 @@ import { scorePair } from "../src/screening/compare.ts";
 import { loadIndex } from "../src/screening/load.ts";
 import { openStore } from "../src/store/open.ts";
 import { LISTS, sharedFile } from "../test/helpers/shared.ts";
-import { aliasTopOne, cslToOfac, listPairs, unToOfac } from "./screening/lists.ts";
+import {
+  aliasTopOne,
+  cslToOfac,
+  listPairs,
+  readUnOfacLabels,
+  unEntitiesToOfac,
+  unToOfac,
+} from "./screening/lists.ts";
 import { Confusion, THRESHOLD } from "./screening/metrics.ts";
 import { curatedFiles, curatedPairs, type LabelledPair } from "./screening/pairs.ts";
 import {
@@ -125,6 +134,17 @@ printTally(
   unOfac.tally,
 );
 if (unOfac.misses.length) console.log(`  tune-half misses:\n    ${unOfac.misses.join("\n    ")}`);
+const unEntitiesFile = path.join(HERE, "data/names/un-dprk-ofac.csv");
+const unEntities = unEntitiesToOfac(index, readUnOfacLabels(unEntitiesFile), unEntitiesFile);
+printTally(
+  "B2. UN DPRK entities → OFAC (truth: hand-labelled, eval/data/names/un-dprk-ofac.csv): top-1",
+  unEntities.tally,
+);
+console.log(
+  `  UN entities OFAC does not list: ${unEntities.unlisted.entities} (${unEntities.unlisted.names} names, ${unEntities.unlisted.aboveThreshold} finding an OFAC record above ${THRESHOLD})`,
+);
+if (unEntities.misses.length)
+  console.log(`  tune-half misses:\n    ${unEntities.misses.join("\n    ")}`);
 const csl = cslToOfac(index, sharedFile("data/lists/us-csl/consolidated.csv"));
 printTally(
   "G. CSL SDN part (≈2022) spellings → the 2024 SDN record with that entity number: top-1",
@@ -152,7 +172,16 @@ const precisionAll = new Confusion();
 for (const p of everything) if (p.half === "report") precisionAll.add("all", p.truth, p.score);
 const allFigures = precisionAll.get("all")!;
 const curatedAll = curatedBy.report.all.get("all curated")!;
-const unReport = unOfac.tally.get("report");
+// The goal is about every UN DPRK designee: persons (B) and entities (B2) together.
+const unTopOne = (half: string) => {
+  const persons = unOfac.tally.get(half) ?? { ok: 0, total: 0 };
+  const entities = unEntities.tally.get(half) ?? { ok: 0, total: 0 };
+  const ok = persons.ok + entities.ok;
+  const total = persons.total + entities.total;
+  return { ok, total, share: total ? ok / total : Number.NaN, persons, entities };
+};
+const unReport = unTopOne("report");
+const unAll = unTopOne("all");
 const goals: Goal[] = [
   ...curatedBy.report.class.rows().map((r) => ({
     name: `curated ${r.key} accuracy`,
@@ -174,9 +203,9 @@ const goals: Goal[] = [
   },
   {
     name: "UN → OFAC top-1",
-    value: unReport?.share ?? Number.NaN,
+    value: unReport.share,
     goal: UN_OFAC_GOAL,
-    detail: `(${unReport?.ok ?? 0}/${unReport?.total ?? 0}; both halves ${unOfac.tally.get("all")?.ok}/${unOfac.tally.get("all")?.total})`,
+    detail: `(${unReport.ok}/${unReport.total}: persons ${unReport.persons.ok}/${unReport.persons.total}, entities ${unReport.entities.ok}/${unReport.entities.total}; both halves ${unAll.ok}/${unAll.total})`,
   },
 ];
 printGoals(goals);
@@ -215,6 +244,7 @@ if (process.env.EVAL_JSON) {
       .map((b) => ({ bin: b.label, pairs: b.pairs, matches: b.matches, share: round(b.share) })),
     aliasTopOne: tallyJson(aliases.tally, "report"),
     unToOfac: tallyJson(unOfac.tally, "report"),
+    unEntitiesToOfac: tallyJson(unEntities.tally, "report"),
     cslToOfac: tallyJson(csl.tally, "report"),
     goals: goals.map((g) => ({
       name: g.name,

@@ -4,16 +4,19 @@
  *
  *  A. every alias of a listed record, screened alone, finds that record first;
  *  B. UN DPRK designees → their OFAC SDN record, joined by passport number;
+ *  B2. UN DPRK entities → their OFAC SDN record, hand-labelled in eval/data/names/un-dprk-ofac.csv
+ *     (no identifier joins them; see that folder's README);
  *  C. pairs within one list: a record's own aliases against its name (positives) and names of
  *     different designees that share a surname, a first name part or a legal form (negatives);
  *  G. the Consolidated Screening List's SDN part (≈2022) → the 2024 SDN record with the same
  *     entity number, for spellings the 2024 record does not carry (sharing a name part with it).
  *
- * Items are split by `halfOf` the truth cluster's id. Texts of misses are returned for the tune
- * half only.
+ * Items are split by `halfOf` the truth cluster's id (B2: the UN reference). Texts of misses are
+ * returned for the tune half only.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { InvalidInputError } from "../../src/errors.ts";
 import type { ScreeningIndex } from "../../src/matching/index.ts";
 import type { IndexedEntity } from "../../src/matching/types.ts";
 import { makeId } from "../../src/model/ids.ts";
@@ -124,6 +127,114 @@ export function unToOfac(index: ScreeningIndex): TopOneResult {
     }
   }
   return { tally, misses };
+}
+
+const UN_REF = /^KPe\.\d{3}$/;
+const OFAC_UIDS = /^\d+(;\d+)*$/;
+
+/** One hand-labelled row of eval/data/names/un-dprk-ofac.csv. */
+export interface UnOfacLabel {
+  line: number;
+  unRef: string;
+  /** Empty where OFAC has no record of the body; several where OFAC lists one body twice. */
+  ofacUids: string[];
+}
+
+/** The B2 truth, with a clear error naming the file, line and field. */
+export function readUnOfacLabels(file: string): UnOfacLabel[] {
+  const records = parse(readFileSync(file), {
+    columns: true,
+    skip_empty_lines: true,
+    info: true,
+  }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
+  const fail = (line: number, field: string, why: string): never => {
+    throw new InvalidInputError(`${file}: line ${line}: ${field}: ${why}`);
+  };
+  const seen = new Set<string>();
+  return records.map(({ record: r, info }) => {
+    const line = info.lines;
+    for (const column of ["un_ref", "un_name", "ofac_uid", "ofac_name", "evidence"])
+      if (!(column in r)) fail(line, column, "column missing from the header");
+    if (!UN_REF.test(r.un_ref!)) fail(line, "un_ref", `'${r.un_ref}' is not a UN KPe reference`);
+    if (seen.has(r.un_ref!)) fail(line, "un_ref", `'${r.un_ref}' is labelled twice`);
+    seen.add(r.un_ref!);
+    if (!r.un_name?.trim()) fail(line, "un_name", "empty");
+    if (r.ofac_uid && !OFAC_UIDS.test(r.ofac_uid))
+      fail(line, "ofac_uid", `'${r.ofac_uid}' is not empty or OFAC uids joined by ';'`);
+    if (!r.ofac_uid !== !r.ofac_name?.trim())
+      fail(line, "ofac_name", "given without ofac_uid, or missing beside it");
+    if (!r.evidence?.trim()) fail(line, "evidence", "empty: say why the records are one body");
+    return { line, unRef: r.un_ref!, ofacUids: r.ofac_uid ? r.ofac_uid.split(";") : [] };
+  });
+}
+
+export interface UnEntitiesResult extends TopOneResult {
+  /** UN entities labelled as having no OFAC record, their names, and how many of those names
+   * find some OFAC record above the threshold (a false alarm, or OFAC's record of a parent). */
+  unlisted: { entities: number; names: number; aboveThreshold: number };
+}
+
+/**
+ * B2. Every name of every UN DPRK entity (name, aliases, former and weak aliases, as the UN list
+ * gives them) screened against OFAC alone; the hand label says which OFAC record must come first.
+ * Every labelled record must be in the index and every UN KPe entity labelled, so that a new list
+ * version cannot silently shrink the test.
+ */
+export function unEntitiesToOfac(
+  index: ScreeningIndex,
+  labels: UnOfacLabel[],
+  file: string,
+): UnEntitiesResult {
+  const unByRef = new Map<string, IndexedEntity>();
+  for (const e of index.entities) {
+    if (!e.datasets.includes("un_sc_sanctions")) continue;
+    for (const s of e.sourceIds) if (UN_REF.test(s.trim())) unByRef.set(s.trim(), e);
+  }
+  const labelled = new Set(labels.map((l) => l.unRef));
+  const unlabelled = [...unByRef.keys()].filter((ref) => !labelled.has(ref));
+  if (unlabelled.length)
+    throw new InvalidInputError(
+      `${file}: UN entities without a row: ${unlabelled.sort().join(", ")} (label them by hand)`,
+    );
+  const tally = new Tally();
+  const misses: string[] = [];
+  const unlisted = { entities: 0, names: 0, aboveThreshold: 0 };
+  for (const label of labels) {
+    const un = unByRef.get(label.unRef);
+    if (!un)
+      throw new InvalidInputError(
+        `${file}: line ${label.line}: un_ref: '${label.unRef}' is not in the UN list loaded`,
+      );
+    const targets = new Set(label.ofacUids.map((uid) => makeId("ofac", uid)));
+    for (const id of targets)
+      if (!index.get(id)?.datasets.includes("us_ofac_sdn"))
+        throw new InvalidInputError(
+          `${file}: line ${label.line}: ofac_uid: '${id}' is not in the OFAC list loaded`,
+        );
+    const half = halfOf(label.unRef);
+    const wanted = [...targets].map((id) => index.get(id)?.properties.name?.[0]).join(" / ");
+    if (targets.size === 0) unlisted.entities++;
+    for (const name of new Set(allNames(un))) {
+      const results = index.match(query(un.schema, name), {
+        limit: 3,
+        threshold: THRESHOLD,
+        includeDatasets: ["us_ofac_sdn"],
+      });
+      if (targets.size === 0) {
+        unlisted.names++;
+        if (results[0]?.match) unlisted.aboveThreshold++;
+        continue;
+      }
+      const ok = targets.has(results[0]?.entity.id ?? "");
+      tally.add(half, ok);
+      tally.add("all", ok);
+      if (!ok && half === "tune" && misses.length < MISS_LIMIT)
+        misses.push(
+          `${label.unRef} ${name} → ${results[0]?.entity.properties.name?.[0] ?? "nothing"} (wanted ${wanted})`,
+        );
+    }
+  }
+  return { tally, misses, unlisted };
 }
 
 /** Legal-form words that end an organisation's name (a list-independent selection rule). */

@@ -72,11 +72,11 @@ export interface CuratedRow {
   id2?: { prop: string; value: string };
 }
 
-/** Every curated batch in `dir` (pairs.csv, pairs-2.csv, …), in name order. */
+/** Every curated batch in `dir`: pairs.csv first, then pairs-2.csv, pairs-3.csv, … */
 export function curatedFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => /^pairs.*\.csv$/.test(name))
-    .sort()
+    .sort((a, b) => a.length - b.length || a.localeCompare(b))
     .map((name) => path.join(dir, name));
 }
 

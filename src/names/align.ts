@@ -5,6 +5,7 @@
  * is. Parts left over on one side only (a patronymic the query lacks) cost little once two or
  * more parts agree; parts left over on both sides are a conflict (Kim Jong Un vs Kim Yo Jong).
  */
+import { distance } from "fastest-levenshtein";
 import { acronymFit } from "./acronym.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
 import { sameGivenName } from "./nicknames.ts";
@@ -26,6 +27,10 @@ const ACRONYM_FACTOR = 0.95;
 const NUMBER_CONFLICT_FACTOR = 0.7;
 /** A number on one side only (Mi Rim 2, Mi Rim; Office 39, Office). */
 const NUMBER_MISSING_FACTOR = 0.85;
+/** Two organisations' names with different countries in them. */
+const COUNTRY_CONFLICT_FACTOR = 0.65;
+/** A person's name parts in an order no list writes one name in. */
+const ORDER_FACTOR = 0.75;
 /** Both names with parts left over, one of them an initial. */
 const INITIAL_CONFLICT_FACTOR = 0.75;
 /** The credit of an initial that agrees with a name part (J. ~ John). */
@@ -70,7 +75,12 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   const spelled = jaroWinkler(a, b);
   // The phonetic keys can only help when they differ from the spellings and could beat them.
   const sounded = spelled < 0.95 && (keyA !== a || keyB !== b) ? jaroWinkler(keyA, keyB) * 0.95 : 0;
-  const similarity = Math.max(spelled, sounded);
+  let similarity = Math.max(spelled, sounded);
+  // Jaro–Winkler rewards a shared beginning, which in names built of syllables (Kangson,
+  // Kangbong; Chilsong, Chilbosan) says little: the share of letters to change, by spelling or by
+  // sound, bounds it.
+  if (Math.min(a.length, b.length) > 4)
+    similarity = Math.min(similarity, editSimilarity(a, b, keyA, keyB));
   // Jaro–Winkler rates a short part inside a longer one highly ("un" in "jung"); short name
   // parts must differ in length little to be variants of each other.
   // Korean syllables a letter apart are usually other syllables (Jon/Jong, Pak/Paek): short
@@ -88,6 +98,14 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
 }
 
 const VOWELS = "aeiouy";
+/** How far the edit-distance bound sits above the share of letters left unchanged. */
+const EDIT_ALLOWANCE = 0.1;
+
+function editSimilarity(a: string, b: string, keyA: string, keyB: string): number {
+  const bySpelling = 1 - distance(a, b) / Math.max(a.length, b.length);
+  const bySound = 1 - distance(keyA, keyB) / Math.max(keyA.length, keyB.length, 1);
+  return Math.max(bySpelling, bySound) + EDIT_ALLOWANCE;
+}
 
 function withArticle(long: string, short: string): boolean {
   return (
@@ -314,7 +332,10 @@ function alignParts(
       let sim = cachedSimilarity(q, c, cache, abjad);
       if (heard && sim < 0.96)
         sim = Math.max(sim, query.transcribed ? heardSimilarity(q, c) : heardSimilarity(c, q));
-      if (sim >= FLOOR) scored.push({ q, c, sim });
+      if (sim < FLOOR) continue;
+      if (query.kind === "person" && sim > GENDER_FORM_SIMILARITY && isGenderPair(q.text, c.text))
+        sim = GENDER_FORM_SIMILARITY;
+      scored.push({ q, c, sim });
     }
   }
   if (scored.length === 0) return { score: 0, pairs: [] };
@@ -330,6 +351,8 @@ function alignParts(
   // nor missing.
   let initialExcess = 0;
   const pairs: AlignedPair[] = [];
+  // Matched single parts as [query position, candidate position], for the order check.
+  const usedOrder: Array<[number, number]> = [];
   for (const { q, c, sim } of scored) {
     if ((usedQ & q.mask) !== 0 || (usedC & c.mask) !== 0) continue;
     usedQ |= q.mask;
@@ -344,6 +367,8 @@ function alignParts(
     matchedC += c.weight;
     creditSum += value;
     tokensMatched += popcount(q.mask);
+    if ((q.mask & (q.mask - 1)) === 0 && (c.mask & (c.mask - 1)) === 0)
+      usedOrder.push([Math.clz32(q.mask), Math.clz32(c.mask)]);
     pairs.push({ query: q.text, candidate: c.text, similarity: sim });
   }
   // A country or "general" on one side only is left out of the comparison; on both sides
@@ -391,6 +416,17 @@ function alignParts(
     // ("Amnokkang Development Bank" is not the "Bank for Development", Gazprom not Gazprom Neft).
     score *= ORG_EXTRA_WORD_FACTOR;
   }
+  // Different countries in two bodies' names (Central Bank of Iraq, of Syria) are two bodies.
+  if (leftQ !== 0 && leftC !== 0 && pairs.length > 0) {
+    score *= COUNTRY_CONFLICT_FACTOR;
+    notes.push("countries differ");
+  }
+  // A person's given names in another order, other than the family name moved to the front
+  // (Yusuf Ahmad al-Masri, Ahmad Yusuf al-Masri: father and son), is another person.
+  if (person && !inOrder(usedOrder)) {
+    score *= ORDER_FACTOR;
+    notes.push("names in another order");
+  }
   if (numbers === "conflict") {
     score *= NUMBER_CONFLICT_FACTOR;
     notes.push("numbers differ");
@@ -399,6 +435,20 @@ function alignParts(
     notes.push("a number on one side only");
   }
   return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
+}
+
+/**
+ * Whether three or more matched parts keep their order, up to a rotation (Kim Jong Un and Jong
+ * Un Kim; PUTIN, Vladimir and Vladimir Putin). Fewer parts always do.
+ */
+function inOrder(order: Array<[number, number]>): boolean {
+  if (order.length < 3) return true;
+  // Positions come from clz32 of one-bit masks: a higher value is an earlier part.
+  const byQuery = [...order].sort((a, b) => b[0] - a[0]).map(([, c]) => -c);
+  let descents = 0;
+  for (let i = 1; i < byQuery.length; i++) if (byQuery[i]! < byQuery[i - 1]!) descents++;
+  if (descents === 0) return true;
+  return descents === 1 && byQuery[byQuery.length - 1]! < byQuery[0]!;
 }
 
 /**

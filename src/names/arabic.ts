@@ -78,8 +78,8 @@ function romanizeWord(word: string): string {
       if (last && !"aiu".includes(last)) out += last;
       continue;
     }
-    // A word's first ʿayn is heard as its vowel (ʿAli, ʿUmar): Latin spellings start with it.
-    if (c === "ع" && i === 0) {
+    // ʿayn starting a word or a part of one is heard as its vowel (ʿAli, Amir-ʿAbdollahian).
+    if (c === "ع" && (i === 0 || !"اوييى".includes(chars[i - 1]!))) {
       out += "a";
       continue;
     }
@@ -109,8 +109,17 @@ const WORDS: Record<string, string> = {
   آل: "al",
 };
 
-/** The article al- written apart (البغدادي → al-baghdadi), as Latin lists mostly print it. */
-export function romanizeArabic(name: string): string {
+/**
+ * The name in Latin letters; a closing tā' marbūṭa read a (أسامة Osama) and, as a second reading,
+ * ah (هنية Haniyeh, حمزة Hamzah). The article al- is written apart (البغدادي → al-bghdadi), as
+ * Latin lists mostly print it.
+ */
+export function romanizeArabic(name: string): string[] {
+  const read = romanizeName(name);
+  return /ة(?=\s|$)/u.test(name) ? [read, romanizeName(name.replace(/ة(?=\s|$)/gu, "ةه"))] : [read];
+}
+
+function romanizeName(name: string): string {
   return name
     .replace(/\u200c/g, "")
     .split(/(\s+)/)

@@ -74,19 +74,25 @@ function romanizeWord(word: string): string {
       continue;
     }
     if (c === "י") {
+      if (i === 1 && (letters[0] === "א" || letters[0] === "ע")) {
+        out += "i";
+        continue;
+      }
       if (next === "י") {
         out += "y";
         i++;
       } else out += i === 0 ? "y" : "i";
       continue;
     }
-    // A word's first א or ע carries its opening vowel (אברהם Avraham, עמוס Amos).
+    // A word's first א or ע carries its opening vowel (אברהם Avraham, עמוס Amos), or the
+    // letter after it does (איסמאעיל Ismail).
     if ((c === "א" || c === "ע") && i === 0) {
-      out += "a";
+      if (next !== "י" && next !== "ו") out += "a";
       continue;
     }
+    // A closing ה after a consonant is a vowel that Latin spellings end in -ah or -eh (Haniyeh).
     if (c === "ה" && i === letters.length - 1 && i > 0) {
-      out += "a";
+      out += "ah";
       continue;
     }
     out += LETTERS[c] ?? c;

@@ -50,37 +50,40 @@ const ORG_STOPWORDS = new Set([
 ]);
 
 /** Abbreviations lists print for the same word. */
-const ORG_SYNONYMS: Record<string, string> = {
-  shpg: "shipping",
-  shipg: "shipping",
-  intl: "international",
-  int: "international",
-  trdg: "trading",
-  mfg: "manufacturing",
-  dev: "development",
-  devt: "development",
-  bk: "bank",
-  natl: "national",
-  assn: "association",
-  assoc: "association",
-  ind: "industrial",
-  indus: "industrial",
-  tech: "technology",
-  svcs: "services",
-  svc: "services",
-  mgmt: "management",
-  grp: "group",
-  hldg: "holding",
-  hldgs: "holding",
-  holdings: "holding",
-  ent: "enterprise",
-  enterprises: "enterprise",
-  bros: "brothers",
-  dept: "department",
-  tr: "trading",
-  gen: "general",
-  ...ORG_WORD_EQUIVALENTS,
-};
+// Maps, not object literals: a name part may be "constructor" or "toString".
+const ORG_SYNONYMS = new Map<string, string>(
+  Object.entries({
+    shpg: "shipping",
+    shipg: "shipping",
+    intl: "international",
+    int: "international",
+    trdg: "trading",
+    mfg: "manufacturing",
+    dev: "development",
+    devt: "development",
+    bk: "bank",
+    natl: "national",
+    assn: "association",
+    assoc: "association",
+    ind: "industrial",
+    indus: "industrial",
+    tech: "technology",
+    svcs: "services",
+    svc: "services",
+    mgmt: "management",
+    grp: "group",
+    hldg: "holding",
+    hldgs: "holding",
+    holdings: "holding",
+    ent: "enterprise",
+    enterprises: "enterprise",
+    bros: "brothers",
+    dept: "department",
+    tr: "trading",
+    gen: "general",
+    ...ORG_WORD_EQUIVALENTS,
+  }),
+);
 
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
@@ -98,15 +101,17 @@ export function foldName(text: string): string {
  * Digits written for letters inside a word (Vlad1mir Put1n, 0MAR): read as the letters they
  * stand for. Words mostly of digits (A320, Tu154, 2nd) are left alone.
  */
-const DIGIT_LETTERS: Record<string, string> = {
-  "0": "o",
-  "1": "i",
-  "3": "e",
-  "4": "a",
-  "5": "s",
-  "7": "t",
-  "8": "b",
-};
+const DIGIT_LETTERS = new Map<string, string>(
+  Object.entries({
+    "0": "o",
+    "1": "i",
+    "3": "e",
+    "4": "a",
+    "5": "s",
+    "7": "t",
+    "8": "b",
+  }),
+);
 
 function lettersForDigits(token: string, minLetters: number): string {
   let digits = 0;
@@ -114,7 +119,7 @@ function lettersForDigits(token: string, minLetters: number): string {
   const letters = token.length - digits;
   if (digits === 0 || letters < minLetters || digits * 2 > letters) return token;
   if (/^\d+(st|nd|rd|th)$/.test(token)) return token;
-  return token.replace(/[0-9]/g, (d) => DIGIT_LETTERS[d] ?? d);
+  return token.replace(/[0-9]/g, (d) => DIGIT_LETTERS.get(d) ?? d);
 }
 
 function isDigitCode(code: number): boolean {
@@ -162,7 +167,12 @@ function joinLetters(tokens: string[]): string[] {
 }
 
 /** Arabic name particles spelt one way: ibn/ben → bin, abou → abu; al-/el- before a name dropped. */
-const PARTICLES: Record<string, string> = { ibn: "bin", ben: "bin", abou: "abu", abo: "abu" };
+const PARTICLES = new Map([
+  ["ibn", "bin"],
+  ["ben", "bin"],
+  ["abou", "abu"],
+  ["abo", "abu"],
+]);
 /** Abdul, Abdel, Abd al, Abdur … + name: "Abd" and the name, however they are joined. */
 const ABD_JOINED = /^(?:abdul|abdel|abdal|abdul|abdur|abdus|abdu|abd)(?=[a-z]{3,})/;
 
@@ -172,7 +182,7 @@ function personTokens(raw: string[]): string[] {
   const words = named.length >= 2 ? named : raw;
   const tokens: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    const token = PARTICLES[words[i]!] ?? words[i]!;
+    const token = PARTICLES.get(words[i]!) ?? words[i]!;
     const next = words[i + 1];
     if ((token === "al" || token === "el") && next && words.length > 2) continue;
     if (token === "abd" || token === "abdul" || token === "abdel") {
@@ -193,7 +203,7 @@ function personTokens(raw: string[]): string[] {
 
 function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "words"> {
   const expanded = collapseCountryPhrases(spellNumbers(raw)).flatMap((token) =>
-    (ORG_SYNONYMS[token] ?? token).split(" "),
+    (ORG_SYNONYMS.get(token) ?? token).split(" "),
   );
   const { name, forms } =
     kind === "organization" ? splitLegalForms(expanded) : { name: expanded, forms: [] };

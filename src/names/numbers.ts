@@ -3,77 +3,85 @@
  * No. 39 = Nr. 39 = #39 = 39. Different numbers stay different (Brigade 44 is not Brigade 45).
  */
 
-const UNITS: Record<string, number> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
-const ORDINAL_UNITS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  thirteenth: 13,
-  fourteenth: 14,
-  fifteenth: 15,
-  sixteenth: 16,
-  seventeenth: 17,
-  eighteenth: 18,
-  nineteenth: 19,
-};
-const TENS: Record<string, number> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fourty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
-const ORDINAL_TENS: Record<string, number> = {
-  twentieth: 20,
-  thirtieth: 30,
-  fortieth: 40,
-  fiftieth: 50,
-  sixtieth: 60,
-  seventieth: 70,
-  eightieth: 80,
-  ninetieth: 90,
-};
+const UNITS = new Map<string, number>(
+  Object.entries({
+    zero: 0,
+    one: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    thirteen: 13,
+    fourteen: 14,
+    fifteen: 15,
+    sixteen: 16,
+    seventeen: 17,
+    eighteen: 18,
+    nineteen: 19,
+  }),
+);
+const ORDINAL_UNITS = new Map<string, number>(
+  Object.entries({
+    first: 1,
+    second: 2,
+    third: 3,
+    fourth: 4,
+    fifth: 5,
+    sixth: 6,
+    seventh: 7,
+    eighth: 8,
+    ninth: 9,
+    tenth: 10,
+    eleventh: 11,
+    twelfth: 12,
+    thirteenth: 13,
+    fourteenth: 14,
+    fifteenth: 15,
+    sixteenth: 16,
+    seventeenth: 17,
+    eighteenth: 18,
+    nineteenth: 19,
+  }),
+);
+const TENS = new Map<string, number>(
+  Object.entries({
+    twenty: 20,
+    thirty: 30,
+    forty: 40,
+    fourty: 40,
+    fifty: 50,
+    sixty: 60,
+    seventy: 70,
+    eighty: 80,
+    ninety: 90,
+  }),
+);
+const ORDINAL_TENS = new Map<string, number>(
+  Object.entries({
+    twentieth: 20,
+    thirtieth: 30,
+    fortieth: 40,
+    fiftieth: 50,
+    sixtieth: 60,
+    seventieth: 70,
+    eightieth: 80,
+    ninetieth: 90,
+  }),
+);
 /** Roman numerals that are seldom anything else in a name. */
-const ROMAN: Record<string, number> = { ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9 };
+const ROMAN = new Map(Object.entries({ ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9 }));
 /** Words that say "number" before one: No. 39, Nr. 39, Num 39, Nomer 39. */
 const NUMBER_SIGNS = new Set(["no", "nr", "num", "number", "nomer", "numero", "nro", "n"]);
 
 function unitValue(token: string): number | undefined {
-  return UNITS[token] ?? ORDINAL_UNITS[token];
+  return UNITS.get(token) ?? ORDINAL_UNITS.get(token);
 }
 
 /**
@@ -91,7 +99,7 @@ export function spellNumbers(tokens: string[]): string[] {
       out.push(String(Number(ordinal[1])));
       continue;
     }
-    const tens = TENS[token];
+    const tens = TENS.get(token);
     if (tens !== undefined) {
       const unit = unitValue(next);
       if (unit !== undefined && unit > 0 && unit < 10) {
@@ -100,7 +108,7 @@ export function spellNumbers(tokens: string[]): string[] {
       } else out.push(String(tens));
       continue;
     }
-    const value = unitValue(token) ?? ORDINAL_TENS[token] ?? ROMAN[token];
+    const value = unitValue(token) ?? ORDINAL_TENS.get(token) ?? ROMAN.get(token);
     out.push(value === undefined ? token : String(value));
   }
   return out;

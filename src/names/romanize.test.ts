@@ -72,3 +72,40 @@ test("Hangul words romanised whole, with North Korean voicing inside the word", 
   assert.equal(romanizeHangulWord("대동", "south"), "daedong");
   assert.equal(romanizeHangulWord("청진", "south"), "cheongjin");
 });
+
+test("Thai names read after RTGS, and as spelt", () => {
+  assert.ok(latinVariants("ประยุทธ์ จันทร์โอชา").includes("prayut chanocha"));
+  assert.ok(latinVariants("ทักษิณ ชินวัตร").includes("thaksin chinwatr"));
+  assert.ok(latinVariants("ดอนัลด์ ทรัมป์").includes("donald thramp"));
+});
+
+test("Khmer names by consonant series, as Cambodian names are spelt", () => {
+  assert.deepEqual(latinVariants("ហ៊ុន សែន"), ["hun sen"]);
+  assert.deepEqual(latinVariants("ជា ស៊ីម"), ["chea sim"]);
+});
+
+test("Arabic and Hebrew: vowel letters as vowels, particles and tā' marbūṭa as lists spell them", () => {
+  assert.deepEqual(latinVariants("أسامة بن لادن"), ["asama bin ladn", "asamah bin ladn"]);
+  assert.ok(latinVariants("عبدالله").includes("abdallah"));
+  assert.deepEqual(latinVariants("בנימין נתניהו"), ["bnimin ntnihu"]);
+  assert.deepEqual(latinVariants("איסמאעיל הנייה"), ["ismil hnyah"]);
+});
+
+test("Armenian, Georgian and Ethiopic without the apostrophes of their consonants", () => {
+  assert.deepEqual(latinVariants("Ռոբերտ Քոչարյան"), ["Robert Kocharyan"]);
+  assert.deepEqual(latinVariants("მიხეილ სააკაშვილი"), ["mikheil saakashvili"]);
+  assert.deepEqual(latinVariants("ኢሳይያስ አፈወርቂ"), ["isayyas afewerki"]);
+});
+
+test("titles after Korean, Chinese and Japanese names and before Arabic ones are left out", () => {
+  assert.deepEqual(latinVariants("김정은 위원장").slice(0, 1), ["gim jeong eun"]);
+  assert.deepEqual(latinVariants("김정은위원장").slice(0, 1), ["gim jeong eun"]);
+  assert.deepEqual(latinVariants("리명수 동지").slice(0, 1), ["ri myeong su"]);
+  assert.deepEqual(latinVariants("习近平主席").slice(0, 1), ["xi jin ping"]);
+  assert.ok(latinVariants("トランプ大統領").includes("toranpu"));
+  assert.deepEqual(latinVariants("الشيخ محمد"), ["mhmd"]);
+  // A one-character title written on stays: it may end a Chinese given name (王思君).
+  assert.ok(latinVariants("王思君")[0]!.endsWith("jun"));
+  // Organisations keep their words.
+  assert.ok(!latinVariants("위원장", "person").includes(""));
+});

@@ -45,14 +45,17 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
   else if (scripts.has("kana")) variants.push(...romanizeJapanese(named));
   else if (scripts.has("han")) variants.push(...romanizeChinese(named));
   if (scripts.has("cyrillic")) variants.push(...romanizeCyrillic(text));
-  if (scripts.has("arabic")) variants.push(romanizeArabic(named));
+  if (scripts.has("arabic")) variants.push(...romanizeArabic(named));
   if (scripts.has("hebrew")) variants.push(romanizeHebrew(named));
   if (scripts.has("thai")) variants.push(...romanizeThai(text));
   if (scripts.has("khmer")) variants.push(romanizeKhmer(text));
   if (scripts.has("armenian") || scripts.has("georgian")) variants.push(withoutEjectives(text));
-  if (variants.length === 0 || scripts.has("latin")) variants.push(anyAscii(text));
-  else if (scripts.has("han") || scripts.has("kana") || scripts.has("other"))
-    variants.push(anyAscii(text));
+  // any-ascii marks glottal stops and ejectives with apostrophes (Ethiopic 'isayyas): names
+  // in Latin letters leave them out.
+  if (scripts.has("other") && !scripts.has("latin"))
+    variants.push(anyAscii(text).replace(/'/g, ""));
+  else if (variants.length === 0 || scripts.has("latin")) variants.push(anyAscii(text));
+  else if (scripts.has("han") || scripts.has("kana")) variants.push(anyAscii(text));
   return [...new Set(variants.map((v) => v.trim()).filter(Boolean))].slice(0, MAX_VARIANTS);
 }
 

@@ -144,6 +144,39 @@ function clean(word: string, keepSilent: boolean): string[] {
   return out.filter((c) => c !== "\u0e46" && c !== "\u0e2f");
 }
 
+/** Vowel patterns after a leading เ: the letters that follow the onset and their reading. */
+const AFTER_E: Array<[string, string]> = [
+  ["าะ", "o"],
+  ["า", "ao"],
+  ["ีย", "ia"],
+  ["ือ", "uea"],
+  ["อ", "oe"],
+  ["ิ", "oe"],
+];
+
+/** The vowel of a syllable whose onset ends before `i`, and how many letters it takes. */
+function readVowel(a: string[], i: number, lead: string, spelt: boolean): [string, number] {
+  const at = (pattern: string) => [...pattern].every((c, k) => a[i + k] === c);
+  if (lead === "เ") {
+    const [pattern, vowel] = AFTER_E.find(([p]) => at(p)) ?? ["", "e"];
+    const length = [...pattern].length;
+    return [vowel, a[i + length] === "ะ" ? length + 1 : length];
+  }
+  if (lead === "แ") return ["ae", 0];
+  if (lead === "โ") return ["o", 0];
+  if (lead !== "") return ["ai", 0];
+  if (at("ัว")) return ["ua", 2];
+  if (at("ือ")) return ["ue", 2];
+  if (isSign(a[i])) return [VOWEL_SIGN[a[i]!]!, 1];
+  if (a[i] === "อ" && !isSign(a[i + 1])) return ["o", 1];
+  // ร หัน: รร reads "an", or "a" before a final (สุวรรณ suwan).
+  if (at("รร")) return [isConsonant(a[i + 2]) && !isSign(a[i + 3]) ? "a" : "an", 2];
+  if (a[i] === "ว" && isConsonant(a[i + 1]) && !isSign(a[i + 2])) return ["ua", 1];
+  if (spelt && i >= a.length) return ["", 0];
+  // No vowel written: o in a closed syllable, a in an open one.
+  return [isConsonant(a[i]) && !isSign(a[i + 1]) && !isLeading(a[i]) ? "o" : "a", 0];
+}
+
 function romanizeWord(word: string, spelt: boolean): string {
   const a = clean(word, spelt);
   const final = (c: string) => (spelt ? (INITIAL[c] ?? "") : (FINAL[c] ?? ""));
@@ -163,29 +196,9 @@ function romanizeWord(word: string, spelt: boolean): string {
       const second = a[i++]!;
       onset = first === "ห" || first === "อ" ? INITIAL[second]! : onset + INITIAL[second]!;
     }
-    let vowel = "";
-    if (lead === "เ") {
-      if (a[i] === "า" && a[i + 1] === "ะ") ((vowel = "o"), (i += 2));
-      else if (a[i] === "า") ((vowel = "ao"), i++);
-      else if (a[i] === "ี" && a[i + 1] === "ย") ((vowel = "ia"), (i += 2));
-      else if (a[i] === "ื" && a[i + 1] === "อ") ((vowel = "uea"), (i += 2));
-      else if (a[i] === "อ" || a[i] === "ิ") ((vowel = "oe"), i++);
-      else vowel = "e";
-      if (a[i] === "ะ") i++;
-    } else if (lead === "แ") vowel = "ae";
-    else if (lead === "โ") vowel = "o";
-    else if (lead !== "") vowel = "ai";
-    else if (a[i] === "ั" && a[i + 1] === "ว") ((vowel = "ua"), (i += 2));
-    else if (a[i] === "ื" && a[i + 1] === "อ") ((vowel = "ue"), (i += 2));
-    else if (isSign(a[i])) vowel = VOWEL_SIGN[a[i++]!]!;
-    else if (a[i] === "อ" && !isSign(a[i + 1])) ((vowel = "o"), i++);
-    else if (a[i] === "ร" && a[i + 1] === "ร") {
-      // ร หัน: รร reads "an", or "a" before a final (สุวรรณ suwan).
-      i += 2;
-      vowel = isConsonant(a[i]) && !isSign(a[i + 1]) ? "a" : "an";
-    } else if (a[i] === "ว" && isConsonant(a[i + 1]) && !isSign(a[i + 2])) ((vowel = "ua"), i++);
-    else if (spelt && i >= a.length) vowel = "";
-    else vowel = isConsonant(a[i]) && !isSign(a[i + 1]) && !isLeading(a[i]) ? "o" : "a";
+    // The vowel, and how many letters after the onset spell it.
+    const [vowel, length] = readVowel(a, i, lead, spelt);
+    i += length;
     if (lead === "" && vowel === "a" && a[i] === "ะ") i++;
     out += onset + vowel;
     // A final consonant: one not followed by a vowel sign of its own.

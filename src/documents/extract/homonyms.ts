@@ -220,9 +220,10 @@ export function evidenceFor(
       });
     }
   }
-  // A name said twice in the sentence says it once.
+  // A name said twice in the sentence says it once; a line break inside it is a space.
   const said = new Set<string>();
   return evidence
+    .map((e) => ({ ...e, text: e.text.replace(/\s+/g, " ") }))
     .filter((e) => {
       const key = `${e.kind}\u0000${e.text.toLowerCase()}\u0000${e.weight}`;
       if (said.has(key)) return false;
