@@ -14,7 +14,9 @@
  *     wholly unseen; those marked `round` were written after that round's rules and scored once
  *     then, and again after each later round (whose rules were written by someone who had written
  *     them, though not seen the extractor's output on them). Write new texts, with a
- *     new `round`, to measure the next round of rules.
+ *     new `round`, to measure the next round of rules. Round 11's texts are cables, memos and a
+ *     report narrative (header words, legal forms cut at a line end, payment verbs); texts that
+ *     list `paid` (payer → payee) are scored for the `paid` relations extracted from them too.
  *  2. Identifiers in generated documents that embed real ones — IMO numbers of OFAC-listed vessels,
  *     OFAC-listed Bitcoin, Ethereum and Tron addresses — and IBANs, next to decoys one digit off
  *     (which must not be extracted).

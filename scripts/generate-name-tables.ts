@@ -48,7 +48,6 @@ const ORDINARY_WORDS = new Set([
   "yet",
   "spa",
   "kor",
-  "zao",
   "dou",
   "gou",
   "ano",

@@ -39,6 +39,8 @@ const INITIAL_CREDIT = 0.7;
 const ARTICLE_SIMILARITY = 0.95;
 /** A name and its other gender's form (Alexandra, Alexander; Ivanova, Ivanov): another person. */
 const GENDER_FORM_SIMILARITY = 0.78;
+/** A person's name part spelt with other vowels in the same places. */
+const VOWEL_VARIANT_SIMILARITY = 0.93;
 /** A given name and its familiar form (Bill, William). */
 const NICKNAME_SIMILARITY = 0.95;
 
@@ -104,7 +106,12 @@ const EDIT_ALLOWANCE = 0.1;
 function editSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   const bySpelling = 1 - distance(a, b) / Math.max(a.length, b.length);
   const bySound = 1 - distance(keyA, keyB) / Math.max(keyA.length, keyB.length, 1);
-  return Math.max(bySpelling, bySound) + EDIT_ALLOWANCE;
+  // Transliterations differ most in vowels (Youssef, Yusuf; Centre, Center): the consonants too.
+  const ca = consonantSkeleton(a);
+  const cb = consonantSkeleton(b);
+  const byConsonants =
+    Math.min(ca.length, cb.length) >= 3 ? 1 - distance(ca, cb) / Math.max(ca.length, cb.length) : 0;
+  return Math.max(bySpelling, bySound, byConsonants) + EDIT_ALLOWANCE;
 }
 
 function withArticle(long: string, short: string): boolean {
@@ -126,7 +133,25 @@ const FEMININE_ENDINGS: Array<[string, string]> = [
   ["ski", "ska"],
   ["sky", "skaya"],
   ["er", "ra"],
+  ["", "le"],
+  ["", "ne"],
+  // A patronymic against a family name of the same stem (Ivanovna, Ivanova; Petrovich, Petrov).
+  ["ova", "ovna"],
+  ["eva", "evna"],
+  ["ov", "ovich"],
+  ["ev", "evich"],
 ];
+
+/** Same length, same consonants in the same places, at most two vowels changed, four letters up. */
+function vowelsOnlyDiffer(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4 || a === b) return false;
+  let changed = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (!VOWELS.includes(a[i]!) || !VOWELS.includes(b[i]!) || ++changed > 2) return false;
+  }
+  return true;
+}
 
 function isGenderPair(a: string, b: string): boolean {
   return a !== b && (genderForms(a, b) || genderForms(b, a));
@@ -333,13 +358,27 @@ function alignParts(
       if (heard && sim < 0.96)
         sim = Math.max(sim, query.transcribed ? heardSimilarity(q, c) : heardSimilarity(c, q));
       if (sim < FLOOR) continue;
-      if (query.kind === "person" && sim > GENDER_FORM_SIMILARITY && isGenderPair(q.text, c.text))
-        sim = GENDER_FORM_SIMILARITY;
+      if (query.kind === "person") {
+        if (sim > GENDER_FORM_SIMILARITY && isGenderPair(q.text, c.text))
+          sim = GENDER_FORM_SIMILARITY;
+        // Vowels are what transliterations of one name differ in most (Tareq, Tariq; Hashemi,
+        // Hashimi).
+        else if (sim < VOWEL_VARIANT_SIMILARITY && vowelsOnlyDiffer(q.text, c.text))
+          sim = VOWEL_VARIANT_SIMILARITY;
+      }
       scored.push({ q, c, sim });
     }
   }
   if (scored.length === 0) return { score: 0, pairs: [] };
-  scored.sort((x, y) => y.sim - x.sim || y.q.weight + y.c.weight - (x.q.weight + x.c.weight));
+  // Equal pairs go in order of position (I. I. Sechin: the first I. to Igor, the second to
+  // Ivanovich), so that ties do not make a name look reordered.
+  scored.sort(
+    (x, y) =>
+      y.sim - x.sim ||
+      y.q.weight + y.c.weight - (x.q.weight + x.c.weight) ||
+      Math.abs(Math.clz32(x.q.mask) - Math.clz32(x.c.mask)) -
+        Math.abs(Math.clz32(y.q.mask) - Math.clz32(y.c.mask)),
+  );
   let usedQ = 0;
   let usedC = 0;
   let matched = 0;

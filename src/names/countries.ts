@@ -5,6 +5,18 @@
 import { englishCountryNames } from "../model/clean/countries.ts";
 import { foldName } from "./normalize.ts";
 
+/**
+ * Everyday names i18n-iso-countries lacks (it has "Syrian Arab Republic", not "Syria") and the
+ * adjectives bodies' names use (Iranian, Syrian).
+ */
+const SHORT_NAMES = `syria laos moldova brunei macedonia burma palestine russian chinese iranian
+  syrian iraqi american british german french turkish venezuelan cuban belarusian ukrainian
+  libyan lebanese yemeni afghan pakistani indian japanese emirati saudi qatari kuwaiti omani
+  egyptian sudanese somali eritrean ethiopian nigerian malian burmese cambodian vietnamese thai
+  malaysian indonesian filipino mexican colombian nicaraguan bolivian brazilian argentine`
+  .split(/\s+/)
+  .filter(Boolean);
+
 let countryWords: Set<string> | undefined;
 
 /**
@@ -13,9 +25,11 @@ let countryWords: Set<string> | undefined;
  * General Corporation, Choson Ryonbong Hoesa).
  */
 export function isOptionalWord(token: string): boolean {
-  if (token === "general") return true;
+  // "Venture" likewise: Hapyong is a joint venture, and lists write "Joint Bank" or "Joint Venture".
+  if (token === "general" || token === "venture") return true;
   countryWords ??= new Set([
     "korea",
+    ...SHORT_NAMES,
     ...englishCountryNames()
       .map((name) => foldName(name))
       .filter((name) => /^[a-z]+$/.test(name)),

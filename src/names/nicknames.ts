@@ -60,6 +60,36 @@ friedrich fritz
 giuseppe beppe peppe
 luigi gigi
 benjamin bibi
+dmitry dmitri dmitriy mitya
+stepan styopa
+semyon semen senya
+vasily vasiliy vasya
+jozef jozek
+jerzy jurek
+stanislaw staszek
+katarzyna kasia
+malgorzata gosia malgosia
+tomasz tomek
+bartlomiej bartek
+wojciech wojtek
+maciej maciek
+franciszek franek
+zofia zosia
+dolores lola
+concepcion conchita concha
+rosario charo
+pilar pili
+mercedes merche
+rafael rafa
+consuelo chelo
+giovanni gianni nino
+vincenzo enzo
+william liam
+joaquim quim
+jose ze
+josef jupp
+ursula uschi
+gabriele gabi
 `;
 
 let groupsOf: Map<string, number[]> | undefined;

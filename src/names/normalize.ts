@@ -6,7 +6,7 @@
  */
 import anyAscii from "any-ascii";
 import { spellNumbers } from "./numbers.ts";
-import { splitLegalForms, type LegalForm } from "./org-types.ts";
+import { legalFormOf, splitLegalForms, type LegalForm } from "./org-types.ts";
 import { ORG_WORD_EQUIVALENTS, PERSON_TITLES, collapseCountryPhrases } from "./words.ts";
 
 export type NameKind = "person" | "organization" | "any";
@@ -28,7 +28,7 @@ export const TITLES = new Set(
 
 /** Company legal forms, lower case without dots. */
 export const LEGAL_FORMS = new Set(
-  "co company corp corporation inc incorporated ltd limited llc plc jsc ojsc cjsc pjsc ooo zao oao pao gmbh ag sa sarl srl spa bv nv jv pte pvt fze fzco fzc fzllc llp lp kk kabushiki kaisha gk sas sl ab oy bhd sdn tov pt cv sac saic ltda eirl".split(
+  "co company corp corporation corporacion compania cia compagnie cie inc incorporated ltd limited llc plc jsc ojsc cjsc pjsc ooo zao oao pao gmbh ag sa sarl srl spa bv nv jv pte pvt fze fzco fzc fzllc llp lp kk kabushiki kaisha gk sas sl ab oy bhd sdn tov pt cv sac saic ltda eirl".split(
     " ",
   ),
 );
@@ -212,7 +212,7 @@ function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "wo
   for (let i = 0; i < name.length; i++) {
     let token = name[i]!;
     if (LEGAL_FORMS.has(token) && (kind === "organization" || name.length > 1)) {
-      legalForms.push({ compare: token, generic: "" });
+      legalForms.push(legalFormOf(token) ?? { compare: token, generic: "" });
       continue;
     }
     if (kind === "organization" && ORG_STOPWORDS.has(token) && name.length > 1) continue;

@@ -77,6 +77,11 @@ const ORDINAL_TENS = new Map<string, number>(
 );
 /** Roman numerals that are seldom anything else in a name. */
 const ROMAN = new Map(Object.entries({ ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9 }));
+const FINAL_ROMAN = new Map([
+  ["i", 1],
+  ["v", 5],
+  ["x", 10],
+]);
 /** Words that say "number" before one: No. 39, Nr. 39, Num 39, Nomer 39. */
 const NUMBER_SIGNS = new Set(["no", "nr", "num", "number", "nomer", "numero", "nro", "n"]);
 
@@ -108,7 +113,9 @@ export function spellNumbers(tokens: string[]): string[] {
       } else out.push(String(tens));
       continue;
     }
-    const value = unitValue(token) ?? ORDINAL_TENS.get(token) ?? ROMAN.get(token);
+    // A lone I, V or X ends a vessel's or a fund's name as a number (Happiness I).
+    const last = i === tokens.length - 1 && i > 0 ? FINAL_ROMAN.get(token) : undefined;
+    const value = unitValue(token) ?? ORDINAL_TENS.get(token) ?? ROMAN.get(token) ?? last;
     out.push(value === undefined ? token : String(value));
   }
   return out;

@@ -86,7 +86,20 @@ export function legalFormsDiffer(a: LegalForm[], b: LegalForm[]): boolean {
  * Company, Corporation, Co., Ltd, Inc. and the like: lists print one body's name with any of them
  * (a DPRK trading company is "Co." in one list and "Corporation" in another), so they tell nothing.
  */
-const LOOSE_FORMS = new Set(["co", "company", "corp", "corporation", "inc", "ltd", "coltd"]);
+const LOOSE_FORMS = new Set([
+  "co",
+  "company",
+  "corp",
+  "corporation",
+  "corporacion",
+  "compania",
+  "cia",
+  "compagnie",
+  "cie",
+  "inc",
+  "ltd",
+  "coltd",
+]);
 
 function specific(form: LegalForm): boolean {
   return !LOOSE_FORMS.has(form.compare);

@@ -33,3 +33,6 @@ export const LISTS = {
   sdn0502: "data/lists/ofac-sdn-csv-snapshots/sdn_2024-05-02.csv",
   sdn0503: "data/lists/ofac-sdn-csv-snapshots/sdn_2024-05-03.csv",
 } as const;
+
+/** OFAC's alias file of 2025-08, which joins the 2024 SDN records by entity number. */
+export const OFAC_ALT = "data/lists/ofac-alt-2025-08/alt.csv";

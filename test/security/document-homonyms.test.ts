@@ -73,7 +73,10 @@ async function setUp(store: Store) {
     const body = answer.body;
     const found = answer.json<{ mentions: Array<MentionView & { documentId?: string }> }>();
     // The document's id aside, the mention as served.
-    const { documentId: _id, ...mention } = found.mentions.find((m) => m.text.startsWith("Kim"))!;
+    const mention: MentionView & { documentId?: string } = {
+      ...found.mentions.find((m) => m.text.startsWith("Kim"))!,
+    };
+    delete mention.documentId;
     return { body, mention: mention as MentionView };
   };
   return { app, upload, kim };
