@@ -29,6 +29,11 @@ const NUMBER_CONFLICT_FACTOR = 0.7;
 const NUMBER_MISSING_FACTOR = 0.85;
 /** Two organisations' names with different countries in them. */
 const COUNTRY_CONFLICT_FACTOR = 0.65;
+/** The fuller of two names begins with a given name the other lacks. */
+const GIVEN_LEFT_OUT_FACTOR = 0.85;
+/** A kunya (Abu Yusuf) on one side only. */
+const KUNYA_FACTOR = 0.75;
+const KUNYA = new Set(["abu", "umm"]);
 /** A person's name parts in an order no list writes one name in. */
 const ORDER_FACTOR = 0.75;
 /** Both names with parts left over, one of them an initial. */
@@ -434,15 +439,38 @@ function alignParts(
   // Mohammed Abdul Karim Rahman) is a fair candidate too, and so is a short listed name inside a
   // customer's fuller one (Ibrahim al-Banna in Ibrahim Muhammad Salih al-Banna).
   const person = query.kind === "person";
-  const inside = (covered: boolean, other: boolean, matchedOther: number, fuller: PreparedForm) =>
+  // For a person, the fuller name's first given name must be among the parts found (Ali Rashid
+  // is not inside Gholam Ali Rashid, whose given name is Gholam).
+  const inside = (
+    covered: boolean,
+    other: boolean,
+    matchedOther: number,
+    fuller: PreparedForm,
+    usedFuller: number,
+  ) =>
     covered &&
     !other &&
+    (!person || (fuller.edges & usedFuller) === fuller.edges) &&
     (matchedOther * 2 >= fuller.length || (person && fuller.tokens.length >= 4));
   const subset =
     tokensMatched >= 2 &&
-    (inside(queryCovered, candidateCovered, matchedC, candidate) ||
-      (person && inside(candidateCovered, queryCovered, matchedQ, query)) ||
+    (inside(queryCovered, candidateCovered, matchedC, candidate, usedC) ||
+      (person && inside(candidateCovered, queryCovered, matchedQ, query, usedQ)) ||
       (numbers === "shared" && (queryCovered || candidateCovered)));
+  // The fuller of two persons' names with its first given name left out is a relative's
+  // (Ibrahim Ahmed Mahmoud al-Qosi, and Ahmed Mahmoud al-Qosi his son).
+  // Only a listed name so: a customer's name with a word before the listed one is more often a
+  // title the lists do not use (Seyyed, Field Marshal) than a relative.
+  const givenLeftOut =
+    person &&
+    !subset &&
+    queryCovered &&
+    !candidateCovered &&
+    (candidate.edges & usedC) !== candidate.edges;
+  if (givenLeftOut) {
+    score *= GIVEN_LEFT_OUT_FACTOR;
+    notes.push("the fuller name's first given name is not in the other");
+  }
   if (subset) {
     score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));
   } else if (!queryCovered && !candidateCovered) {
@@ -460,6 +488,11 @@ function alignParts(
     score *= COUNTRY_CONFLICT_FACTOR;
     notes.push("countries differ");
   }
+  // Abu or Umm before a name makes another person of it (Abu Yusuf, the father of Yusuf).
+  if (person && (hasUnmatched(query, usedQ, KUNYA) || hasUnmatched(candidate, usedC, KUNYA))) {
+    score *= KUNYA_FACTOR;
+    notes.push("abu or umm on one side only");
+  }
   // A person's given names in another order, other than the family name moved to the front
   // (Yusuf Ahmad al-Masri, Ahmad Yusuf al-Masri: father and son), is another person.
   if (person && !inOrder(usedOrder)) {
@@ -474,6 +507,12 @@ function alignParts(
     notes.push("a number on one side only");
   }
   return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
+}
+
+function hasUnmatched(form: PreparedForm, used: number, words: Set<string>): boolean {
+  for (let i = 0; i < form.tokens.length && i < 31; i++)
+    if ((used & (1 << i)) === 0 && words.has(form.tokens[i]!)) return true;
+  return false;
 }
 
 /**

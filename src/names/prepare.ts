@@ -35,6 +35,11 @@ export interface PreparedForm {
   units: NameUnit[];
   keys: string[];
   legalForms: LegalForm[];
+  /**
+   * A person's first given name (as a bit): the first part, or in "FAMILY, Given …" the one after
+   * the comma; none when it is a Muhammad, which Iranian and Arab names often leave out.
+   */
+  edges: number;
   /** Tokens (as bits) that one name may have and the other lack: country names, "general". */
   optional: number;
   /** Sum of the tokens' weights: the weight of the form in alignments. */
@@ -71,6 +76,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
       keys,
       legalForms,
       optional: kind === "person" ? 0 : optionalMask(tokens),
+      edges: kind === "person" ? edgeMask(latin, tokens) : 0,
       length: tokens.reduce((sum, t) => sum + t.length, 0),
     });
   }
@@ -91,6 +97,17 @@ function withoutTrailingAside(name: string): string | undefined {
 function trailingAcronym(name: string): string | undefined {
   const match = /\S\s*\(\s*([\p{Lu}.]{2,12})\s*\)\s*$/u.exec(name);
   return match ? match[1] : undefined;
+}
+
+const MUHAMMAD = phoneticKey("muhammad");
+
+function edgeMask(latin: string, tokens: string[]): number {
+  const last = Math.min(tokens.length, MAX_TOKENS) - 1;
+  if (last < 0) return 0;
+  const comma = latin.indexOf(",");
+  const before = comma > 0 ? tokenizeName(latin.slice(0, comma), "person").tokens.length : 0;
+  const given = before > 0 && before <= last ? before : 0;
+  return phoneticKey(tokens[given]!) === MUHAMMAD ? 0 : 1 << given;
 }
 
 function optionalMask(tokens: string[]): number {

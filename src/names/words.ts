@@ -21,7 +21,8 @@ export const PERSON_TITLES = new Set(
   countess duchess marquess viscount his her the gospodin gospozha sheikha shaykha sayyida
   ustadh ustaz hajja dott avv sensei sama dono xiansheng zhuxi zongli buzhang jiangjun
   wiwonjang buwiwonjang dongji tongji dongmu tongmu seonsaeng sonsaeng wonsu janggun changgun
-  chongbiseo chongbiso daejang taejang chongri chongni sangjang`
+  chongbiseo chongbiso daejang taejang chongri chongni sangjang bujang pujang bubujang pubujang
+  susang ryongdoja ryeongdoja seyyed seyed sayyed haj field vice rear chief grand supreme`
     .split(/\s+/)
     .filter(Boolean),
 );
