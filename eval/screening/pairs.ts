@@ -42,7 +42,7 @@ export const CLASSES = [
 ] as const;
 
 /** The identifier properties a registration row may give the listed side, and its schema. */
-const LISTED_SCHEMA: Record<string, string> = {
+export const LISTED_SCHEMA: Record<string, string> = {
   imoNumber: "Vessel",
   registrationNumber: "Airplane",
 };

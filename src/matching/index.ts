@@ -10,6 +10,7 @@ import { weighForm, type PreparedName } from "../names/prepare.ts";
 import { prepareEntity, prepareQuery, type Comparable } from "./prepared.ts";
 import { scoreCandidate } from "./score.ts";
 import { formTrigrams } from "./trigrams.ts";
+import { keyFit, listedKeys, queryKeys } from "./keys.ts";
 import { registrationsIn } from "./identifiers.ts";
 import { mergeEntities } from "../model/merge.ts";
 import type { EntityPart, IndexedEntity, MatchOptions, MatchQuery, MatchResult } from "./types.ts";
@@ -36,6 +37,12 @@ const POSTING_BUDGET = 4000;
 const MIN_RARITY = 0.3;
 /** Callers' views of merged entities kept before the cache starts afresh. */
 const MAX_VIEWS = 20_000;
+/**
+ * Names a key (acronym, sound) finds are checked one by one; a key naming more is too common to
+ * tell (the initials of Korea … Trading Corporation), and at most KEYED_NAMES are scored.
+ */
+const MAX_KEY_POSTING = 256;
+const KEYED_NAMES = 8;
 /** Results below this score are not returned at all. */
 export const CUTOFF = 0.5;
 
@@ -49,6 +56,12 @@ export class ScreeningIndex {
   private readonly nameIsWeak: boolean[] = [];
   private readonly postingLists = new Map<string, number[]>();
   private postings = new Map<string, { entries: Int32Array; idf: number }>();
+  /** Listed names by the keys of keys.ts; keys naming more than MAX_KEY_POSTING names are dropped. */
+  private keyPostingLists = new Map<string, number[]>();
+  private keyPostings = new Map<string, Int32Array>();
+  /** Trigrams per name, to prefer the shorter of names that overlap a query alike. */
+  private readonly nameTrigramCounts: number[] = [];
+  private nameSize = new Uint16Array(0);
   private readonly identifiers = new Map<string, number[]>();
   private scores = new Float64Array(0);
   /** Names touched by the current query, reused across queries (no allocation per query). */
@@ -96,6 +109,13 @@ export class ScreeningIndex {
         if (list) list.push(nameId);
         else this.postingLists.set(trigram, [nameId]);
       }
+      this.nameTrigramCounts.push(Math.min(trigrams.size, 0xffff));
+      const keys = new Set(name.forms.flatMap(listedKeys));
+      for (const key of keys) {
+        const list = this.keyPostingLists.get(key);
+        if (!list) this.keyPostingLists.set(key, [nameId]);
+        else if (list.length <= MAX_KEY_POSTING) list.push(nameId);
+      }
     };
     for (const name of prepared.names) addName(name, false);
     for (const name of prepared.weakNames) addName(name, true);
@@ -117,6 +137,11 @@ export class ScreeningIndex {
       });
     }
     this.postingLists.clear();
+    this.keyPostings = new Map();
+    for (const [key, list] of this.keyPostingLists)
+      if (list.length <= MAX_KEY_POSTING) this.keyPostings.set(key, Int32Array.from(list));
+    this.keyPostingLists.clear();
+    this.nameSize = Uint16Array.from(this.nameTrigramCounts);
     this.scores = new Float64Array(this.names.length);
     this.touched = new Int32Array(this.names.length);
     this.nameEntityArray = Int32Array.from(this.nameEntity);
@@ -302,6 +327,70 @@ export class ScreeningIndex {
   }
 
   /**
+   * The weight a name must overlap a share of: that of the query's trigrams read, or, for a query
+   * of several forms (a name in Han with its pinyin and its Korean reading, a name with its
+   * acronym), of the lightest form's, so that a listed name spelt like one form alone is found.
+   */
+  private queryWeight(
+    read: Array<{ idf: number; trigram: string }>,
+    forms: Array<Set<string>>,
+  ): number {
+    let total = 0;
+    for (const { idf } of read) total += idf;
+    if (forms.length < 2) return total;
+    let lightest = total;
+    for (const form of forms) {
+      let weight = 0;
+      for (const { idf, trigram } of read) if (form.has(trigram)) weight += idf;
+      if (weight > 0 && weight < lightest) lightest = weight;
+    }
+    return lightest;
+  }
+
+  /**
+   * Names found by a key of keys.ts (an acronym and its name, a sound heard in another script)
+   * and fitting the query's form, best fit first, added to `chosen` up to KEYED_NAMES.
+   */
+  private keyedCandidates(
+    query: Comparable,
+    chosen: Map<number, Array<{ name: PreparedName; weak: boolean }> | undefined>,
+    allowed: (entity: number) => boolean,
+  ): void {
+    const found: Array<{ nameId: number; fit: number }> = [];
+    const seen = new Set<number>();
+    for (const name of query.names)
+      for (const form of name.forms)
+        for (const key of queryKeys(form)) {
+          const posting = this.keyPostings.get(key);
+          if (!posting) continue;
+          for (const nameId of posting) {
+            if (seen.has(nameId)) continue;
+            let fit = 0;
+            for (const listed of this.names[nameId]!.forms)
+              fit = Math.max(fit, keyFit(key, form, listed));
+            if (fit === 0) continue;
+            seen.add(nameId);
+            found.push({ nameId, fit });
+          }
+        }
+    found.sort((a, b) => b.fit - a.fit || a.nameId - b.nameId);
+    let added = 0;
+    for (const { nameId } of found) {
+      if (added >= KEYED_NAMES) break;
+      const entity = this.nameEntityArray[nameId]!;
+      if (!allowed(entity)) continue;
+      const list = chosen.get(entity);
+      if (list === undefined && chosen.has(entity)) continue;
+      const name = this.names[nameId]!;
+      if (list?.some((n) => n.name === name)) continue;
+      const entry = { name, weak: this.nameIsWeak[nameId]! };
+      if (list) list.push(entry);
+      else chosen.set(entity, [entry]);
+      added++;
+    }
+  }
+
+  /**
    * Entities to score, each with the listed names worth aligning (undefined: all of them, for
    * identifier hits).
    */
@@ -320,25 +409,31 @@ export class ScreeningIndex {
     const touched = this.touched;
     let touchedCount = 0;
     const trigrams = new Set<string>();
-    for (const name of query.names) for (const form of name.forms) formTrigrams(form, trigrams);
+    const formTrigramSets: Array<Set<string>> = [];
+    for (const name of query.names)
+      for (const form of name.forms) {
+        const own = new Set<string>();
+        formTrigrams(form, own);
+        formTrigramSets.push(own);
+        for (const trigram of own) trigrams.add(trigram);
+      }
     // Rarest trigrams first; the commonest ("#al", "an#") are skipped once enough rare ones have
     // spoken: they cost the most and tell the least.
-    const postings: Array<{ entries: Int32Array; idf: number }> = [];
+    const postings: Array<{ entries: Int32Array; idf: number; trigram: string }> = [];
     for (const trigram of trigrams) {
       const posting = this.postings.get(trigram);
-      if (posting) postings.push(posting);
+      if (posting) postings.push({ ...posting, trigram });
     }
     postings.sort((a, b) => a.entries.length - b.entries.length);
     let budget = POSTING_BUDGET;
     let read = 0;
-    let queryWeight = 0;
     for (; read < postings.length; read++) {
-      const { entries, idf } = postings[read]!;
+      const { entries } = postings[read]!;
       if (read >= MIN_TRIGRAMS && (entries.length > COMMON_POSTING || budget <= 0)) break;
       budget -= entries.length;
-      queryWeight += idf;
     }
-    const absoluteFloor = queryWeight * ABSOLUTE_OVERLAP;
+    const absoluteFloor =
+      this.queryWeight(postings.slice(0, read), formTrigramSets) * ABSOLUTE_OVERLAP;
     // The commonest postings read, whose weights together stay below the absolute floor, cannot
     // lift a name to it on their own (the MaxScore idea of search engines): only the rarer ones
     // put names up for choice, and these only add to names already up. Names are found by the
@@ -365,19 +460,31 @@ export class ScreeningIndex {
         if (before !== 0) scores[nameId] = before + idf;
       }
     }
-    // The best CANDIDATE_NAMES by overlap, without sorting everything touched.
+    // The best CANDIDATE_NAMES by overlap, without sorting everything touched. Of names that
+    // overlap alike (every listed name containing "Sberbank"), the shorter ones go first: they
+    // have the least the query lacks.
     const best: number[] = [];
+    const size = this.nameSize;
     let bar = 0;
+    let barSize = 0;
     for (let t = 0; t < touchedCount; t++) {
       const nameId = touched[t]!;
       const score = scores[nameId]!;
-      if (score <= bar) continue;
+      if (score < bar || (score === bar && size[nameId]! >= barSize)) continue;
       if (!this.allowed(owner[nameId]!, compatible, filterSchema, options)) continue;
       let at = best.length;
-      while (at > 0 && scores[best[at - 1]!]! < score) at--;
+      while (
+        at > 0 &&
+        (scores[best[at - 1]!]! < score ||
+          (scores[best[at - 1]!]! === score && size[best[at - 1]!]! > size[nameId]!))
+      )
+        at--;
       best.splice(at, 0, nameId);
       if (best.length > CANDIDATE_NAMES) best.pop();
-      if (best.length === CANDIDATE_NAMES) bar = scores[best[CANDIDATE_NAMES - 1]!]!;
+      if (best.length === CANDIDATE_NAMES) {
+        bar = scores[best[CANDIDATE_NAMES - 1]!]!;
+        barSize = size[best[CANDIDATE_NAMES - 1]!]!;
+      }
     }
     // Names far behind the best in overlap rarely win on the full score.
     const floor = best.length > 0 ? scores[best[0]!]! * RELATIVE_OVERLAP : 0;
@@ -392,6 +499,7 @@ export class ScreeningIndex {
       chosen.set(entity, list);
     }
     for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
+    this.keyedCandidates(query, chosen, (e) => this.allowed(e, compatible, filterSchema, options));
     for (const id of query.identifiers) {
       for (const e of this.identifiers.get(id) ?? [])
         if (this.allowed(e, compatible, filterSchema, options)) chosen.set(e, undefined);

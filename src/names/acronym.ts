@@ -10,7 +10,7 @@ import { LEGAL_FORMS } from "./normalize.ts";
 import { legalFormOf } from "./org-types.ts";
 
 /** Articles, prepositions and conjunctions, in the languages lists are written in. */
-const SMALL_WORDS = new Set(
+export const SMALL_WORDS = new Set(
   "of the and for in on at to a an de des du d la le les l el y e et und der die das von van den di da do dos del della per pour para och og en i".split(
     " ",
   ),

@@ -3,6 +3,8 @@ import { test } from "node:test";
 import { alignForms } from "./align.ts";
 import type { NameKind } from "./normalize.ts";
 import { prepareName } from "./prepare.ts";
+import { DEFAULT_THRESHOLD } from "../matching/types.ts";
+import { scorePair } from "../screening/compare.ts";
 
 function best(a: string, b: string, kind: NameKind = "person"): number {
   let score = 0;
@@ -46,4 +48,139 @@ test("organisations: legal forms, abbreviations and numerals", () => {
   assert.ok(best("Chonsurim Shpg", "CHONSURIM SHIPPING", "organization") > 0.97);
   assert.ok(best("Second Economic Committee", "2ND ECONOMIC COMMITTEE", "organization") > 0.97);
   assert.ok(best("Dandong Trading Co", "Dalian Trading Co", "organization") < 0.7);
+});
+
+// End to end (scorePair: query against a listed name of the schema), against the default match
+// threshold: true variants above it, near misses below.
+function pairScore(schema: string, query: string, listed: string): number {
+  return scorePair(schema, query, listed).score;
+}
+
+function above(schema: string, query: string, listed: string): void {
+  const score = pairScore(schema, query, listed);
+  assert.ok(score > DEFAULT_THRESHOLD, `${query} ~ ${listed}: ${score.toFixed(3)}`);
+}
+
+function below(schema: string, query: string, listed: string): void {
+  const score = pairScore(schema, query, listed);
+  assert.ok(score < DEFAULT_THRESHOLD, `${query} ≁ ${listed}: ${score.toFixed(3)}`);
+}
+
+test("a legal form written out or translated is the same form", () => {
+  above("Company", "Brennwerk AG", "Brennwerk Aktiengesellschaft");
+  above("Company", "Open Joint Stock Company Sevmorneft", "OAO Sevmorneft");
+  above("Company", "ООО Заря", "Zarya LLC");
+  above("Company", "Brennwerk Sp. z o.o.", "Brennwerk Spolka z ograniczona odpowiedzialnoscia");
+});
+
+test("one brand with legal forms of different kinds is two companies", () => {
+  below("Company", "Kestrel Holding AG", "Kestrel Holding GmbH");
+  below("Company", "ООО Заря", "Zarya AO");
+});
+
+test(
+  "Limited and 有限公司 are the kind of form an LLC is",
+  { todo: "'limited' and 'co ltd' are a JSC in the generated org-types table (see org-types.test)" },
+  () => {
+    above("Company", "Zarya Limited", "Zarya LLC");
+    above("Company", "Zarya 有限公司", "Zarya LLC");
+  },
+);
+
+test("numbers: spelt out or not, they must be the same number", () => {
+  above("Organization", "Forty-Four Signal Brigade", "44 Signal Brigade");
+  above("Organization", "Polar Dawn II", "Polar Dawn 2");
+  below("Organization", "Signal Brigade 44", "Signal Brigade 45");
+  below("Organization", "Third Machine Works", "2nd Machine Works");
+  below("Organization", "Polar Dawn II", "Polar Dawn III");
+});
+
+test("a party office by its number, whatever the word for office", () => {
+  above("Organization", "Room No. 27", "Bureau 27");
+  above("Organization", "Central Committee Bureau 27", "Office 27");
+});
+
+test("Korean organisation words in romanisation are their English words", () => {
+  above("Organization", "Choson Kwangmyong Unhaeng", "Korea Kwangmyong Bank");
+  above("Organization", "Chosun Tonghae Muyok Hoesa", "Korea Tonghae Trading Company");
+  above("Organization", "Korea Sobaeksu Chonghoesa", "Korea Sobaeksu General Corporation");
+  above("Organization", "DPRK Sobaeksu Trading", "Korea Sobaeksu Trading");
+});
+
+test("countries in bodies' names: one side only is no difference, two different ones are", () => {
+  above("Organization", "Kestrel Bank of Syria", "Kestrel Bank");
+  below("Organization", "Kestrel Bank of Syria", "Kestrel Bank of Iraq");
+});
+
+test("familiar forms of given names", () => {
+  above("Person", "Bill Hargreave", "William Hargreave");
+  above("Person", "Peggy Thornbury", "Margaret Thornbury");
+  above("Person", "Sasha Volkonsky", "Aleksandr Volkonsky");
+});
+
+test("initials stand for one part each", () => {
+  above("Person", "J. R. Tolliver", "John Robert Tolliver");
+  above("Person", "J.-P. Marchetti", "Jean-Pierre Marchetti");
+  // J.-L. is a Jean-Louis or a Jean-Luc, not this Jean-Pierre.
+  below("Person", "J.-L. Marchetti", "Jean-Pierre Marchetti");
+});
+
+test("titles, digits for letters, joined names and Arabic particles", () => {
+  above("Person", "Hajji Farid Qasemi", "Farid Qasemi");
+  above("Person", "Monsieur Armand Tessier", "Armand Tessier");
+  above("Person", "Gr1gory Zab0lotny", "Grigory Zabolotny");
+  above("Person", "JeanClaude Morvan", "Jean-Claude Morvan");
+  above("Person", "Abdulkarim Nouri", "Abd al-Karim Nouri");
+  above("Person", "Farid ibn Salim Haddad", "Farid bin Salim Haddad");
+  above("Person", "Yusuf Tariq al-Harbi", "al-Harbi, Yusuf Tariq");
+});
+
+test(
+  "Abdullah and Abd Allah are one name",
+  { todo: "normalize.ts reads Abdullah as abd + lah (see normalize.test)" },
+  () => {
+    above("Person", "Abdullah Yusuf Nouri", "Abd Allah Yusuf Nouri");
+  },
+);
+
+test("a name's other gender form is another person", () => {
+  below("Person", "Boris Kholodov", "Boris Kholodova");
+  below("Person", "Aleksandr Zhuravin", "Aleksandra Zhuravina");
+});
+
+test("a kunya on one side only is another person (the father of the named one)", () => {
+  below("Person", "Abu Bilal Mansour", "Bilal Mansour");
+  below("Person", "Bilal Mansour", "Abu Bilal Mansour");
+});
+
+test("given names swapped are father and son, not one person", () => {
+  below("Person", "Yusuf Tariq al-Harbi", "Tariq Yusuf al-Harbi");
+});
+
+test("one consonant off in a short Korean syllable is another name", () => {
+  below("Person", "Kim Chol Sik", "Kim Chol Sil");
+  below("Person", "Ri Yong Nam", "Ri Yong Nak");
+  // Spellings of one syllable stay alike (ㄷ as T or D, ㅂ as B or P).
+  above("Person", "Han Song Tae", "Han Song Dae");
+  above("Person", "So Hyon Bom", "So Hyon Pom");
+});
+
+test(
+  "one consonant off in a short syllable is another name, also beside longer syllables",
+  {
+    todo:
+      "sik/sil is capped at 0.75, above the 0.72 floor: it aligns as a weak variant instead of " +
+      "a conflict, and with Kang and Myong agreeing the pair scores 0.715",
+  },
+  () => {
+    below("Person", "Kang Myong Sik", "Kang Myong Sil");
+  },
+);
+
+test("names that are JavaScript prototype keys are compared like other names", () => {
+  above("Company", "Constructor Company", "Constructor Co.");
+  above("Company", "toString Ltd", "toString Limited");
+  above("Organization", "__proto__ Trading", "Proto Trading");
+  below("Company", "Constructor Company", "Valueof Company");
+  above("Person", "Constructor Smith", "Constructor Smith");
 });

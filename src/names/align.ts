@@ -10,6 +10,7 @@ import { acronymFit } from "./acronym.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
 import { sameGivenName } from "./nicknames.ts";
 import { legalFormsDiffer } from "./org-types.ts";
+import { GENERIC_ORG_WORDS } from "./words.ts";
 import { consonantSkeleton } from "./phonetic.ts";
 import type { NameUnit, PreparedForm } from "./prepare.ts";
 import { heardSimilarity } from "./transcription.ts";
@@ -27,6 +28,10 @@ const ACRONYM_FACTOR = 0.95;
 const NUMBER_CONFLICT_FACTOR = 0.7;
 /** A number on one side only (Mi Rim 2, Mi Rim; Office 39, Office). */
 const NUMBER_MISSING_FACTOR = 0.85;
+/** Organisations' names whose telling words do not agree. */
+const GENERIC_ONLY_FACTOR = 0.8;
+/** The credit from which two telling words agree. */
+const DISTINCTIVE_CREDIT = 0.5;
 /** Two organisations' names with different countries in them. */
 const COUNTRY_CONFLICT_FACTOR = 0.65;
 /** The fuller of two names begins with a given name the other lacks. */
@@ -45,7 +50,7 @@ const ARTICLE_SIMILARITY = 0.95;
 /** A name and its other gender's form (Alexandra, Alexander; Ivanova, Ivanov): another person. */
 const GENDER_FORM_SIMILARITY = 0.78;
 /** A person's name part spelt with other vowels in the same places. */
-const VOWEL_VARIANT_SIMILARITY = 0.93;
+const VOWEL_VARIANT_SIMILARITY = 0.95;
 /** A given name and its familiar form (Bill, William). */
 const NICKNAME_SIMILARITY = 0.95;
 
@@ -108,15 +113,18 @@ const VOWELS = "aeiouy";
 /** How far the edit-distance bound sits above the share of letters left unchanged. */
 const EDIT_ALLOWANCE = 0.1;
 
+function consonants(part: string): string {
+  return part.replace(/[aeiou]/g, "").replace(/(.)\1+/g, "$1");
+}
+
 function editSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   const bySpelling = 1 - distance(a, b) / Math.max(a.length, b.length);
   const bySound = 1 - distance(keyA, keyB) / Math.max(keyA.length, keyB.length, 1);
-  // Transliterations differ most in vowels (Youssef, Yusuf; Centre, Center): the consonants too.
-  const ca = consonantSkeleton(a);
-  const cb = consonantSkeleton(b);
-  const byConsonants =
-    Math.min(ca.length, cb.length) >= 3 ? 1 - distance(ca, cb) / Math.max(ca.length, cb.length) : 0;
-  return Math.max(bySpelling, bySound, byConsonants) + EDIT_ALLOWANCE;
+  // Transliterations differ most in vowels (Youssef, Yusuf; Centre, Center): the same consonants
+  // in the same order lift the bound (w and y are kept: Paekhwa is not Paekho).
+  const ca = consonants(a);
+  const sameConsonants = ca.length >= 3 && ca === consonants(b);
+  return sameConsonants ? 1 : Math.max(bySpelling, bySound) + EDIT_ALLOWANCE;
 }
 
 function withArticle(long: string, short: string): boolean {
@@ -332,7 +340,9 @@ function joinedAlignment(
 /** One side a single acronym-shaped word, the other a name of several words it abbreviates. */
 function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignment | undefined {
   const [short, long] = query.tokens.length === 1 ? [query, candidate] : [candidate, query];
-  if (short.tokens.length !== 1 || long.words.length < 2) return undefined;
+  // An aside's acronym is read off its own name, not off another's (Reporters Without Borders
+  // (RSF) is not the Rapid Support Forces).
+  if (short.tokens.length !== 1 || long.words.length < 2 || short.aside) return undefined;
   const fit = acronymFit(short.tokens[0]!, long.words);
   if (fit === 0) return undefined;
   return {
@@ -395,6 +405,11 @@ function alignParts(
   // nor missing.
   let initialExcess = 0;
   const pairs: AlignedPair[] = [];
+  const distinctive = {
+    query: hasDistinctive(query),
+    candidate: hasDistinctive(candidate),
+    matched: false,
+  };
   // Matched single parts as [query position, candidate position], for the order check.
   const usedOrder: Array<[number, number]> = [];
   for (const { q, c, sim } of scored) {
@@ -410,6 +425,12 @@ function alignParts(
     matchedQ += q.weight;
     matchedC += c.weight;
     creditSum += value;
+    if (
+      value >= DISTINCTIVE_CREDIT &&
+      !GENERIC_ORG_WORDS.has(q.text) &&
+      !GENERIC_ORG_WORDS.has(c.text)
+    )
+      distinctive.matched = true;
     tokensMatched += popcount(q.mask);
     if ((q.mask & (q.mask - 1)) === 0 && (c.mask & (c.mask - 1)) === 0)
       usedOrder.push([Math.clz32(q.mask), Math.clz32(c.mask)]);
@@ -483,6 +504,17 @@ function alignParts(
     // ("Amnokkang Development Bank" is not the "Bank for Development", Gazprom not Gazprom Neft).
     score *= ORG_EXTRA_WORD_FACTOR;
   }
+  // Bodies' names that agree in their common words only (Jinsong Joint Bank, Jinmyong Joint Bank).
+  if (
+    !person &&
+    pairs.length > 0 &&
+    distinctive.query &&
+    distinctive.candidate &&
+    !distinctive.matched
+  ) {
+    score *= GENERIC_ONLY_FACTOR;
+    notes.push("only common words agree");
+  }
   // Different countries in two bodies' names (Central Bank of Iraq, of Syria) are two bodies.
   if (leftQ !== 0 && leftC !== 0 && pairs.length > 0) {
     score *= COUNTRY_CONFLICT_FACTOR;
@@ -507,6 +539,16 @@ function alignParts(
     notes.push("a number on one side only");
   }
   return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
+}
+
+/** Whether an organisation's name has a word outside the common ones, numbers and countries. */
+function hasDistinctive(form: PreparedForm): boolean {
+  for (let i = 0; i < form.tokens.length && i < 31; i++) {
+    const token = form.tokens[i]!;
+    if ((form.optional & (1 << i)) !== 0 || GENERIC_ORG_WORDS.has(token)) continue;
+    if (!isNumber(token)) return true;
+  }
+  return false;
 }
 
 function hasUnmatched(form: PreparedForm, used: number, words: Set<string>): boolean {

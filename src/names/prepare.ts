@@ -40,6 +40,8 @@ export interface PreparedForm {
    * the comma; none when it is a Muhammad, which Iranian and Arab names often leave out.
    */
   edges: number;
+  /** The acronym of a name's trailing aside (KOMID of "… (KOMID)"): it stands for that name only. */
+  aside: boolean;
   /** Tokens (as bits) that one name may have and the other lack: country names, "general". */
   optional: number;
   /** Sum of the tokens' weights: the weight of the form in alignments. */
@@ -57,8 +59,14 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const name = boundName(original);
   const abjad = isAbjad(name);
   const transcribed = transcribesByEar(name);
-  for (const latin of [name, withoutTrailingAside(name), trailingAcronym(name)].flatMap((n) =>
-    n ? latinVariants(n, kind) : [],
+  const acronym = trailingAcronym(name);
+  const sources: Array<[string | undefined, boolean]> = [
+    [name, false],
+    [withoutTrailingAside(name), false],
+    [acronym, true],
+  ];
+  for (const [latin, aside] of sources.flatMap(([n, aside]) =>
+    n ? latinVariants(n, kind).map((v) => [v, aside] as const) : [],
   )) {
     const { tokens, legalForms, words } = tokenizeName(latin, kind);
     if (tokens.length === 0) continue;
@@ -70,6 +78,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
       kind,
       abjad,
       transcribed,
+      aside,
       tokens,
       words,
       units: nameUnits(tokens, keys),

@@ -165,3 +165,21 @@ export function collapseCountryPhrases(tokens: string[]): string[] {
   }
   return out;
 }
+
+/**
+ * Words that many bodies' names share (Bank, Trading, Joint, Shipping): two names that agree only
+ * in these, and not in the words that tell the body apart, are two bodies.
+ */
+export const GENERIC_ORG_WORDS = new Set(
+  `bank trading company corporation group international joint shipping industrial development
+  investment general national commercial services holding enterprise import export union
+  association foundation trust credit insurance finance financial technology engineering
+  construction petroleum oil gas energy mining metals steel logistics transport marine maritime
+  air electronics machinery equipment chemical chemicals pharmaceutical global world united
+  central state new star golden royal pacific asia east west north south ocean sea line lines
+  navigation exchange money capital partners management consulting research institute center
+  centre committee ministry office bureau department agency authority council party army force
+  forces brigade unit korea trade co ltd inc llc peoples people`
+    .split(/\s+/)
+    .filter(Boolean),
+);

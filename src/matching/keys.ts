@@ -1,0 +1,118 @@
+/**
+ * Exact keys that find listed names whose trigrams barely overlap the query's, for rules of the
+ * scorer that see through spelling: an acronym and the name it stands for (KOMID, Korea Mining
+ * Development Trading Corporation), and a name written by ear in another script and its Latin
+ * spelling (唐纳德·特朗普, tang-na-de te-lang-pu, Donald Trump). Trigram overlap cannot bring
+ * these together: each key stands for the relation itself, and a name found by one is checked
+ * against the query before it is scored in full.
+ */
+import { acronymFit, acronymShaped, SMALL_WORDS } from "../names/acronym.ts";
+import type { PreparedForm } from "../names/prepare.ts";
+import { soundSkeleton } from "../names/transcription.ts";
+
+/** Acronyms this short are read off too many names to find one. */
+const MIN_ACRONYM = 3;
+/** How many leading initials of a name its key holds (and of an acronym's letters, in order). */
+const INITIALS = 3;
+/** Sound keys with fewer stops and fricatives than this tell too little (Sun Sen). */
+const MIN_OBSTRUENTS = 3;
+const MAX_SOUND_PARTS = 4;
+
+/** The listed form's keys: what a query's `queryKeys` may name to find it. */
+export function listedKeys(form: PreparedForm): string[] {
+  const keys: string[] = [];
+  if (form.kind !== "person") {
+    const acronym = acronymOf(form);
+    if (acronym) for (const letters of leadingLetters(acronym)) keys.push(`abbr:${letters}`);
+    for (const initials of wordInitials(form.words)) keys.push(`full:${initials}`);
+  }
+  if (form.kind !== "organization") {
+    const sound = soundKey(form);
+    if (sound) keys.push(`sound:${sound}`);
+  }
+  return keys;
+}
+
+/** The keys a query form looks up: the same relations read from the other side. */
+export function queryKeys(form: PreparedForm): string[] {
+  const keys: string[] = [];
+  if (form.kind !== "person") {
+    const acronym = acronymOf(form);
+    if (acronym) for (const letters of leadingLetters(acronym)) keys.push(`full:${letters}`);
+    for (const initials of wordInitials(form.words)) keys.push(`abbr:${initials}`);
+  }
+  // Only a name written by ear needs its sound compared with Latin spellings.
+  if (form.transcribed && form.kind !== "organization") {
+    const sound = soundKey(form);
+    if (sound) keys.push(`sound:${sound}`);
+  }
+  return keys;
+}
+
+/**
+ * Whether a listed form found by `key` is worth scoring for the query form, and how much: the
+ * acronym's fit, or 1 for a shared sound key (the scorer weighs sounds itself).
+ */
+export function keyFit(key: string, query: PreparedForm, listed: PreparedForm): number {
+  if (key.startsWith("sound:")) return 1;
+  const [short, long] = key.startsWith("full:") ? [query, listed] : [listed, query];
+  const acronym = acronymOf(short);
+  return acronym ? acronymFit(acronym, long.words) : 0;
+}
+
+/** A form that is one acronym-shaped word long enough to look up. */
+function acronymOf(form: PreparedForm): string | undefined {
+  if (form.tokens.length !== 1) return undefined;
+  const token = form.tokens[0]!;
+  return token.length >= MIN_ACRONYM && acronymShaped(token) ? token : undefined;
+}
+
+/**
+ * The first letter of an acronym followed by any INITIALS - 1 of its later letters in order: the
+ * initials of the name's first words, whichever letters those words gave (KO-MI-D → k m d).
+ */
+export function leadingLetters(acronym: string): string[] {
+  const out = new Set<string>();
+  const first = acronym[0]!;
+  for (let i = 1; i < acronym.length; i++)
+    for (let j = i + 1; j < acronym.length; j++) out.add(first + acronym[i]! + acronym[j]!);
+  return [...out];
+}
+
+/**
+ * The initials of a name's first INITIALS words, with its small words and without them (an
+ * acronym may keep the "of" of Ministry of Defense, MODAFL, or skip it, ISIL).
+ */
+export function wordInitials(words: string[]): string[] {
+  const initials = (list: string[]) =>
+    list
+      .slice(0, INITIALS)
+      .map((w) => w[0])
+      .join("");
+  const out = new Set<string>();
+  if (words.length >= INITIALS && !SMALL_WORDS.has(words[0]!)) out.add(initials(words));
+  const content = words.filter((w) => !SMALL_WORDS.has(w));
+  if (content.length >= INITIALS) out.add(initials(content));
+  return [...out].filter((k) => /^[a-z]+$/.test(k));
+}
+
+/**
+ * A name's stops and fricatives, part by part, with vowels, liquids, nasals and h left out: what
+ * survives a script that adds vowels, swaps l and r and drops codas ("donald trump" and
+ * "tangnade telangpu" are both TT.TP; the stops a vowel or a liquid kept apart stay apart).
+ */
+export function soundKey(form: PreparedForm): string | undefined {
+  if (form.tokens.length < 2 || form.tokens.length > MAX_SOUND_PARTS) return undefined;
+  let count = 0;
+  const parts: string[] = [];
+  for (const token of form.tokens) {
+    let part = "";
+    for (const symbol of soundSkeleton(token)) {
+      if (!"VRNH".includes(symbol)) part += symbol;
+    }
+    if (!part) return undefined;
+    count += part.length;
+    parts.push(part);
+  }
+  return count >= MIN_OBSTRUENTS ? parts.join(".") : undefined;
+}

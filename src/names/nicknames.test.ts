@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { sameGivenName } from "./nicknames.ts";
+
+test("English given names and their familiar forms, from the generated table", () => {
+  assert.ok(sameGivenName("bill", "william"));
+  assert.ok(sameGivenName("william", "bill"));
+  assert.ok(sameGivenName("ted", "theodore"));
+  assert.ok(sameGivenName("peggy", "margaret"));
+  assert.ok(sameGivenName("dick", "richard"));
+  assert.ok(sameGivenName("jim", "james"));
+});
+
+test("two familiar forms of one name are one name", () => {
+  assert.ok(sameGivenName("billy", "bill"));
+  assert.ok(sameGivenName("jimmy", "jim"));
+});
+
+test("Slavic, Spanish, German, Italian and Hebrew familiar forms written in the module", () => {
+  assert.ok(sameGivenName("sasha", "aleksandr"));
+  assert.ok(sameGivenName("sasha", "alexandra"));
+  assert.ok(sameGivenName("misha", "mikhail"));
+  assert.ok(sameGivenName("volodymyr", "vova"));
+  assert.ok(sameGivenName("sergejs", "seryozha"));
+  assert.ok(sameGivenName("paco", "francisco"));
+  assert.ok(sameGivenName("fritz", "friedrich"));
+  assert.ok(sameGivenName("beppe", "giuseppe"));
+  assert.ok(sameGivenName("bibi", "benjamin"));
+  // Spellings of one name in different transliterations are in one group too.
+  assert.ok(sameGivenName("dmitry", "dmytro"));
+});
+
+test("different names, or a name and itself outside the table, are not familiar forms", () => {
+  assert.ok(!sameGivenName("misha", "sasha"));
+  assert.ok(!sameGivenName("paco", "pepe"));
+  assert.ok(!sameGivenName("theodore", "william"));
+  assert.ok(!sameGivenName("zhorzholiani", "zhorzholiani"));
+});
+
+test("initials and one-letter parts are never familiar forms", () => {
+  assert.ok(!sameGivenName("b", "bill"));
+  assert.ok(!sameGivenName("william", "w"));
+});
+
+test("prototype keys are not names in the table", () => {
+  for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+    assert.ok(!sameGivenName(key, key), key);
+    assert.ok(!sameGivenName(key, "william"), key);
+    assert.ok(!sameGivenName("william", key), key);
+  }
+});

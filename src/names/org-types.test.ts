@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { legalFormOf, legalFormsDiffer, splitLegalForms, type LegalForm } from "./org-types.ts";
+
+const split = (text: string) => {
+  const { name, forms } = splitLegalForms(text.split(" "));
+  return { name: name.join(" "), forms: forms.map((f) => f.compare) };
+};
+
+/** The legal form a phrase names; fails the test when the table has none. */
+function form(phrase: string): LegalForm {
+  const found = legalFormOf(phrase);
+  assert.ok(found, `no legal form for '${phrase}'`);
+  return found;
+}
+
+const differ = (a: string[], b: string[]) => legalFormsDiffer(a.map(form), b.map(form));
+
+test("legal forms come off either edge, the longest phrase first", () => {
+  assert.deepEqual(split("public joint stock company zarya"), { name: "zarya", forms: ["pjsc"] });
+  assert.deepEqual(split("zarya public joint stock company"), { name: "zarya", forms: ["pjsc"] });
+  assert.deepEqual(split("zarya zakrytoe aktsionernoe obshchestvo"), {
+    name: "zarya",
+    forms: ["zao"],
+  });
+  assert.deepEqual(split("zarya gmbh und co kg"), { name: "zarya", forms: ["gmbhcokg"] });
+  assert.deepEqual(split("zarya sdn bhd"), { name: "zarya", forms: ["sdnbhd"] });
+  assert.deepEqual(split("sp z o o zarya"), { name: "zarya", forms: ["spzoo"] });
+  assert.deepEqual(split("zarya spolka z ograniczona odpowiedzialnoscia"), {
+    name: "zarya",
+    forms: ["spzoo"],
+  });
+});
+
+test("forms at both edges, or two at one edge, all come off", () => {
+  assert.deepEqual(split("ooo zarya ltd"), { name: "zarya", forms: ["ltd", "ooo"] });
+  assert.deepEqual(split("zarya gmbh ag").forms.sort(), ["ag", "gmbh"]);
+});
+
+test("at least one word of the name itself is kept", () => {
+  assert.deepEqual(split("sp z o o"), { name: "sp z o o", forms: [] });
+  assert.deepEqual(split("gmbh"), { name: "gmbh", forms: [] });
+  assert.deepEqual(split("sociedad anonima").forms, []);
+});
+
+test("forms inside a name, and ordinary words, stay", () => {
+  assert.deepEqual(split("nordwind sociedad anonima holding"), {
+    name: "nordwind sociedad anonima holding",
+    forms: [],
+  });
+  assert.deepEqual(split("zarya cooperative"), { name: "zarya cooperative", forms: [] });
+  assert.deepEqual(split("zarya foundation"), { name: "zarya foundation", forms: [] });
+});
+
+test("translations and spellings of one form compare as one", () => {
+  assert.equal(form("aktiengesellschaft").compare, "ag");
+  assert.equal(form("a g").compare, "ag");
+  assert.equal(form("societe a responsabilite limitee").compare, "sarl");
+  assert.equal(form("spolka z ograniczona odpowiedzialnoscia").compare, "spzoo");
+  assert.equal(form("sp z oo").compare, "spzoo");
+  assert.equal(form("societatea cu raspundere limitata").compare, "srl");
+});
+
+test("prototype keys name no legal form", () => {
+  for (const key of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])
+    assert.equal(legalFormOf(key), undefined, key);
+  assert.deepEqual(split("constructor toString"), { name: "constructor toString", forms: [] });
+});
+
+test("legal forms of different kinds say two companies", () => {
+  assert.ok(differ(["ag"], ["gmbh"]));
+  assert.ok(differ(["ao"], ["ooo"]));
+  assert.ok(differ(["pjsc"], ["llc"]));
+  assert.ok(differ(["sa"], ["sarl"]));
+});
+
+test("translations of one kind are not a difference", () => {
+  // Aktsionernoe Obshchestvo, Joint Stock Company, AO: lists translate them.
+  assert.ok(!differ(["aktsionernoe obshchestvo"], ["jsc"]));
+  assert.ok(!differ(["ao"], ["pjsc"]));
+  assert.ok(!differ(["ooo"], ["llc"]));
+  assert.ok(!differ(["gmbh"], ["sarl"]));
+  assert.ok(!differ(["aktiengesellschaft"], ["ag"]));
+});
+
+test("no difference when one side names no form, or only loose ones", () => {
+  assert.ok(!legalFormsDiffer([], [form("gmbh")]));
+  assert.ok(!legalFormsDiffer([form("ag")], []));
+  // Company, Co., Ltd, Inc: lists print one body's name with any of them.
+  assert.ok(!differ(["ltd"], ["ag"]));
+  assert.ok(!differ(["inc"], ["sa"]));
+  // normalize.ts sets Company and Corp aside as forms of their own, without a kind.
+  assert.ok(!legalFormsDiffer([{ compare: "company", generic: "" }], [form("gmbh")]));
+  assert.ok(!legalFormsDiffer([form("ag")], [{ compare: "corp", generic: "" }]));
+  // A form without a kind cannot disagree on kind (Swedish AB).
+  assert.ok(!differ(["ab"], ["gmbh"]));
+  // One shared form is enough, whatever else is there.
+  assert.ok(!differ(["ag", "gmbh"], ["gmbh"]));
+});
+
+test(
+  "Limited and Co., Ltd. are limited companies, not joint-stock ones",
+  {
+    todo:
+      "the generated table gives 'limited' and 'co ltd' to an Ethiopian/Chinese JSC entry (its " +
+      "股份有限公司 alias romanised to them claims them first), so X Limited ≠ X LLC",
+  },
+  () => {
+    assert.equal(form("limited").compare, "ltd");
+    assert.equal(form("limited").generic, "LLC");
+    assert.equal(form("co ltd").generic, "LLC");
+    assert.ok(!differ(["limited"], ["llc"]));
+    assert.ok(!differ(["co ltd"], ["gmbh"]));
+  },
+);
