@@ -90,6 +90,22 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["sociedad anonima bursatil de capital variable", "sabcv", "JSC"],
   ["s a b de c v", "sabcv", "JSC"],
   ["sab de cv", "sabcv", "JSC"],
+  ["private limited", "pvtltd", "LLC"],
+  ["private limited company", "pvtltd", "LLC"],
+  ["pvt ltd", "pvtltd", "LLC"],
+  ["public company limited", "pcl", "JSC"],
+  ["pcl", "pcl", "JSC"],
+  ["terbuka", "tbk", "JSC"],
+  ["tbk", "tbk", "JSC"],
+  ["naamloze vennootschap", "nv", "JSC"],
+  ["besloten vennootschap", "bv", "LLC"],
+  ["besloten vennootschap met beperkte aansprakelijkheid", "bv", "LLC"],
+  ["yugen kaisha", "yk", "LLC"],
+  ["sociedad anonima de capital variable", "sacv", "JSC"],
+  ["akcionernoe obshchestvo", "ao", "JSC"],
+  ["aktsionernoye obshchestvo", "ao", "JSC"],
+  ["aktsionernoe obschestvo", "ao", "JSC"],
+  ["akcionernoe obschestvo", "ao", "JSC"],
   // Belarus's ОДО, an additional liability company.
   ["additional liability company", "odo", "LLC"],
   ["obshchestvo s dopolnitelnoy otvetstvennostyu", "odo", "LLC"],
@@ -109,22 +125,31 @@ function tokens(text: string): string[] {
     .filter(Boolean);
 }
 
+function isLatin(text: string): boolean {
+  return !/[^\p{Script=Latin}\p{P}\p{Zs}\p{N}\p{M}]/u.test(text);
+}
+
 function orgTypeRows(): string[][] {
   const file = path.join(SHARED, "data/reference/rigour/resources/names/org_types.yml");
   const data = parseYaml(readFileSync(file, "utf8")) as { types: OrgType[] };
   const rows = new Map<string, [string, string]>();
-  for (const type of data.types) {
-    const aliases = [...(type.aliases ?? []), ...(type.display ? [type.display] : [])];
-    const compareFrom = type.compare ?? type.display ?? type.aliases?.[0] ?? "";
-    const compare = tokens(compareFrom).join("");
-    if (!compare) continue;
-    for (const alias of aliases) {
-      for (const latin of latinVariants(alias)) {
-        const phrase = tokens(latin).join(" ");
-        if (!phrase || ORDINARY_WORDS.has(phrase)) continue;
-        if (phrase.length <= 2 && !SHORT_FORMS.has(phrase)) continue;
-        // The first type to claim a phrase keeps it: rigour lists the main reading first.
-        if (!rows.has(phrase)) rows.set(phrase, [compare, type.generic ?? ""]);
+  // Phrases written in Latin letters claim first; readings of other scripts (股份有限公司 read
+  // as "co ltd") come after, or "Limited" would take the kind of a Chinese joint-stock form.
+  for (const latinPass of [true, false]) {
+    for (const type of data.types) {
+      const aliases = [...(type.aliases ?? []), ...(type.display ? [type.display] : [])];
+      const compareFrom = type.compare ?? type.display ?? type.aliases?.[0] ?? "";
+      const compare = tokens(compareFrom).join("");
+      if (!compare) continue;
+      for (const alias of aliases) {
+        if (isLatin(alias) !== latinPass) continue;
+        for (const latin of latinVariants(alias)) {
+          const phrase = tokens(latin).join(" ");
+          if (!phrase || ORDINARY_WORDS.has(phrase)) continue;
+          if (phrase.length <= 2 && !SHORT_FORMS.has(phrase)) continue;
+          // The first type to claim a phrase keeps it: rigour lists the main reading first.
+          if (!rows.has(phrase)) rows.set(phrase, [compare, type.generic ?? ""]);
+        }
       }
     }
   }

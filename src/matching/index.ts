@@ -19,6 +19,11 @@ import type { EntityPart, IndexedEntity, MatchOptions, MatchQuery, MatchResult }
 const CANDIDATE_NAMES = 16;
 /** Names kept whatever their overlap, and the share of the best overlap the others need. */
 const MIN_CANDIDATE_NAMES = 4;
+/**
+ * Names of one entity among them, at most: a body listed with twenty spellings of "Foreign Trade
+ * Bank" would otherwise fill every place, and the other bodies a query may mean go unscored.
+ */
+const NAMES_PER_ENTITY = 3;
 const RELATIVE_OVERLAP = 0.6;
 /**
  * The share of the query's own trigram weight (over the trigrams read) a name must overlap to be
@@ -465,20 +470,29 @@ export class ScreeningIndex {
     // have the least the query lacks.
     const best: number[] = [];
     const size = this.nameSize;
+    const before = (a: number, b: number) =>
+      scores[a]! > scores[b]! || (scores[a]! === scores[b]! && size[a]! < size[b]!);
     let bar = 0;
     let barSize = 0;
     for (let t = 0; t < touchedCount; t++) {
       const nameId = touched[t]!;
       const score = scores[nameId]!;
       if (score < bar || (score === bar && size[nameId]! >= barSize)) continue;
-      if (!this.allowed(owner[nameId]!, compatible, filterSchema, options)) continue;
+      const entity = owner[nameId]!;
+      if (!this.allowed(entity, compatible, filterSchema, options)) continue;
+      let same = 0;
+      let worstOfEntity = -1;
+      for (let i = 0; i < best.length; i++)
+        if (owner[best[i]!] === entity) {
+          same++;
+          worstOfEntity = i;
+        }
+      if (same >= NAMES_PER_ENTITY) {
+        if (!before(nameId, best[worstOfEntity]!)) continue;
+        best.splice(worstOfEntity, 1);
+      }
       let at = best.length;
-      while (
-        at > 0 &&
-        (scores[best[at - 1]!]! < score ||
-          (scores[best[at - 1]!]! === score && size[best[at - 1]!]! > size[nameId]!))
-      )
-        at--;
+      while (at > 0 && before(nameId, best[at - 1]!)) at--;
       best.splice(at, 0, nameId);
       if (best.length > CANDIDATE_NAMES) best.pop();
       if (best.length === CANDIDATE_NAMES) {

@@ -1,16 +1,29 @@
 /**
  * Candidate keys of a name form: character trigrams of each part's phonetic key, padded at both
- * ends, so that word order, joined syllables and single typos still share most keys.
+ * ends, so that word order and single typos still share most keys; and the trigrams where
+ * neighbouring short parts meet when run together (Saif Ullah, Saifullah: "ifu", "ful"), so that
+ * a name written joined and the same name written split share the rare trigrams that find it.
  */
 import type { PreparedForm } from "../names/prepare.ts";
 
 export function formTrigrams(form: PreparedForm, into: Set<string>): void {
-  for (const key of form.keys) {
-    const padded = `#${key}#`;
-    if (padded.length <= 3) {
-      into.add(padded);
-      continue;
-    }
-    for (let i = 0; i + 3 <= padded.length; i++) into.add(padded.slice(i, i + 3));
+  for (const key of form.keys) addTrigrams(`#${key}#`, into);
+  // Units of several parts are the joins prepare.ts allows (syllable-sized parts only); initials
+  // run together (J. B. Bokassa) would only add rare trigrams no spelling of the name has.
+  for (const unit of form.units)
+    if ((unit.mask & (unit.mask - 1)) !== 0 && !hasInitial(form.tokens, unit.mask))
+      addTrigrams(`#${unit.key}#`, into);
+}
+
+function hasInitial(tokens: string[], mask: number): boolean {
+  for (let i = 0; i < tokens.length; i++) if (mask & (1 << i) && tokens[i]!.length < 2) return true;
+  return false;
+}
+
+function addTrigrams(padded: string, into: Set<string>): void {
+  if (padded.length <= 3) {
+    into.add(padded);
+    return;
   }
+  for (let i = 0; i + 3 <= padded.length; i++) into.add(padded.slice(i, i + 3));
 }

@@ -7,7 +7,7 @@
  */
 
 import { LEGAL_FORMS } from "./normalize.ts";
-import { legalFormOf } from "./org-types.ts";
+import { legalFormOf, splitLegalForms } from "./org-types.ts";
 
 /** Articles, prepositions and conjunctions, in the languages lists are written in. */
 export const SMALL_WORDS = new Set(
@@ -39,9 +39,12 @@ export function acronymFit(acronym: string, words: string[]): number {
   // Depth-first over how many letters each word gives; names are short, so the search is too.
   const search = (at: number, word: number, used: number, extra: number): void => {
     if (at === acronym.length) {
-      // Legal forms and small words after the acronym's last word are not counted as left out.
+      // Legal forms (of one word or several) and small words after the acronym's last word are
+      // not counted as left out.
+      const rest = words.slice(word).filter((w) => !SMALL_WORDS.has(w));
+      const { name } = splitLegalForms(["", ...rest]);
       let trailing = 0;
-      for (let i = word; i < words.length; i++) if (!generic(words[i]!)) trailing++;
+      for (const w of name.slice(1)) if (!generic(w)) trailing++;
       if (used < 2 || trailing > MAX_TRAILING_WORDS) return;
       const fit = 1 - 0.03 * extra - 0.05 * trailing;
       if (fit > best) best = fit;

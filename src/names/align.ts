@@ -103,13 +103,15 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   // a short one is another name (Daesong, Daedong; Yong, Pyong).
   if (edit === "substitution" && shortest >= 10) return Math.max(similarity, 0.95);
   if ((edit === "consonant" || edit === "leading-consonant") && shortest <= 7)
-    return Math.min(similarity, 0.75);
+    return Math.min(similarity, SYLLABLE_CONFLICT);
   if (shortest > 4) return similarity;
   const lengthPenalty = shortest <= 3 ? 0.12 * Math.abs(a.length - b.length) : 0;
   return similarity - lengthPenalty - SHORT_PART_PENALTY;
 }
 
 const VOWELS = "aeiouy";
+/** Below the floor: two short parts a consonant apart are different names. */
+const SYLLABLE_CONFLICT = 0.7;
 /** How far the edit-distance bound sits above the share of letters left unchanged. */
 const EDIT_ALLOWANCE = 0.1;
 

@@ -34,7 +34,10 @@ test("legal forms are split off at either edge of an organisation's name, writte
 
 test("legal-form phrases inside a name are left as words of the name", () => {
   // Only the edges carry legal forms: "joint stock" in the middle is part of this bank's name.
-  const { tokens: t } = tokenizeName("Bank of the Joint Stock Company Trust Baltika", "organization");
+  const { tokens: t } = tokenizeName(
+    "Bank of the Joint Stock Company Trust Baltika",
+    "organization",
+  );
   assert.ok(t.includes("joint") && t.includes("stock") && t.includes("baltika"), t.join(" "));
 });
 
@@ -52,7 +55,11 @@ test("without a kind, short legal forms are still set aside, the long phrases ar
 });
 
 test("numbers in organisations' names are spelt one way", () => {
-  assert.deepEqual(tokens("Forty-Four Signal Brigade", "organization"), ["44", "signal", "brigade"]);
+  assert.deepEqual(tokens("Forty-Four Signal Brigade", "organization"), [
+    "44",
+    "signal",
+    "brigade",
+  ]);
   assert.deepEqual(tokens("Third Machine Works", "organization"), ["3", "machine", "works"]);
   assert.deepEqual(tokens("3rd Machine Works", "organization"), ["3", "machine", "works"]);
   assert.deepEqual(tokens("Depot No. 17", "organization"), ["depot", "17"]);
@@ -129,13 +136,9 @@ test("Abd and the name after it, however they are joined", () => {
   assert.deepEqual(tokens("Abdurrahim Nouri", "person"), ["abd", "rahim", "nouri"]);
 });
 
-test(
-  "Abdullah is Abd Allah",
-  { todo: "Abdullah splits as abd + lah (the 'ul' taken as the article), Abd Allah as abd + allah" },
-  () => {
-    assert.deepEqual(tokens("Abdullah Nouri", "person"), tokens("Abd Allah Nouri", "person"));
-  },
-);
+test("Abdullah is Abd Allah", () => {
+  assert.deepEqual(tokens("Abdullah Nouri", "person"), tokens("Abd Allah Nouri", "person"));
+});
 
 test("$ and @ inside words are read as letters", () => {
   assert.deepEqual(tokens("Moh@mmad Rezaei", "person"), ["mohammad", "rezaei"]);
@@ -157,10 +160,7 @@ test("names that are JavaScript prototype keys are names like any other", () => 
   assert.deepEqual(forms("Constructor Company"), ["company"]);
   assert.deepEqual(tokens("toString", "organization"), ["tostring"]);
   assert.deepEqual(tokens("__proto__", "organization"), ["proto"]);
-  assert.deepEqual(tokens("hasOwnProperty Trading", "organization"), [
-    "hasownproperty",
-    "trading",
-  ]);
+  assert.deepEqual(tokens("hasOwnProperty Trading", "organization"), ["hasownproperty", "trading"]);
   assert.deepEqual(tokens("valueOf", "any"), ["valueof"]);
   assert.deepEqual(tokens("Constructor Smith", "person"), ["constructor", "smith"]);
   assert.deepEqual(tokens("__proto__ constructor", "person"), ["proto", "constructor"]);

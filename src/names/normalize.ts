@@ -193,7 +193,9 @@ function personTokens(raw: string[]): string[] {
     }
     const abd = ABD_JOINED.exec(token);
     if (abd) {
-      tokens.push("abd", token.slice(abd[0].length).replace(/^(?:al|el|ul)(?=[a-z]{3,})/, ""));
+      const rest = token.slice(abd[0].length).replace(/^(?:al|el|ul)(?=[a-z]{3,})/, "");
+      // Abdullah, Abdallah, Abdollah: Abd Allah.
+      tokens.push("abd", /^[aeiou]?l+ah?$/.test(rest) ? "allah" : rest);
       continue;
     }
     tokens.push(token);
@@ -225,5 +227,18 @@ function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "wo
   // A name made only of legal forms ("Co Ltd") keeps them as its tokens.
   if (tokens.length === 0 && legalForms.length > 0)
     return { tokens: legalForms.map((f) => f.compare), legalForms: [] };
-  return { tokens: joinLetters(tokens), legalForms };
+  // Dotted forms joined up (K.K., Y.K.) are legal forms at the edges too.
+  const joined = joinLetters(tokens);
+  if (kind !== "organization" || joined.length === tokens.length)
+    return { tokens: joined, legalForms };
+  const edgeForm = (token: string) =>
+    legalFormOf(token) ?? (LEGAL_FORMS.has(token) ? { compare: token, generic: "" } : undefined);
+  while (joined.length > 1) {
+    const form = edgeForm(joined[joined.length - 1]!) ?? edgeForm(joined[0]!);
+    if (!form) break;
+    if (edgeForm(joined[joined.length - 1]!)) joined.pop();
+    else joined.shift();
+    legalForms.push(form);
+  }
+  return { tokens: joined, legalForms };
 }

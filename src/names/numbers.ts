@@ -114,7 +114,11 @@ export function spellNumbers(tokens: string[]): string[] {
       continue;
     }
     // A lone I, V or X ends a vessel's or a fund's name as a number (Happiness I).
-    const last = i === tokens.length - 1 && i > 0 ? FINAL_ROMAN.get(token) : undefined;
+    // Not after another single letter: N. V. and C. V. are legal forms.
+    const last =
+      i === tokens.length - 1 && i > 0 && tokens[i - 1]!.length > 1
+        ? FINAL_ROMAN.get(token)
+        : undefined;
     const value = unitValue(token) ?? ORDINAL_TENS.get(token) ?? ROMAN.get(token) ?? last;
     out.push(value === undefined ? token : String(value));
   }

@@ -109,3 +109,18 @@ test("titles after Korean, Chinese and Japanese names and before Arabic ones are
   // Organisations keep their words.
   assert.ok(!latinVariants("위원장", "person").includes(""));
 });
+
+test("Hangul organisation names: head words in English, the rest as the DPRK spells it", () => {
+  assert.ok(latinVariants("조선광명은행", "organization").includes("korea kwangmyong bank"));
+  assert.ok(
+    latinVariants("조선동해무역회사", "organization").includes("korea tonghae trading company"),
+  );
+  assert.ok(latinVariants("소백수총회사", "organization").includes("sobaeksu general corporation"));
+  assert.ok(latinVariants("光明银行", "organization").includes("kwangmyong bank"));
+});
+
+test("Hangul persons' names in the DPRK spelling lists use, beside Revised Romanization", () => {
+  const variants = latinVariants("강명식", "person");
+  assert.ok(variants.includes("kang myong sik"), variants.join(" | "));
+  assert.ok(variants.includes("gang myeong sik"), variants.join(" | "));
+});
