@@ -217,7 +217,11 @@ function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "wo
       legalForms.push(legalFormOf(token) ?? { compare: token, generic: "" });
       continue;
     }
-    if (kind === "organization" && ORG_STOPWORDS.has(token) && name.length > 1) continue;
+    // "y" (Spanish "and") only between words: in Y.K. it is a letter of a legal form.
+    const letterOfInitials =
+      token.length === 1 && ((name[i - 1] ?? "").length === 1 || (name[i + 1] ?? "").length === 1);
+    if (kind === "organization" && ORG_STOPWORDS.has(token) && name.length > 1 && !letterOfInitials)
+      continue;
     // Korean "Che 2" is "No. 2": the numeral carries the meaning.
     if (token === "che" && /^\d+$/.test(name[i + 1] ?? "")) continue;
     // DPRK party offices go by Office, Bureau, Room or Division with their number (Office 39).
