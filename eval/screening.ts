@@ -17,7 +17,9 @@
  *  E.        eval/data/korean-*.csv: different Korean names, spellings of one Korean name;
  *  F.        OFAC's search tool fixtures: rank correlation with its scores (no labels, no split);
  *  G.        the Consolidated Screening List's SDN part (≈2022) → the 2024 SDN record with the
- *            same entity number, for spellings the 2024 record no longer has.
+ *            same entity number, for spellings the 2024 record no longer has;
+ *  R.        retrieval: the curated positive pairs the scorer matches, name1 screened against the
+ *            lists plus every pair's listed side (eval/screening/retrieval.ts).
  *
  * Pairs are scored at the match threshold (DEFAULT_THRESHOLD). `EVAL_JSON=path` writes the
  * report half's figures (no pair texts) as JSON.
@@ -55,6 +57,7 @@ import {
   type Goal,
 } from "./screening/report.ts";
 import { koreanCsvPairs, sharedNamePairs, spearman } from "./screening/shared-names.ts";
+import { curatedRetrieval, printRetrieval } from "./screening/retrieval.ts";
 import { HALVES } from "./screening/split.ts";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -153,6 +156,9 @@ printTally(
   csl.tally,
 );
 if (csl.misses.length) console.log(`  tune-half misses, e.g.:\n    ${csl.misses.join("\n    ")}`);
+
+// R. Pairs the scorer matches, screened: is the listed record put up at all?
+printRetrieval(curatedRetrieval(index.entities, curatedSets));
 
 // F. OFAC's own search tool: rank agreement on its fixtures (unlabelled, so not split).
 const fixtures = parse(readFileSync(sharedFile("data/names/ofac_fixtures.csv")), {

@@ -3,7 +3,7 @@
  * up for scoring. The listed side of every curated positive pair joins the lists the eval loads
  * (one entity per distinct listed name), and each pair whose pair score reaches the threshold is
  * screened the way a customer is (index.match, limit 5): is the listed record returned at all,
- * and is it first? Split by identity like every other section; misses printed for the tune half
+ * and is it first? The other curated records of the pair's identity are left out of that screen. Split by identity like every other section; misses printed for the tune half
  * only.
  */
 import { normaliseIdentifier } from "../../src/matching/identifiers.ts";
@@ -66,12 +66,17 @@ export function curatedRetrieval(listed: readonly IndexedEntity[], files: string
   const index = new ScreeningIndex();
   for (const entity of listed) index.add(entity);
   const idOf = new Map<string, string>();
+  const byIdentity = new Map<string, Set<string>>();
   for (const row of scored) {
     const { key, entity } = listedOf(row);
-    if (idOf.has(key)) continue;
-    const id = `curated-${idOf.size}`;
-    idOf.set(key, id);
-    index.add({ ...entity, id, sourceIds: [id] });
+    let id = idOf.get(key);
+    if (id === undefined) {
+      id = `curated-${idOf.size}`;
+      idOf.set(key, id);
+      index.add({ ...entity, id, sourceIds: [id] });
+    }
+    const ids = byIdentity.get(row.identity) ?? new Set<string>();
+    byIdentity.set(row.identity, ids.add(id));
   }
   index.build();
   const tally = new Map<string, RetrievalRow>();
@@ -86,9 +91,11 @@ export function curatedRetrieval(listed: readonly IndexedEntity[], files: string
   const tuneMisses: string[] = [];
   for (const row of scored) {
     const id = idOf.get(listedOf(row).key)!;
+    // The identity's other spellings stand apart only here; a list would hold them as one record.
+    const excludeEntityIds = [...byIdentity.get(row.identity)!].filter((other) => other !== id);
     const results = index.match(
       { schema: row.schema, names: [row.name1], birthDates: [], countries: [], identifiers: [] },
-      { limit: LIMIT, threshold: THRESHOLD },
+      { limit: LIMIT, threshold: THRESHOLD, excludeEntityIds },
     );
     const hit = results.find((r) => r.entity.id === id);
     const first =
@@ -98,7 +105,7 @@ export function curatedRetrieval(listed: readonly IndexedEntity[], files: string
     count(half, "all", hit !== undefined, first);
     if (half === "tune" && !first)
       tuneMisses.push(
-        `${row.class}: ${hit ? "not first" : rankOf(index, row, id)}  ${row.name1} ~ ${row.name2}${
+        `${row.class}: ${hit ? "not first" : rankOf(index, row, id, excludeEntityIds)}  ${row.name1} ~ ${row.name2}${
           results[0]
             ? `  (first: ${results[0].entity.properties.name?.[0]} ${results[0].score.toFixed(3)})`
             : ""
@@ -117,10 +124,15 @@ export function curatedRetrieval(listed: readonly IndexedEntity[], files: string
 }
 
 /** For a tune-half miss: scored but crowded out of the first LIMIT, or never put up at all. */
-function rankOf(index: ScreeningIndex, row: CuratedRow, id: string): string {
+function rankOf(
+  index: ScreeningIndex,
+  row: CuratedRow,
+  id: string,
+  excludeEntityIds: string[],
+): string {
   const all = index.match(
     { schema: row.schema, names: [row.name1], birthDates: [], countries: [], identifiers: [] },
-    { limit: 1000, threshold: THRESHOLD },
+    { limit: 1000, threshold: THRESHOLD, excludeEntityIds },
   );
   const at = all.findIndex((r) => r.entity.id === id);
   return at < 0 ? "not a candidate" : `ranked ${at + 1}`;

@@ -53,7 +53,10 @@ test("a name written by ear shares its sound key with the Latin spelling", () =>
   assert.equal(latin, "TT.TP");
   for (const heard of ["唐纳德·特朗普", "ドナルド・トランプ", "도널드 트럼프"]) {
     const forms = prepareName(heard, "person").forms;
-    assert.ok(forms.some((f) => f.transcribed && queryKeys(f).includes(`sound:${latin}`)), heard);
+    assert.ok(
+      forms.some((f) => f.transcribed && queryKeys(f).includes(`sound:${latin}`)),
+      heard,
+    );
   }
   // Latin queries compare spellings, not sounds.
   assert.deepEqual(queryKeys(prepareName("Donald Trump", "person").forms[0]!), []);

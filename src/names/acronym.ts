@@ -6,6 +6,7 @@
  * another order are another body's acronym.
  */
 
+import { isOptionalWord } from "./countries.ts";
 import { LEGAL_FORMS } from "./normalize.ts";
 import { legalFormOf, splitLegalForms } from "./org-types.ts";
 
@@ -44,7 +45,7 @@ export function acronymFit(acronym: string, words: string[]): number {
       const rest = words.slice(word).filter((w) => !SMALL_WORDS.has(w));
       const { name } = splitLegalForms(["", ...rest]);
       let trailing = 0;
-      for (const w of name.slice(1)) if (!generic(w)) trailing++;
+      for (const w of name.slice(1)) if (!generic(w) && !isOptionalWord(w)) trailing++;
       if (used < 2 || trailing > MAX_TRAILING_WORDS) return;
       const fit = 1 - 0.03 * extra - 0.05 * trailing;
       if (fit > best) best = fit;
@@ -52,7 +53,9 @@ export function acronymFit(acronym: string, words: string[]): number {
     }
     if (word >= words.length) return;
     const w = words[word]!;
-    if (SMALL_WORDS.has(w)) search(at, word + 1, used, extra);
+    // Small words and countries may be left out anywhere (NORINCO: China North Industries
+    // Corporation).
+    if (SMALL_WORDS.has(w) || isOptionalWord(w)) search(at, word + 1, used, extra);
     for (let take = 1; take <= Math.min(w.length, acronym.length - at); take++) {
       if (w[take - 1] !== acronym[at + take - 1]) break;
       search(at + take, word + 1, used + 1, extra + take - 1);

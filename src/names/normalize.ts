@@ -6,6 +6,7 @@
  */
 import anyAscii from "any-ascii";
 import { spellNumbers } from "./numbers.ts";
+import { ORG_VOCABULARY } from "./org-vocabulary.ts";
 import { legalFormOf, splitLegalForms, type LegalForm } from "./org-types.ts";
 import { ORG_WORD_EQUIVALENTS, PERSON_TITLES, collapseCountryPhrases } from "./words.ts";
 
@@ -81,6 +82,7 @@ const ORG_SYNONYMS = new Map<string, string>(
     dept: "department",
     tr: "trading",
     gen: "general",
+    ...ORG_VOCABULARY,
     ...ORG_WORD_EQUIVALENTS,
   }),
 );
@@ -204,6 +206,9 @@ function personTokens(raw: string[]): string[] {
 }
 
 function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "words"> {
+  // A name of single letters only (S.C.O.T.) is an acronym, not a legal form (S.C.) and letters.
+  if (raw.length >= 2 && raw.every((t) => t.length === 1))
+    return { tokens: [raw.join("")], legalForms: [] };
   const expanded = collapseCountryPhrases(spellNumbers(raw)).flatMap((token) =>
     (ORG_SYNONYMS.get(token) ?? token).split(" "),
   );
