@@ -79,8 +79,17 @@ test("translations of one kind are not a difference", () => {
   assert.ok(!differ(["aktsionernoe obshchestvo"], ["jsc"]));
   assert.ok(!differ(["ao"], ["pjsc"]));
   assert.ok(!differ(["ooo"], ["llc"]));
-  assert.ok(!differ(["gmbh"], ["sarl"]));
+  assert.ok(!differ(["gmbh"], ["llc"]));
   assert.ok(!differ(["aktiengesellschaft"], ["ag"]));
+});
+
+test("two local forms, or two English ones, that differ are two companies", () => {
+  // As analysts judge them, even of one kind: SARL and SAS, GmbH and SARL, FZE and FZCO.
+  assert.ok(differ(["gmbh"], ["sarl"]));
+  assert.ok(differ(["sas"], ["sarl"]));
+  assert.ok(differ(["fze"], ["fzco"]));
+  assert.ok(differ(["ab"], ["gmbh"]));
+  assert.ok(differ(["llc"], ["plc"]));
 });
 
 test("no difference when one side names no form, or only loose ones", () => {
@@ -92,8 +101,6 @@ test("no difference when one side names no form, or only loose ones", () => {
   // normalize.ts sets Company and Corp aside as forms of their own, without a kind.
   assert.ok(!legalFormsDiffer([{ compare: "company", generic: "" }], [form("gmbh")]));
   assert.ok(!legalFormsDiffer([form("ag")], [{ compare: "corp", generic: "" }]));
-  // A form without a kind cannot disagree on kind (Swedish AB).
-  assert.ok(!differ(["ab"], ["gmbh"]));
   // One shared form is enough, whatever else is there.
   assert.ok(!differ(["ag", "gmbh"], ["gmbh"]));
 });

@@ -67,19 +67,30 @@ export function splitLegalForms(tokens: string[]): { name: string[]; forms: Lega
 }
 
 /**
- * Whether two sets of legal forms say the companies differ: both name a form, none is shared,
- * and no generic kind is shared (AG, a JSC, against GmbH, an LLC). Forms of one kind are not a
- * difference: lists translate them (Aktsionernoe Obshchestvo, Joint Stock Company, AO).
+ * Whether two sets of legal forms say the companies differ. Lists translate a local form into
+ * the English one of its kind (Aktsionernoe Obshchestvo, AO → JSC; OOO → LLC), so a local form
+ * against an English form of the same generic kind is one company. Otherwise two forms that
+ * differ are two companies (AG and GmbH; SAS and SARL; FZE and FZCO; LLC and Inc.), as analysts
+ * judge them; only Co., Ltd., Corp. and the like tell nothing.
  */
 export function legalFormsDiffer(a: LegalForm[], b: LegalForm[]): boolean {
   a = a.filter(specific);
   b = b.filter(specific);
   if (a.length === 0 || b.length === 0) return false;
   if (a.some((x) => b.some((y) => x.compare === y.compare))) return false;
-  const kinds = (forms: LegalForm[]) => forms.map((f) => f.generic).filter(Boolean);
-  const ka = kinds(a);
-  const kb = kinds(b);
-  return ka.length > 0 && kb.length > 0 && !ka.some((k) => kb.includes(k));
+  return !a.some((x) => b.some((y) => translates(x, y) || translates(y, x)));
+}
+
+/** English forms lists translate local ones into, by generic kind. */
+const ENGLISH_FORMS = new Set(["llc", "jsc", "ojsc", "cjsc", "pjsc", "plc", "llp", "lp"]);
+
+function translates(english: LegalForm, local: LegalForm): boolean {
+  return (
+    ENGLISH_FORMS.has(english.compare) &&
+    !ENGLISH_FORMS.has(local.compare) &&
+    english.generic !== "" &&
+    english.generic === local.generic
+  );
 }
 
 /**

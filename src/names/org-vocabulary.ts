@@ -8,12 +8,12 @@
  * accents), one word each; a translation may be several English words.
  */
 const TABLE = `
-bank: banco banque banca bankasi yinhang bankas
+bank: banco banque banca bankasi yinhang bankas ginko
 national: nacional nationale nazionale natsionalny natsionalnyy natsionalnyi melli milli watani
 central: centrale zentral zentrale tsentralny tsentralnyy tsentralnyi markazi merkez
 commercial: comercial commerciale commerciale tijari tijariya kommercheskiy
-trading: comercio commerce handel handels tijara bazargani ticaret maoyi torgovaya torgovyy torgovy
-industrial: industria industrias industrie industrielle industriale promyshlennost sanaye sanayi gongye
+trading: comercio commerce handel handels tijara bazargani ticaret tic maoyi torgovaya torgovyy torgovy boeki shoji
+industrial: industria industrias industrie industrielle industriale promyshlennost sanaye sanayi gongye sangyo kogyo
 development: desarrollo desenvolvimento developpement sviluppo entwicklung razvitiya tose toseh tosee fazhan kaifa gostaresh
 investment: inversiones inversion investimento investimentos investissement investimenti investitsiy investitsionnaya touzi
 ministry: ministerio ministere ministero ministerium ministerstvo vezarat wizarat wizara
@@ -47,7 +47,7 @@ petroleum: petroleos petroleo petrole petrolio shiyou
 oil: naft neftyanaya
 gas: gazovaya
 transport: transporte transportes transports trasporti transportnaya naql
-shipping: naviera navigation keshtirani haiyun hangyun
+shipping: naviera navigation keshtirani haiyun hangyun kaiun kisen
 maritime: maritima maritimo marittima
 mining: minera mineria mineracao miniere minerario gornodobyvayushchaya
 energy: energia energie energiya nengyuan
@@ -64,6 +64,8 @@ company: kompaniya sherkat sharikat sharika gongsi
 corporation: korporatsiya
 enterprise: empresa entreprise impresa predpriyatie
 technology: tecnologia technologie tecnologie tekhnologii keji jishu
+electronics: electronica electronique elettronica elektronik dianzi denshi
+insurance: seguros assurance assicurazioni versicherung strakhovaya hoken
 logistics: logistica logistique wuliu
 center: centro centre zhongxin tsentr
 research: investigacion recherche ricerca issledovatelskiy
