@@ -90,6 +90,52 @@ jose ze
 josef jupp
 ursula uschi
 gabriele gabi
+laszlo laci
+istvan pista pisti
+ferenc feri
+jozsef jozsi
+sandor sanyi
+janos jani jancsi
+erzsebet erzsi
+katalin kati
+panagiotis panos takis
+konstantinos kostas dinos
+georgios giorgos yorgos
+dimitrios dimitris mimis
+ioannis giannis yannis
+nikolaos nikos
+athanasios thanasis sakis
+vasileios vasilis vasos
+spyridon spyros
+evangelos vangelis
+salvatore toto turi
+giuseppe pino peppe beppe
+francesco franco cecco ciccio
+antonio tonino toto
+domenico mimmo
+gaetano tano
+raffaele lello
+alessandro sandro
+wilhelm willi willy
+heinrich heinz heini
+johannes johann hannes
+guadalupe lupita lupe
+francisco pancho quico chico
+luis lucho
+anatoly anatoliy tolik tolya
+joseph yusuf youssef yousef yosef josef jozef giuseppe jose
+abraham ibrahim avraham
+moses musa moshe
+david dawud daoud davud
+solomon sulayman suleiman shlomo
+jacob yaqub yakub yaakov
+john yahya
+mary maryam miriam
+ishmael ismail
+elijah ilyas elias
+aaron harun haroun
+noah nuh
+jesus isa
 `;
 
 let groupsOf: Map<string, number[]> | undefined;
