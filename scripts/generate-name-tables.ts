@@ -80,6 +80,8 @@ const SHORT_FORMS = new Set([
   "ao",
   "ad",
   "dd",
+  "ky",
+  "ou",
 ]);
 
 /** Forms rigour does not list yet, written here: [phrase, compared form, generic kind]. */
@@ -120,10 +122,27 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["aktsionernoye obshchestvo", "ao", "JSC"],
   ["aktsionernoe obschestvo", "ao", "JSC"],
   ["akcionernoe obschestvo", "ao", "JSC"],
+  ["publichnoe aktsionernoe obshchestvo", "pao", "JSC"],
+  ["publichnoye aktsionernoye obshchestvo", "pao", "JSC"],
+  ["publichnoe aktsionernoe obschestvo", "pao", "JSC"],
+  ["otkrytoe aktsionernoe obshchestvo", "oao", "JSC"],
+  ["otkrytoye aktsionernoye obshchestvo", "oao", "JSC"],
+  ["zakrytoe aktsionernoe obshchestvo", "zao", "JSC"],
+  ["zakrytoye aktsionernoye obshchestvo", "zao", "JSC"],
   // Belarus's ОДО, an additional liability company.
   ["additional liability company", "odo", "LLC"],
   ["obshchestvo s dopolnitelnoy otvetstvennostyu", "odo", "LLC"],
   ["obshchestvo s dopolnitelnoi otvetstvennostyu", "odo", "LLC"],
+];
+
+/**
+ * Phrases rigour files under a form they are not: the Brazilian and Portuguese Limitada is not
+ * the loose English "Ltd", which says nothing, but a form of its own.
+ */
+const OVERRIDES: Array<[string, string, string]> = [
+  ["ltda", "ltda", "LLC"],
+  ["limitada", "ltda", "LLC"],
+  ["sociedade limitada", "ltda", "LLC"],
 ];
 
 interface OrgType {
@@ -169,6 +188,7 @@ function orgTypeRows(): string[][] {
   }
   for (const [phrase, compare, generic] of SUPPLEMENT)
     if (!rows.has(phrase)) rows.set(phrase, [compare, generic]);
+  for (const [phrase, compare, generic] of OVERRIDES) rows.set(phrase, [compare, generic]);
   return [...rows.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([phrase, [compare, generic]]) => [phrase, compare, generic]);

@@ -448,28 +448,10 @@ function alignParts(
     optionalQ = weightOf(query, leftQ);
     optionalC = weightOf(candidate, leftC);
   }
-  // Common words left over on one side only (Rosneft Oil Company, Rosneft) count half and leave
-  // that side covered; on both sides (Daesong Bank, Daesong Trading) they are a difference.
-  let commonQ = 0;
-  let commonC = 0;
-  if (query.kind !== "person" && pairs.length > 0 && optionalQ === 0 && optionalC === 0) {
-    const q = leftover(query, usedQ | (optionalQ > 0 ? leftQ : 0));
-    const c = leftover(candidate, usedC | (optionalC > 0 ? leftC : 0));
-    if (q.other === 0 && c.other === 0 && (q.common === 0) !== (c.common === 0)) {
-      commonQ = q.common;
-      commonC = c.common;
-    }
-  }
-  const total =
-    query.length +
-    candidate.length -
-    initialExcess -
-    optionalQ -
-    optionalC -
-    (commonQ + commonC) / 2;
+  const total = query.length + candidate.length - initialExcess - optionalQ - optionalC;
   let score = matched / total;
-  const queryCovered = matchedQ + optionalQ + commonQ >= query.length - 1e-9;
-  const candidateCovered = matchedC + optionalC + commonC >= candidate.length - 1e-9;
+  const queryCovered = matchedQ + optionalQ >= query.length - 1e-9;
+  const candidateCovered = matchedC + optionalC >= candidate.length - 1e-9;
   const numbers = query.kind === "person" ? undefined : compareNumbers(query, candidate);
   const notes: string[] = [];
   // Every part of the query found in a fuller listed name (a patronymic, a second given name).
@@ -559,18 +541,6 @@ function alignParts(
     notes.push("a number on one side only");
   }
   return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
-}
-
-/** The weight of a form's parts outside `used`: common words, and the others. */
-function leftover(form: PreparedForm, used: number): { common: number; other: number } {
-  let common = 0;
-  let other = 0;
-  for (const unit of form.units) {
-    if ((unit.mask & (unit.mask - 1)) !== 0 || (unit.mask & used) !== 0) continue;
-    if (GENERIC_ORG_WORDS.has(unit.text)) common += unit.weight;
-    else other += unit.weight;
-  }
-  return { common, other };
 }
 
 /** Whether an organisation's name has a word outside the common ones, numbers and countries. */

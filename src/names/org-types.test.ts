@@ -83,9 +83,16 @@ test("translations of one kind are not a difference", () => {
   assert.ok(!differ(["aktiengesellschaft"], ["ag"]));
 });
 
+test("one form in a country's languages is one form (Swiss AG = SA, Belgian SPRL = BVBA)", () => {
+  assert.ok(!differ(["ag"], ["sa"]));
+  assert.ok(!differ(["gmbh"], ["sarl"]));
+  assert.ok(!differ(["sprl"], ["bvba"]));
+});
+
 test("two local forms, or two English ones, that differ are two companies", () => {
+  assert.ok(differ(["llc"], ["inc"]));
   // As analysts judge them, even of one kind: SARL and SAS, GmbH and SARL, FZE and FZCO.
-  assert.ok(differ(["gmbh"], ["sarl"]));
+  assert.ok(differ(["gmbh"], ["sas"]));
   assert.ok(differ(["sas"], ["sarl"]));
   assert.ok(differ(["fze"], ["fzco"]));
   assert.ok(differ(["ab"], ["gmbh"]));
@@ -97,7 +104,6 @@ test("no difference when one side names no form, or only loose ones", () => {
   assert.ok(!legalFormsDiffer([form("ag")], []));
   // Company, Co., Ltd, Inc: lists print one body's name with any of them.
   assert.ok(!differ(["ltd"], ["ag"]));
-  assert.ok(!differ(["inc"], ["sa"]));
   // normalize.ts sets Company and Corp aside as forms of their own, without a kind.
   assert.ok(!legalFormsDiffer([{ compare: "company", generic: "" }], [form("gmbh")]));
   assert.ok(!legalFormsDiffer([form("ag")], [{ compare: "corp", generic: "" }]));

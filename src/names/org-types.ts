@@ -78,8 +78,27 @@ export function legalFormsDiffer(a: LegalForm[], b: LegalForm[]): boolean {
   b = b.filter(specific);
   if (a.length === 0 || b.length === 0) return false;
   if (a.some((x) => b.some((y) => x.compare === y.compare))) return false;
-  return !a.some((x) => b.some((y) => translates(x, y) || translates(y, x)));
+  return !a.some((x) =>
+    b.some(
+      (y) => translates(x, y) || translates(y, x) || EQUIVALENT.has(`${x.compare}|${y.compare}`),
+    ),
+  );
 }
+
+/**
+ * One form in a country's languages: Swiss and Luxembourg AG = SA and GmbH = Sàrl, Belgian SPRL =
+ * BVBA and SA = NV, Finnish Oy = Ab and Oyj = Abp.
+ */
+const EQUIVALENT = new Set(
+  [
+    ["ag", "sa"],
+    ["gmbh", "sarl"],
+    ["sprl", "bvba"],
+    ["nv", "sa"],
+    ["oy", "ab"],
+    ["oyj", "abp"],
+  ].flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]),
+);
 
 /** English forms lists translate local ones into, by generic kind. */
 const ENGLISH_FORMS = new Set(["llc", "jsc", "ojsc", "cjsc", "pjsc", "plc", "llp", "lp"]);
@@ -107,7 +126,6 @@ const LOOSE_FORMS = new Set([
   "cia",
   "compagnie",
   "cie",
-  "inc",
   "ltd",
   "coltd",
 ]);
