@@ -101,7 +101,7 @@ const EQUIVALENT = new Set(
 );
 
 /** English forms lists translate local ones into, by generic kind. */
-const ENGLISH_FORMS = new Set(["llc", "jsc", "ojsc", "cjsc", "pjsc", "plc", "llp", "lp"]);
+const ENGLISH_FORMS = new Set(["llc", "inc", "jsc", "ojsc", "cjsc", "pjsc", "plc", "llp", "lp"]);
 
 function translates(english: LegalForm, local: LegalForm): boolean {
   return (
