@@ -62,8 +62,9 @@ export function looksLikeRegistration(name: string): boolean {
   return (
     (/^[A-Z0-9]{1,3}[- ][A-Z0-9]{2,6}$/i.test(text) && /[A-Z]/i.test(text)) ||
     /^(?:(?:IMO|MMSI)[\s:.#-]*(?:(?:no|nr|number)[\s:.#-]*)?)?\d{7,9}$/i.test(text) ||
-    // United States registrations have no hyphen: N123AB.
-    /^N[1-9]\d{0,4}[A-Z]{0,2}$/.test(text)
+    // United States registrations have no hyphen (N123AB), nor do some others (YV2726).
+    /^N[1-9]\d{0,4}[A-Z]{0,2}$/.test(text) ||
+    /^[A-Z]{2}\d{3,5}$/.test(text)
   );
 }
 
@@ -74,8 +75,9 @@ export function looksLikeRegistration(name: string): boolean {
 export function registrationsIn(name: string): string[] {
   if (looksLikeRegistration(name)) return [normaliseIdentifier(name)];
   const found: string[] = [];
-  for (const match of name.matchAll(/\bIMO[\s:.#-]*(?:(?:no|nr|number)[\s:.#-]*)?(\d{7})\b/gi))
-    if (validImo(match[1]!)) found.push(match[1]!);
+  // Lloyd's Register numbers became IMO numbers.
+  const imo = /\b(?:IMO|Lloyd'?s Register|LR)[\s:.#-]*(?:(?:no|nr|number)[\s:.#-]*)?(\d{7})\b/gi;
+  for (const match of name.matchAll(imo)) if (validImo(match[1]!)) found.push(match[1]!);
   return found;
 }
 

@@ -94,6 +94,10 @@ const PART_EQUIVALENTS = new Map<string, string>(
     mohamed: "muhamad",
     mohamad: "muhamad",
     muhammed: "muhamad",
+    // Abbreviations of Muhammad in South and South-East Asian names.
+    mohd: "muhamad",
+    muhd: "muhamad",
+    md: "muhamad",
     ahmed: "ahmad",
     ahmet: "ahmad",
     wladimir: "vladimir",

@@ -22,7 +22,8 @@ export const PERSON_TITLES = new Set(
   ustadh ustaz hajja dott avv sensei sama dono xiansheng zhuxi zongli buzhang jiangjun
   wiwonjang buwiwonjang dongji tongji dongmu tongmu seonsaeng sonsaeng wonsu janggun changgun
   chongbiseo chongbiso daejang taejang chongri chongni sangjang bujang pujang bubujang pubujang
-  susang ryongdoja ryeongdoja seyyed seyed sayyed haj field vice rear chief grand supreme`
+  susang ryongdoja ryeongdoja seyyed seyed sayyed haj field vice rear chief grand supreme
+  samdech akka moha ponhea chakrei dato datuk datin seri sri ministre army`
     .split(/\s+/)
     .filter(Boolean),
 );
