@@ -100,7 +100,7 @@ erzsebet erzsi
 katalin kati
 panagiotis panos takis
 konstantinos kostas dinos
-georgios giorgos yorgos
+georgios giorgos yorgos george
 dimitrios dimitris mimis
 ioannis giannis yannis
 nikolaos nikos

@@ -106,6 +106,8 @@ const PART_EQUIVALENTS = new Map<string, string>(
 );
 
 const REWRITES: Array<[RegExp, string]> = [
+  // Russian Дж written for English J (Dzhonson, Johnson).
+  [/dzh/g, "j"],
   // Dutch and German "oe" before a consonant (Poetin); Korean "oe" ends a syllable (Choe).
   [/oe(?=[bcdfgjklmnpqrstvxz])/g, "u"],
   [/eo/g, "o"],
