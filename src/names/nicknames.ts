@@ -136,6 +136,55 @@ elijah ilyas elias
 aaron harun haroun
 noah nuh
 jesus isa
+andrei andrey andriy andryusha
+maksim maxim max
+roman roma
+oleg olezhka
+anna anya nyura anechka
+olga olya olenka
+irina ira
+yulia yuliya yulya
+galina galya
+valentina valya
+sofia sofiya sonya
+daria darya dasha
+ksenia kseniya ksyusha
+anastasia anastasiya nastya
+viktoria viktoriya vika
+margarita rita
+zinaida zina
+valery valeriy valera
+rostislav slava
+vsevolod seva
+eduard edik
+artyom artem tyoma
+kirill kirya
+yakov yasha
+ilya ilyusha
+lev lyova
+vadim vadik
+yegor egor egorka
+santiago santi chago
+vicente chente
+gregorio goyo
+fernando nando
+federico fede
+juan juancho juanito
+ramon moncho
+soledad sole
+teresa tere
+isabel chabela isa
+josefa pepa
+francisca paca paquita
+luiz luis lula
+sebastiao tiao
+raimundo mundinho
+matthias hias
+bernhard bernd
+wolfgang wolfi
+katharina kathe
+elisabeth lisbeth liesl sisi
+mehmet mehmed muhammad mohammed mohammad
 `;
 
 let groupsOf: Map<string, number[]> | undefined;
