@@ -24,6 +24,7 @@ import { foldName } from "../../src/names/normalize.ts";
 import { scorePair } from "../../src/screening/compare.ts";
 import { THRESHOLD, Tally } from "./metrics.ts";
 import type { LabelledPair } from "./pairs.ts";
+import { readLabelledCsv } from "./labelled-csv.ts";
 import { halfOf } from "./split.ts";
 
 const MISS_LIMIT = 15;
@@ -142,17 +143,9 @@ export interface UnOfacLabel {
 
 /** The B2 truth, with a clear error naming the file, line and field. */
 export function readUnOfacLabels(file: string): UnOfacLabel[] {
-  const records = parse(readFileSync(file), {
-    columns: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
-  const fail = (line: number, field: string, why: string): never => {
-    throw new InvalidInputError(`${file}: line ${line}: ${field}: ${why}`);
-  };
+  const { records, fail } = readLabelledCsv(file);
   const seen = new Set<string>();
-  return records.map(({ record: r, info }) => {
-    const line = info.lines;
+  return records.map(({ record: r, line }) => {
     for (const column of ["un_ref", "un_name", "ofac_uid", "ofac_name", "evidence"])
       if (!(column in r)) fail(line, column, "column missing from the header");
     if (!UN_REF.test(r.un_ref!)) fail(line, "un_ref", `'${r.un_ref}' is not a UN KPe reference`);

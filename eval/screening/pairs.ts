@@ -2,13 +2,12 @@
  * Labelled name pairs: the record every section hands to the report, and the hand-curated sets
  * (eval/data/names/pairs*.csv) read with a clear error naming the file, line and field.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
-import { InvalidInputError } from "../../src/errors.ts";
 import { ScreeningIndex } from "../../src/matching/index.ts";
 import { findSchema } from "../../src/model/ftm.ts";
 import { scorePair } from "../../src/screening/compare.ts";
+import { readLabelledCsv } from "./labelled-csv.ts";
 import { halfOf, type Half } from "./split.ts";
 
 export interface LabelledPair {
@@ -81,17 +80,9 @@ export function curatedFiles(dir: string): string[] {
 }
 
 export function readCurated(file: string): CuratedRow[] {
-  const records = parse(readFileSync(file), {
-    columns: true,
-    skip_empty_lines: true,
-    info: true,
-  }) as Array<{ record: Record<string, string>; info: { lines: number } }>;
-  const fail = (line: number, field: string, why: string): never => {
-    throw new InvalidInputError(`${file}: line ${line}: ${field}: ${why}`);
-  };
+  const { records, fail } = readLabelledCsv(file);
   const rows: CuratedRow[] = [];
-  for (const { record: r, info } of records) {
-    const line = info.lines;
+  for (const { record: r, line } of records) {
     for (const column of COLUMNS)
       if (!(column in r)) fail(line, column, "column missing from the header");
     if (!(CLASSES as readonly string[]).includes(r.class!))

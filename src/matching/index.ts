@@ -51,6 +51,12 @@ const KEYED_NAMES = 8;
 /** Results below this score are not returned at all. */
 export const CUTOFF = 0.5;
 
+interface Posting {
+  entries: Int32Array;
+  idf: number;
+  trigram: string;
+}
+
 export class ScreeningIndex {
   readonly entities: IndexedEntity[] = [];
   private readonly prepared: Comparable[] = [];
@@ -60,7 +66,7 @@ export class ScreeningIndex {
   private readonly names: PreparedName[] = [];
   private readonly nameIsWeak: boolean[] = [];
   private readonly postingLists = new Map<string, number[]>();
-  private postings = new Map<string, { entries: Int32Array; idf: number }>();
+  private postings = new Map<string, Posting>();
   /** Listed names by the keys of keys.ts; keys naming more than MAX_KEY_POSTING names are dropped. */
   private keyPostingLists = new Map<string, number[]>();
   private keyPostings = new Map<string, Int32Array>();
@@ -139,6 +145,7 @@ export class ScreeningIndex {
       this.postings.set(trigram, {
         entries: Int32Array.from(list),
         idf: Math.log(1 + n / list.length),
+        trigram,
       });
     }
     this.postingLists.clear();
@@ -336,20 +343,17 @@ export class ScreeningIndex {
    * of several forms (a name in Han with its pinyin and its Korean reading, a name with its
    * acronym), of the lightest form's, so that a listed name spelt like one form alone is found.
    */
-  private queryWeight(
-    read: Array<{ idf: number; trigram: string }>,
-    forms: Array<Set<string>>,
-  ): number {
-    let total = 0;
-    for (const { idf } of read) total += idf;
-    if (forms.length < 2) return total;
-    let lightest = total;
+  private queryWeight(read: Posting[], forms: Array<Set<string>>): number {
+    let lightest = Infinity;
     for (const form of forms) {
       let weight = 0;
-      for (const { idf, trigram } of read) if (form.has(trigram)) weight += idf;
+      for (let i = 0; i < read.length; i++) if (form.has(read[i]!.trigram)) weight += read[i]!.idf;
       if (weight > 0 && weight < lightest) lightest = weight;
     }
-    return lightest;
+    if (lightest !== Infinity) return lightest;
+    let total = 0;
+    for (const { idf } of read) total += idf;
+    return total;
   }
 
   /**
@@ -413,21 +417,23 @@ export class ScreeningIndex {
     const filterSchema = options.schema ? this.compatibleCodes(options.schema) : undefined;
     const touched = this.touched;
     let touchedCount = 0;
+    // Each form's own trigrams set the share a name must overlap; the trigrams of parts run
+    // together only add to the overlap.
     const trigrams = new Set<string>();
     const formTrigramSets: Array<Set<string>> = [];
     for (const name of query.names)
       for (const form of name.forms) {
         const own = new Set<string>();
-        formTrigrams(form, own);
+        formTrigrams(form, own, trigrams);
         formTrigramSets.push(own);
         for (const trigram of own) trigrams.add(trigram);
       }
     // Rarest trigrams first; the commonest ("#al", "an#") are skipped once enough rare ones have
     // spoken: they cost the most and tell the least.
-    const postings: Array<{ entries: Int32Array; idf: number; trigram: string }> = [];
+    const postings: Posting[] = [];
     for (const trigram of trigrams) {
       const posting = this.postings.get(trigram);
-      if (posting) postings.push({ ...posting, trigram });
+      if (posting) postings.push(posting);
     }
     postings.sort((a, b) => a.entries.length - b.entries.length);
     let budget = POSTING_BUDGET;
