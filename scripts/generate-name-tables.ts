@@ -104,6 +104,10 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["besloten vennootschap met beperkte aansprakelijkheid", "bv", "LLC"],
   ["yugen kaisha", "yk", "LLC"],
   ["with limited liability", "wll", "LLC"],
+  // A Russian or Belarusian state group (Belneftekhim Concern): a loose word like "Company".
+  ["concern", "concern", ""],
+  ["kontsern", "concern", ""],
+  ["konzern", "concern", ""],
   ["wll", "wll", "LLC"],
   ["cong ty tnhh", "tnhh", "LLC"],
   ["cong ty trach nhiem huu han", "tnhh", "LLC"],

@@ -175,8 +175,20 @@ const PARTICLES = new Map([
   ["abou", "abu"],
   ["abo", "abu"],
 ]);
-/** Abdul, Abdel, Abd al, Abdur … + name: "Abd" and the name, however they are joined. */
-const ABD_JOINED = /^(?:abdul|abdel|abdal|abdul|abdur|abdus|abdu|abd)(?=[a-z]{3,})/;
+/**
+ * Abdul, Abdel, Abd al, Abdur, Abdu … + name: "Abd" and the name, however they are joined and
+ * whatever the article assimilated to (Abdurrahman, Abdurahman, Abdul Rahman: Abd + Rahman).
+ */
+function abdJoined(token: string): [string, string] | undefined {
+  if (!token.startsWith("abd") || token.length < 7) return undefined;
+  const rest = token
+    .slice(3)
+    .replace(/^(?:[aeiou]l|[aeiou]([rsdtnz])(?=\1)|[aeiou])/, "")
+    .replace(/^([a-z])\1/, "$1");
+  if (rest.length < 3 && !/^l+ah?$/.test(rest)) return undefined;
+  // Abdullah, Abdallah, Abdollah: Abd Allah.
+  return ["abd", /^[aeiou]?l+ah?$/.test(rest) ? "allah" : rest];
+}
 
 function personTokens(raw: string[]): string[] {
   // Titles go when two words of the name are left: "Sheikh Omar" may be the whole alias.
@@ -193,11 +205,9 @@ function personTokens(raw: string[]): string[] {
       if (next === "al" || next === "el" || next === "ul") i++;
       continue;
     }
-    const abd = ABD_JOINED.exec(token);
+    const abd = abdJoined(token);
     if (abd) {
-      const rest = token.slice(abd[0].length).replace(/^(?:al|el|ul)(?=[a-z]{3,})/, "");
-      // Abdullah, Abdallah, Abdollah: Abd Allah.
-      tokens.push("abd", /^[aeiou]?l+ah?$/.test(rest) ? "allah" : rest);
+      tokens.push(...abd);
       continue;
     }
     tokens.push(token);

@@ -15,7 +15,7 @@ commercial: comercial commerciale commerciale tijari tijariya kommercheskiy
 trading: comercio commerce handel handels tijara bazargani ticaret tic maoyi torgovaya torgovyy torgovy boeki shoji
 industrial: industria industrias industrie industrielle industriale promyshlennost sanaye sanayi gongye sangyo kogyo
 development: desarrollo desenvolvimento developpement sviluppo entwicklung razvitiya tose toseh tosee fazhan kaifa gostaresh
-investment: inversiones inversion investimento investimentos investissement investimenti investitsiy investitsionnaya touzi
+investment: tuja inversiones inversion investimento investimentos investissement investimenti investitsiy investitsionnaya touzi
 ministry: ministerio ministere ministero ministerium ministerstvo vezarat wizarat wizara
 interior: interieur interno
 defence: defensa defesa defense difesa verteidigung oborony defa
@@ -54,6 +54,13 @@ energy: energia energie energiya nengyuan
 aviation: aviacion aviacao aviazione aviatsionnaya
 aircraft: havapeyma
 manufacturing: sazi
+steel: jegang chegang stal
+automobile: jadongcha chadongcha avtomobilny
+complex: ryonhap yeonhap kombinat
+korea: daehan hanguk
+land: toji
+housing: jutaek chutaek
+promotion: jinheung chinhung
 international: internacional internationale internazionale guoji mezhdunarodnyy mezhdunarodnaya
 financial: financiero financiera financiere finanziaria finansovaya jinrong
 finance: finanzas finances finanze finansy
