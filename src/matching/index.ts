@@ -121,13 +121,16 @@ export class ScreeningIndex {
         else this.postingLists.set(trigram, [nameId]);
       }
       this.nameTrigramCounts.push(Math.min(trigrams.size, 0xffff));
-      const keys = new Set(name.forms.flatMap(listedKeys));
+      const keys = new Set(name.forms.flatMap((form) => listedKeys(form, spelledOut)));
       for (const key of keys) {
         const list = this.keyPostingLists.get(key);
         if (!list) this.keyPostingLists.set(key, [nameId]);
         else if (list.length <= MAX_KEY_POSTING) list.push(nameId);
       }
     };
+    const spelledOut = [...prepared.names, ...prepared.weakNames].some((n) =>
+      n.forms.some((f) => f.tokens.length > 1),
+    );
     for (const name of prepared.names) addName(name, false);
     for (const name of prepared.weakNames) addName(name, true);
     for (const id of prepared.identifiers) {
@@ -411,20 +414,17 @@ export class ScreeningIndex {
     const owner = this.nameEntityArray;
     // A registration in the name field (RA-86555, IMO 9123456) finds its aircraft or vessel
     // under whatever schema the query came with.
-    const compatible = this.compatibleCodes(
-      query.names.some((n) => registrationsIn(n.original).length > 0) ? "Thing" : query.schema,
-    );
+    const registration = query.names.some((n) => registrationsIn(n.original).length > 0);
+    const compatible = this.compatibleCodes(registration ? "Thing" : query.schema);
     const filterSchema = options.schema ? this.compatibleCodes(options.schema) : undefined;
     const touched = this.touched;
     let touchedCount = 0;
-    // Each form's own trigrams set the share a name must overlap; the trigrams of parts run
-    // together only add to the overlap.
     const trigrams = new Set<string>();
     const formTrigramSets: Array<Set<string>> = [];
     for (const name of query.names)
       for (const form of name.forms) {
         const own = new Set<string>();
-        formTrigrams(form, own, trigrams);
+        formTrigrams(form, own);
         formTrigramSets.push(own);
         for (const trigram of own) trigrams.add(trigram);
       }
@@ -519,7 +519,11 @@ export class ScreeningIndex {
       chosen.set(entity, list);
     }
     for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
-    this.keyedCandidates(query, chosen, (e) => this.allowed(e, compatible, filterSchema, options));
+    // A registration (YK-AKF) is no acronym: its identifier finds what it names.
+    if (!registration)
+      this.keyedCandidates(query, chosen, (e) =>
+        this.allowed(e, compatible, filterSchema, options),
+      );
     for (const id of query.identifiers) {
       for (const e of this.identifiers.get(id) ?? [])
         if (this.allowed(e, compatible, filterSchema, options)) chosen.set(e, undefined);

@@ -43,6 +43,8 @@ test("a query's acronym keys name the listed full name's keys, and the other way
   const [full] = prepareName(KOMID, "organization").forms;
   assert.ok(queryKeys(acronym!).some((k) => listedKeys(full!).includes(k)));
   assert.ok(queryKeys(full!).some((k) => listedKeys(acronym!).includes(k)));
+  // An acronym whose body is listed under its full name too is found through that name.
+  assert.ok(!listedKeys(acronym!, true).some((k) => queryKeys(full!).includes(k)));
   // Persons' names are not read as acronyms.
   const person = listedKeys(prepareName("Kim Yong Chol", "person").forms[0]!);
   assert.ok(person.every((k) => k.startsWith("sound:")));

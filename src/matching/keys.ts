@@ -18,11 +18,16 @@ const INITIALS = 3;
 const MIN_OBSTRUENTS = 3;
 const MAX_SOUND_PARTS = 4;
 
-/** The listed form's keys: what a query's `queryKeys` may name to find it. */
-export function listedKeys(form: PreparedForm): string[] {
+/**
+ * The listed form's keys: what a query's `queryKeys` may name to find it. The acronym of a body
+ * `spelledOut` elsewhere in its record gets none: a query's full name finds that body through
+ * its full name, and read off the query's words the acronym would find any body with the same
+ * initials (Pentane Chemistry Industries would find Parchin Chemical Industries, PCI).
+ */
+export function listedKeys(form: PreparedForm, spelledOut = false): string[] {
   const keys: string[] = [];
   if (form.kind !== "person") {
-    const acronym = acronymOf(form);
+    const acronym = spelledOut ? undefined : acronymOf(form);
     if (acronym) for (const letters of leadingLetters(acronym)) keys.push(`abbr:${letters}`);
     for (const initials of wordInitials(form.words)) keys.push(`full:${initials}`);
   }
