@@ -344,7 +344,8 @@ function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignme
   const [short, long] = query.tokens.length === 1 ? [query, candidate] : [candidate, query];
   // An aside's acronym is read off its own name, not off another's (Reporters Without Borders
   // (RSF) is not the Rapid Support Forces).
-  if (short.tokens.length !== 1 || long.words.length < 2 || short.aside) return undefined;
+  if (short.tokens.length !== 1 || long.words.length < 2 || short.aside || !short.acronymLike)
+    return undefined;
   const fit = acronymFit(short.tokens[0]!, long.words);
   if (fit === 0) return undefined;
   return {

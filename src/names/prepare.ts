@@ -7,7 +7,7 @@ import { phoneticKey } from "./phonetic.ts";
 import { boundName } from "./length.ts";
 import { isAbjad, transcribesByEar } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
-import { tokenizeName, type NameKind } from "./normalize.ts";
+import { foldName, tokenizeName, type NameKind } from "./normalize.ts";
 import type { LegalForm } from "./org-types.ts";
 
 /** A token, or two neighbouring syllable-sized tokens joined, with the tokens it covers as bits. */
@@ -42,6 +42,11 @@ export interface PreparedForm {
   edges: number;
   /** The acronym of a name's trailing aside (KOMID of "… (KOMID)"): it stands for that name only. */
   aside: boolean;
+  /**
+   * Whether a one-word name may be read as an acronym: written in capitals or dotted (KOMID,
+   * K.O.M.I.D.), or in a name written all in capitals as lists print them; not "GaNI SARL".
+   */
+  acronymLike: boolean;
   /** Tokens (as bits) that one name may have and the other lack: country names, "general". */
   optional: number;
   /** Sum of the tokens' weights: the weight of the form in alignments. */
@@ -79,6 +84,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
       abjad,
       transcribed,
       aside,
+      acronymLike: tokens.length === 1 && writtenAsAcronym(latin, tokens[0]!),
       tokens,
       words,
       units: nameUnits(tokens, keys),
@@ -125,6 +131,20 @@ function optionalMask(tokens: string[]): number {
   for (let i = 0; i < count; i++) if (isOptionalWord(tokens[i]!)) mask |= 1 << i;
   // A name made only of such words has nothing else to compare.
   return mask === (1 << count) - 1 ? 0 : mask;
+}
+
+/**
+ * Whether the word that is a name's one token is written as acronyms are, in capitals or dotted
+ * letters, or the whole name is in capitals as lists print names.
+ */
+function writtenAsAcronym(latin: string, token: string): boolean {
+  const letters = latin.replace(/[^\p{L}]/gu, "");
+  if (letters === letters.toUpperCase()) return true;
+  return latin
+    .split(/[\s,()]+/)
+    .some(
+      (word) => /^(?:\p{Lu}\.?){2,}$/u.test(word) && foldName(word).replace(/\./g, "") === token,
+    );
 }
 
 /** Joined pairs are only tried for syllable-sized parts. */
