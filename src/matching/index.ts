@@ -483,7 +483,9 @@ export class ScreeningIndex {
     for (let t = 0; t < touchedCount; t++) {
       const nameId = touched[t]!;
       const score = scores[nameId]!;
-      if (score < bar || (score === bar && size[nameId]! >= barSize)) continue;
+      // Names under the floor are never chosen (below), and rank below every name above it.
+      if (score < absoluteFloor || score < bar || (score === bar && size[nameId]! >= barSize))
+        continue;
       const entity = owner[nameId]!;
       if (!this.allowed(entity, compatible, filterSchema, options)) continue;
       let same = 0;

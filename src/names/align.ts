@@ -38,7 +38,6 @@ const COUNTRY_CONFLICT_FACTOR = 0.65;
 const GIVEN_LEFT_OUT_FACTOR = 0.85;
 /** A kunya (Abu Yusuf) on one side only. */
 const KUNYA_FACTOR = 0.75;
-const KUNYA = new Set(["abu", "umm"]);
 /** A person's name parts in an order no list writes one name in. */
 const ORDER_FACTOR = 0.75;
 /** Both names with parts left over, one of them an initial. */
@@ -124,9 +123,10 @@ function editSimilarity(a: string, b: string, keyA: string, keyB: string): numbe
   const bySound = 1 - distance(keyA, keyB) / Math.max(keyA.length, keyB.length, 1);
   // Transliterations differ most in vowels (Youssef, Yusuf; Centre, Center): the same consonants
   // in the same order lift the bound (w and y are kept: Paekhwa is not Paekho).
+  const bound = Math.max(bySpelling, bySound) + EDIT_ALLOWANCE;
+  if (bound >= 1) return bound;
   const ca = consonants(a);
-  const sameConsonants = ca.length >= 3 && ca === consonants(b);
-  return sameConsonants ? 1 : Math.max(bySpelling, bySound) + EDIT_ALLOWANCE;
+  return ca.length >= 3 && ca === consonants(b) ? 1 : bound;
 }
 
 function withArticle(long: string, short: string): boolean {
@@ -323,12 +323,10 @@ function joinedAlignment(
   candidate: PreparedForm,
   parts: Alignment,
 ): Alignment | undefined {
-  // A person's particles (al-) count here; an organisation's legal forms do not.
-  const words = (f: PreparedForm) => (f.kind === "person" ? f.words : f.tokens);
-  if (parts.score >= JOINED_BELOW || words(query).length === words(candidate).length)
-    return undefined;
-  const q = words(query).join("");
-  const c = words(candidate).join("");
+  // A person's particles (al-) count here; an organisation's legal forms do not (prepare.ts).
+  if (parts.score >= JOINED_BELOW || query.joinedCount === candidate.joinedCount) return undefined;
+  const q = query.joined;
+  const c = candidate.joined;
   if (Math.min(q.length, c.length) < MIN_JOINED_LENGTH || Math.abs(q.length - c.length) > 2)
     return undefined;
   if (q.replace(/\D/g, "") !== c.replace(/\D/g, "")) return undefined;
@@ -409,8 +407,8 @@ function alignParts(
   let initialExcess = 0;
   const pairs: AlignedPair[] = [];
   const distinctive = {
-    query: hasDistinctive(query),
-    candidate: hasDistinctive(candidate),
+    query: query.distinctive,
+    candidate: candidate.distinctive,
     matched: false,
   };
   // Matched single parts as [query position, candidate position], for the order check.
@@ -500,7 +498,7 @@ function alignParts(
   } else if (!queryCovered && !candidateCovered) {
     // An initial left over against a part left over is a name that disagrees (J.-L. against
     // Jean-Pierre), not one that is missing.
-    const initialLeft = hasInitial(query, usedQ) || hasInitial(candidate, usedC);
+    const initialLeft = (query.initials & ~usedQ) !== 0 || (candidate.initials & ~usedC) !== 0;
     score *= initialLeft ? INITIAL_CONFLICT_FACTOR : CONFLICT_FACTOR;
   } else if ((!queryCovered || !candidateCovered) && query.kind !== "person") {
     // An organisation named with a word the other name lacks is usually another organisation
@@ -524,7 +522,7 @@ function alignParts(
     notes.push("countries differ");
   }
   // Abu or Umm before a name makes another person of it (Abu Yusuf, the father of Yusuf).
-  if (person && (hasUnmatched(query, usedQ, KUNYA) || hasUnmatched(candidate, usedC, KUNYA))) {
+  if (person && ((query.kunya & ~usedQ) !== 0 || (candidate.kunya & ~usedC) !== 0)) {
     score *= KUNYA_FACTOR;
     notes.push("abu or umm on one side only");
   }
@@ -544,22 +542,6 @@ function alignParts(
   return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
 }
 
-/** Whether an organisation's name has a word outside the common ones, numbers and countries. */
-function hasDistinctive(form: PreparedForm): boolean {
-  for (let i = 0; i < form.tokens.length && i < 31; i++) {
-    const token = form.tokens[i]!;
-    if ((form.optional & (1 << i)) !== 0 || GENERIC_ORG_WORDS.has(token)) continue;
-    if (!isNumber(token)) return true;
-  }
-  return false;
-}
-
-function hasUnmatched(form: PreparedForm, used: number, words: Set<string>): boolean {
-  for (let i = 0; i < form.tokens.length && i < 31; i++)
-    if ((used & (1 << i)) === 0 && words.has(form.tokens[i]!)) return true;
-  return false;
-}
-
 /**
  * Whether three or more matched parts keep their order, up to a rotation (Kim Jong Un and Jong
  * Un Kim; PUTIN, Vladimir and Vladimir Putin). Fewer parts always do.
@@ -572,18 +554,6 @@ function inOrder(order: Array<[number, number]>): boolean {
   for (let i = 1; i < byQuery.length; i++) if (byQuery[i]! < byQuery[i - 1]!) descents++;
   if (descents === 0) return true;
   return descents === 1 && byQuery[byQuery.length - 1]! < byQuery[0]!;
-}
-
-/**
- * Whether a token of the form outside `used` is a single consonant: a single vowel may be a
- * Korean syllable (Il-U, O) rather than an initial.
- */
-function hasInitial(form: PreparedForm, used: number): boolean {
-  for (let i = 0; i < form.tokens.length && i < 31; i++) {
-    const token = form.tokens[i]!;
-    if ((used & (1 << i)) === 0 && token.length === 1 && !VOWELS.includes(token)) return true;
-  }
-  return false;
 }
 
 /** The weight of a form's tokens in `mask`. */

@@ -3,6 +3,7 @@
  * Prepared once per listed name when the index is built, and once per query name.
  */
 import { isOptionalWord } from "./countries.ts";
+import { GENERIC_ORG_WORDS } from "./words.ts";
 import { phoneticKey } from "./phonetic.ts";
 import { boundName } from "./length.ts";
 import { isAbjad, transcribesByEar } from "./script.ts";
@@ -47,6 +48,16 @@ export interface PreparedForm {
    * K.O.M.I.D.), or in a name written all in capitals as lists print them; not "GaNI SARL".
    */
   acronymLike: boolean;
+  /**
+   * Worked out once, for the aligner: the name's words run together (a person's as written, an
+   * organisation's without legal forms) and how many there were; an organisation's word outside
+   * the common ones; a person's Abu or Umm, and single consonants (initials), as bits.
+   */
+  joined: string;
+  joinedCount: number;
+  distinctive: boolean;
+  kunya: number;
+  initials: number;
   /** Tokens (as bits) that one name may have and the other lack: country names, "general". */
   optional: number;
   /** Sum of the tokens' weights: the weight of the form in alignments. */
@@ -79,6 +90,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     if (seen.has(signature)) continue;
     seen.add(signature);
     const keys = tokens.map(phoneticKey);
+    const facts = alignerFacts(kind, tokens, words);
     forms.push({
       kind,
       abjad,
@@ -90,7 +102,12 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
       units: nameUnits(tokens, keys),
       keys,
       legalForms,
-      optional: kind === "person" ? 0 : optionalMask(tokens),
+      joined: facts.joined,
+      joinedCount: facts.joinedCount,
+      distinctive: facts.distinctive,
+      kunya: facts.kunya,
+      initials: facts.initials,
+      optional: facts.optional,
       edges: kind === "person" ? edgeMask(latin, tokens) : 0,
       length: tokens.reduce((sum, t) => sum + t.length, 0),
     });
@@ -120,9 +137,49 @@ function edgeMask(latin: string, tokens: string[]): number {
   const last = Math.min(tokens.length, MAX_TOKENS) - 1;
   if (last < 0) return 0;
   const comma = latin.indexOf(",");
-  const before = comma > 0 ? tokenizeName(latin.slice(0, comma), "person").tokens.length : 0;
+  // Words before the comma, as the tokenizer splits them (titles there are rare enough to ignore).
+  const before =
+    comma > 0
+      ? latin
+          .slice(0, comma)
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean).length
+      : 0;
   const given = before > 0 && before <= last ? before : 0;
   return phoneticKey(tokens[given]!) === MUHAMMAD ? 0 : 1 << given;
+}
+
+const KUNYA = new Set(["abu", "umm"]);
+const VOWELS = "aeiouy";
+
+function alignerFacts(
+  kind: NameKind,
+  tokens: string[],
+  words: string[],
+): Pick<
+  PreparedForm,
+  "joined" | "joinedCount" | "distinctive" | "kunya" | "initials" | "optional"
+> {
+  const joinedFrom = kind === "person" ? words : tokens;
+  let kunya = 0;
+  let initials = 0;
+  let distinctive = false;
+  const optional = kind === "person" ? 0 : optionalMask(tokens);
+  for (let i = 0; i < tokens.length && i < MAX_TOKENS; i++) {
+    const token = tokens[i]!;
+    if (KUNYA.has(token)) kunya |= 1 << i;
+    if (token.length === 1 && !VOWELS.includes(token)) initials |= 1 << i;
+    if ((optional & (1 << i)) === 0 && !GENERIC_ORG_WORDS.has(token) && !/^\d+$/.test(token))
+      distinctive = true;
+  }
+  return {
+    joined: joinedFrom.join(""),
+    joinedCount: joinedFrom.length,
+    distinctive,
+    kunya,
+    initials,
+    optional,
+  };
 }
 
 function optionalMask(tokens: string[]): number {
