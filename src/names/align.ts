@@ -32,6 +32,8 @@ const NUMBER_MISSING_FACTOR = 0.85;
 const GENERIC_ONLY_FACTOR = 0.8;
 /** The credit from which two telling words agree. */
 const DISTINCTIVE_CREDIT = 0.5;
+/** A country or "General" set aside on one side. */
+const OPTIONAL_LEFT_FACTOR = 0.98;
 /** Two organisations' names with different countries in them. */
 const COUNTRY_CONFLICT_FACTOR = 0.65;
 /** The fuller of two names begins with a given name the other lacks. */
@@ -448,7 +450,9 @@ function alignParts(
     optionalC = weightOf(candidate, leftC);
   }
   const total = query.length + candidate.length - initialExcess - optionalQ - optionalC;
-  let score = matched / total;
+  // Close, not the same: a name without its country is no perfect match (resolution merges
+  // records automatically only on perfect ones).
+  let score = (matched / total) * (optionalQ + optionalC > 0 ? OPTIONAL_LEFT_FACTOR : 1);
   const queryCovered = matchedQ + optionalQ >= query.length - 1e-9;
   const candidateCovered = matchedC + optionalC >= candidate.length - 1e-9;
   const numbers = query.kind === "person" ? undefined : compareNumbers(query, candidate);
