@@ -11,7 +11,7 @@ import { jaroWinkler } from "./jaro-winkler.ts";
 import { sameGivenName } from "./nicknames.ts";
 import { legalFormsDiffer } from "./org-types.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
-import { consonantSkeleton } from "./phonetic.ts";
+import { consonantSkeleton, VOWELS } from "./phonetic.ts";
 import type { NameUnit, PreparedForm } from "./prepare.ts";
 import { heardSimilarity } from "./transcription.ts";
 
@@ -110,7 +110,6 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   return similarity - lengthPenalty - SHORT_PART_PENALTY;
 }
 
-const VOWELS = "aeiouy";
 /** Below the floor: two short parts a consonant apart are different names. */
 const SYLLABLE_CONFLICT = 0.7;
 /** How far the edit-distance bound sits above the share of letters left unchanged. */

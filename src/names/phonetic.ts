@@ -140,6 +140,9 @@ const REWRITES: Array<[RegExp, string]> = [
   [/^r(?=[aeiou])/, "n"],
 ];
 
+/** Letters that write vowels in romanised names (y as in Kyong). */
+export const VOWELS = "aeiouy";
+
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
 

@@ -4,7 +4,7 @@
  */
 import { isOptionalWord } from "./countries.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
-import { phoneticKey } from "./phonetic.ts";
+import { phoneticKey, VOWELS } from "./phonetic.ts";
 import { boundName } from "./length.ts";
 import { isAbjad, transcribesByEar } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
@@ -150,7 +150,6 @@ function edgeMask(latin: string, tokens: string[]): number {
 }
 
 const KUNYA = new Set(["abu", "umm"]);
-const VOWELS = "aeiouy";
 
 function alignerFacts(
   kind: NameKind,
