@@ -137,6 +137,31 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["additional liability company", "odo", "LLC"],
   ["obshchestvo s dopolnitelnoy otvetstvennostyu", "odo", "LLC"],
   ["obshchestvo s dopolnitelnoi otvetstvennostyu", "odo", "LLC"],
+  // Gulf single-person companies and Nordic partnerships, as Bahraini, Omani, Norwegian and
+  // Danish registers print them.
+  ["spc", "spc", "SP"],
+  ["s p c", "spc", "SP"],
+  ["single person company", "spc", "SP"],
+  ["ans", "ans", "GP"],
+  ["ansvarlig selskap", "ans", "GP"],
+  ["interessentskab", "is", "GP"],
+  ["i s", "is", "GP"],
+  // Polish partnerships: spółka jawna, komandytowa, partnerska, komandytowo-akcyjna.
+  ["sp j", "spj", "GP"],
+  ["sp k", "spk", "LP"],
+  ["sp p", "spp", "GP"],
+  ["s k a", "ska", "LP"],
+  // A vessel's type before its name (M/T DOVER, MV Wise Honest): it names no legal person, and
+  // org-types.ts counts it among the loose forms that tell nothing.
+  ["mt", "mv", ""],
+  ["m t", "mv", ""],
+  ["mv", "mv", ""],
+  ["m v", "mv", ""],
+  ["ms", "mv", ""],
+  ["m s", "mv", ""],
+  ["ss", "mv", ""],
+  ["motor tanker", "mv", ""],
+  ["motor vessel", "mv", ""],
 ];
 
 /**

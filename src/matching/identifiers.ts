@@ -64,8 +64,15 @@ export function looksLikeRegistration(name: string): boolean {
     /^(?:(?:IMO|MMSI)[\s:.#-]*(?:(?:no|nr|number)[\s:.#-]*)?)?\d{7,9}$/i.test(text) ||
     // United States registrations have no hyphen (N123AB), nor do some others (YV2726).
     /^N[1-9]\d{0,4}[A-Z]{0,2}$/.test(text) ||
-    /^[A-Z]{2}\d{3,5}$/.test(text)
+    /^[A-Z]{2}\d{3,5}$/.test(text) ||
+    // A tail number typed without its hyphen, where a digit in the prefix shows it (T7OKY, 4KAZ38).
+    /^(?:[A-Z]\d|\d[A-Z])[A-Z][A-Z0-9]{1,4}$/.test(text)
   );
+}
+
+/** Two registrations as one string each: the same or not, never alike (T7-OKI is not T7-OKY). */
+export function sameRegistration(a: string, b: string): boolean {
+  return normaliseIdentifier(a) === normaliseIdentifier(b);
 }
 
 /**

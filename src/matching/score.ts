@@ -7,12 +7,14 @@
 import { alignForms, type Alignment, type SimilarityCache } from "../names/align.ts";
 import type { PreparedName } from "../names/prepare.ts";
 import { birthDateFeature, countryFeature, genderFeature, identifierFeature } from "./features.ts";
+import { looksLikeRegistration, sameRegistration } from "./identifiers.ts";
 import type { Comparable } from "./prepared.ts";
 import type { FeatureExplanation } from "./types.ts";
 
 const NAME_ONLY_CEILING = 0.92;
 const WEAK_ALIAS_FACTOR = 0.9;
 const MAX_SCORE = 0.99;
+const OTHER_REGISTRATION_FACTOR = 0.6;
 
 export interface Scored {
   score: number;
@@ -84,6 +86,10 @@ export function scoreCandidate(
     score = roundScore(0.95 + 0.04 * nameScore);
   } else {
     score = nameScore * NAME_ONLY_CEILING;
+    // A registration typed as the name (RA-86555) names one aircraft or vessel: another
+    // registration a character away is another one.
+    if (name && looksLikeRegistration(name.query) && !sameRegistration(name.query, name.candidate))
+      score *= OTHER_REGISTRATION_FACTOR;
     const others: Array<[string, FeatureExplanation | undefined]> = [
       ["birth_date", birthDateFeature(query.birthDates, candidate.birthDates)],
       ["country", countryFeature(query.countries, candidate.countries)],

@@ -78,9 +78,17 @@ test("one brand with legal forms of different kinds is two companies", () => {
   below("Company", "ООО Заря", "Zarya AO");
 });
 
-test("Limited and 有限公司 are the kind of form an LLC is", () => {
-  above("Company", "Zarya Limited", "Zarya LLC");
-  above("Company", "Zarya 有限公司", "Zarya LLC");
+test("有限公司 is translated Co., Ltd.; Limited and LLC are two forms lists keep apart", () => {
+  above("Company", "Zarya 有限公司", "Zarya Co., Ltd.");
+  above("Company", "Zarya 有限公司", "Zarya Limited");
+  below("Company", "Zarya Limited", "Zarya LLC");
+});
+
+test("one consonant more in a short brand is another brand", () => {
+  below("Company", "Sintara Group", "Sinara Group");
+  below("Company", "Revolution Trading Ltd", "Evolution Trading Ltd");
+  above("Company", "Acme Tradings Limited", "Acme Trading Ltd");
+  above("Organization", "Chonrima Steel Complex", "Chollima Steel Complex");
 });
 
 test("numbers: spelt out or not, they must be the same number", () => {
@@ -172,4 +180,42 @@ test("names that are JavaScript prototype keys are compared like other names", (
 test("Korean organisation names in Hangul find their English names", () => {
   above("Organization", "조선광명은행", "Korea Kwangmyong Bank");
   above("Organization", "조선동해무역회사", "Korea Tonghae Trading Company");
+});
+
+test("Korean organisation phrases: Ryonhap Kiopso, -song, Joint Operation, aspirates", () => {
+  above("Company", "Chollima Jegang Ryonhap Kiopso", "Chollima Steel Complex");
+  above("Organization", "Choson Inmin Muryok Song", "Ministry of People's Armed Forces");
+  above("Organization", "Wonyu Kongopsong", "Ministry of Crude Oil Industry");
+  above("Company", "Korea Unpa Shipping and Trading", "Korea Unpha Shipping & Trading");
+  above(
+    "Company",
+    "Choson International Chemicals Joint Operation Company",
+    "Korea International Chemical Joint Venture Company",
+  );
+  below("Organization", "Wonyu Kongopsong", "Ministry of Coal Industry");
+});
+
+test("Korean given names: o and u are one vowel, a is another", () => {
+  above("Person", "Han Deok-su", "Han Duck-soo");
+  below("Person", "Han Jong Su", "Han Jang Su");
+  below("Person", "Kim Yong Chol", "Kim Yong Chun");
+});
+
+test("vessels: a type before the name tells nothing, a number on one side separates", () => {
+  above("Vessel", "M/T Dover", "DOVER");
+  above("Vessel", "MV Wise Honest", "WISE HONEST");
+  above("Vessel", "OT2077", "OT-2077");
+  below("Vessel", "UL JI BONG", "UL JI BONG 6");
+});
+
+test("a registration typed as the name is that registration or another one", () => {
+  below("LegalEntity", "T7-OKI", "T7-OKY");
+  above("LegalEntity", "T7-OKY", "T7-OKY");
+});
+
+test("more titles: Spanish offices, Khmer honorifics", () => {
+  above("Person", "Lok Chumteav Bun Rany", "Bun Rany");
+  above("Person", "Vicepresidenta Rosario Murillo Zambrana", "Rosario María Murillo Zambrana");
+  // Lok alone is a surname.
+  below("Person", "Lok Rany", "Bun Rany");
 });

@@ -27,7 +27,7 @@ const ACRONYM_FACTOR = 0.95;
 /** Names whose numbers differ (Brigade 44, Brigade 45; Gold Star 2, Gold Star 3) are others. */
 const NUMBER_CONFLICT_FACTOR = 0.7;
 /** A number on one side only (Mi Rim 2, Mi Rim; Office 39, Office). */
-const NUMBER_MISSING_FACTOR = 0.85;
+const NUMBER_MISSING_FACTOR = 0.75;
 /** Organisations' names whose telling words do not agree. */
 const GENERIC_ONLY_FACTOR = 0.8;
 /** The credit from which two telling words agree. */
@@ -77,6 +77,7 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;
   if (keyA === keyB && a.length > 1 && b.length > 1) return 0.97;
   if (keyA === keyB && (a.length > 1 || b.length > 1)) return 0.95;
+  if (aspiratesOnlyDiffer(a, b)) return 0.95;
   if (a.length === 1 || b.length === 1) {
     // An initial stands for any part with that first letter, but proves little.
     return a[0] === b[0] ? 0.85 : 0;
@@ -103,11 +104,26 @@ export function partSimilarity(a: string, b: string, keyA: string, keyB: string)
   // One letter off in a long part is a spelling (Nomchongang, Namchongang); one consonant off in
   // a short one is another name (Daesong, Daedong; Yong, Pyong).
   if (edit === "substitution" && shortest >= 10) return Math.max(similarity, 0.95);
-  if ((edit === "consonant" || edit === "leading-consonant") && shortest <= 7)
+  if (
+    (edit === "consonant" && shortest <= 7) ||
+    edit === "leading-consonant" ||
+    edit === "final-consonant"
+  )
     return Math.min(similarity, SYLLABLE_CONFLICT);
   if (shortest > 4) return similarity;
   const lengthPenalty = shortest <= 3 ? 0.12 * Math.abs(a.length - b.length) : 0;
   return similarity - lengthPenalty - SHORT_PART_PENALTY;
+}
+
+/**
+ * The DPRK and McCune–Reischauer aspirates written with and without their h (Unpha, Unpa,
+ * Ŭnp'a; Thongil, Tongil; Khang, Kang): one syllable either way.
+ */
+function aspiratesOnlyDiffer(a: string, b: string): boolean {
+  if (a.length === b.length || Math.min(a.length, b.length) < 3) return false;
+  if (!a.includes("h") && !b.includes("h")) return false;
+  const plain = (part: string) => part.replace(/([ptk])h/g, "$1");
+  return plain(a) === plain(b);
 }
 
 /** Below the floor: two short parts a consonant apart are different names. */
@@ -165,6 +181,20 @@ function vowelsOnlyDiffer(a: string, b: string): boolean {
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
     if (!VOWELS.includes(a[i]!) || !VOWELS.includes(b[i]!) || ++changed > 2) return false;
+    // In a syllable or two, a against o or u is another vowel, not another spelling of one
+    // (Korean Jang, Jong; Pak, Pok), while o and u, e and i, a and e are (Chol, Chul; Ahmad, Ahmed).
+    if (a.length < 6 && (a[i] === "a" || b[i] === "a") && /[ou]/.test(a[i]! + b[i]!)) return false;
+    // Nor, in any length, a against i: Arabic Falah and Falih, Wissam and Wassim are two names.
+    if ((a[i] === "a" && b[i] === "i") || (a[i] === "i" && b[i] === "a")) return false;
+  }
+  return true;
+}
+
+/** Phonetic keys that differ only in o against u (Deok, Duck, Tok: 덕): Korean ㅓ and ㅗ written both ways. */
+function keysDifferInOU(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 3 || a === b) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i] && !(/[ou]/.test(a[i]!) && /[ou]/.test(b[i]!))) return false;
   }
   return true;
 }
@@ -192,7 +222,7 @@ function genderForms(male: string, female: string): boolean {
 function singleEdit(
   a: string,
   b: string,
-): "consonant" | "substitution" | "leading-consonant" | undefined {
+): "consonant" | "substitution" | "leading-consonant" | "final-consonant" | undefined {
   if (a.length === b.length) {
     let at = -1;
     for (let i = 0; i < a.length; i++) {
@@ -205,8 +235,19 @@ function singleEdit(
     return at > 0 ? "substitution" : undefined;
   }
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  if (long.length !== short.length + 1 || VOWELS.includes(long[0]!)) return undefined;
-  return long.endsWith(short) ? "leading-consonant" : undefined;
+  if (long.length !== short.length + 1) return undefined;
+  let at = 0;
+  while (at < short.length && short[at] === long[at]) at++;
+  if (long.slice(at + 1) !== short.slice(at)) return undefined;
+  const letter = long[at]!;
+  if (VOWELS.includes(letter)) return undefined;
+  if (at === 0) return "leading-consonant";
+  // A doubled letter (Chollima, Cholima) or a plural s (Tradings) is a spelling; another
+  // consonant is another syllable (Sinara, Sintara; Huaxin, Huaxing).
+  if (letter === long[at - 1] || letter === long[at + 1]) return undefined;
+  if (letter === "s" && at === short.length) return undefined;
+  // A consonant added at the end is another ending in any length (Golovchenko, Golovchenkov).
+  return at === short.length ? "final-consonant" : "consonant";
 }
 
 function popcount(mask: number): number {
@@ -374,15 +415,18 @@ function alignParts(
       let sim = cachedSimilarity(q, c, cache, abjad);
       if (heard && sim < 0.96)
         sim = Math.max(sim, query.transcribed ? heardSimilarity(q, c) : heardSimilarity(c, q));
-      if (sim < FLOOR) continue;
       if (query.kind === "person") {
         if (sim > GENDER_FORM_SIMILARITY && isGenderPair(q.text, c.text))
           sim = GENDER_FORM_SIMILARITY;
         // Vowels are what transliterations of one name differ in most (Tareq, Tariq; Hashemi,
-        // Hashimi).
-        else if (sim < VOWEL_VARIANT_SIMILARITY && vowelsOnlyDiffer(q.text, c.text))
+        // Hashimi; Deok, Duck).
+        else if (
+          sim < VOWEL_VARIANT_SIMILARITY &&
+          (vowelsOnlyDiffer(q.text, c.text) || keysDifferInOU(q.key, c.key))
+        )
           sim = VOWEL_VARIANT_SIMILARITY;
       }
+      if (sim < FLOOR) continue;
       scored.push({ q, c, sim });
     }
   }

@@ -8,7 +8,12 @@ import anyAscii from "any-ascii";
 import { spellNumbers } from "./numbers.ts";
 import { ORG_VOCABULARY } from "./org-vocabulary.ts";
 import { legalFormOf, splitLegalForms, type LegalForm } from "./org-types.ts";
-import { ORG_WORD_EQUIVALENTS, PERSON_TITLES, collapseCountryPhrases } from "./words.ts";
+import {
+  ORG_WORD_EQUIVALENTS,
+  PERSON_TITLES,
+  collapseCountryPhrases,
+  collapseKoreanPhrases,
+} from "./words.ts";
 
 export type NameKind = "person" | "organization" | "any";
 
@@ -192,7 +197,10 @@ function abdJoined(token: string): [string, string] | undefined {
 
 function personTokens(raw: string[]): string[] {
   // Titles go when two words of the name are left: "Sheikh Omar" may be the whole alias.
-  const named = raw.filter((t) => !PERSON_TITLES.has(t));
+  // Lok (Khmer "Sir") only before the title it opens: Lok Chumteav, Lok Oknha; alone it is a surname.
+  const named = raw.filter(
+    (t, i) => !PERSON_TITLES.has(t) && !(t === "lok" && PERSON_TITLES.has(raw[i + 1] ?? "")),
+  );
   const words = named.length >= 2 ? named : raw;
   const tokens: string[] = [];
   for (let i = 0; i < words.length; i++) {
@@ -215,13 +223,19 @@ function personTokens(raw: string[]): string[] {
   return tokens;
 }
 
+/** A few letters run into a number (OT2077, Brigade44) are a word and a number: OT-2077. */
+function splitTrailingNumber(token: string): string[] {
+  const match = /^([a-z]{2,8})(\d{2,})$/.exec(token);
+  return match ? [match[1]!, match[2]!] : [token];
+}
+
 function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "words"> {
   // A name of single letters only (S.C.O.T.) is an acronym, not a legal form (S.C.) and letters.
   if (raw.length >= 2 && raw.every((t) => t.length === 1))
     return { tokens: [raw.join("")], legalForms: [] };
-  const expanded = collapseCountryPhrases(spellNumbers(raw)).flatMap((token) =>
-    (ORG_SYNONYMS.get(token) ?? token).split(" "),
-  );
+  const expanded = collapseCountryPhrases(
+    collapseKoreanPhrases(spellNumbers(raw.flatMap(splitTrailingNumber))),
+  ).flatMap((token) => (ORG_SYNONYMS.get(token) ?? token).split(" "));
   const { name, forms } =
     kind === "organization" ? splitLegalForms(expanded) : { name: expanded, forms: [] };
   const legalForms = [...forms];

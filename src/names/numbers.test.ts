@@ -54,3 +54,18 @@ test("prototype keys are words, not numbers", () => {
   assert.equal(spell("constructor toString __proto__"), "constructor toString __proto__");
   assert.equal(spell("hasOwnProperty no 5"), "hasOwnProperty 5");
 });
+
+test("hundreds and thousands, in English and in Spanish runs", () => {
+  assert.equal(spell("one hundred fiftieth motor rifle division"), "150 motor rifle division");
+  assert.equal(spell("one hundred and fifty"), "150");
+  assert.equal(spell("two thousand twenty"), "2020");
+  assert.equal(spell("inversiones orinoco dos mil veinte"), "inversiones orinoco 2020");
+  // Alone, a Spanish number word or Mil is a word of the name.
+  assert.equal(spell("mil helicopters"), "mil helicopters");
+  assert.equal(spell("tres hermanos"), "tres hermanos");
+});
+
+test("Russian ordinal endings after digits", () => {
+  assert.equal(spell("150 ya motostrelkovaya diviziya"), "150 motostrelkovaya diviziya");
+  assert.equal(spell("2 oy"), "2 oy");
+});

@@ -75,6 +75,86 @@ const ORDINAL_TENS = new Map<string, number>(
     ninetieth: 90,
   }),
 );
+/** Hundred and thousand, cardinal and ordinal, in English and Spanish (mil, cien). */
+const MULTIPLIERS = new Map<string, number>(
+  Object.entries({
+    hundred: 100,
+    hundredth: 100,
+    thousand: 1000,
+    thousandth: 1000,
+    cien: 100,
+    ciento: 100,
+    mil: 1000,
+  }),
+);
+/**
+ * Spanish number words, read only inside a run of two or more number words (Dos Mil Veinte):
+ * alone, dos, tres and mil are also words of names.
+ */
+const SPANISH = new Map<string, number>(
+  Object.entries({
+    uno: 1,
+    dos: 2,
+    tres: 3,
+    cuatro: 4,
+    cinco: 5,
+    seis: 6,
+    siete: 7,
+    ocho: 8,
+    nueve: 9,
+    diez: 10,
+    veinte: 20,
+    treinta: 30,
+    cuarenta: 40,
+    cincuenta: 50,
+    sesenta: 60,
+    setenta: 70,
+    ochenta: 80,
+    noventa: 90,
+    doscientos: 200,
+    trescientos: 300,
+    quinientos: 500,
+  }),
+);
+/** Russian ordinal endings written after digits (150-ya, 2-oy, 5-y). */
+const RUSSIAN_ORDINAL_ENDINGS = new Set(["ya", "yy", "yi", "iy", "oy", "oe", "ye", "go", "y", "j"]);
+
+function wordValue(token: string): number | undefined {
+  return UNITS.get(token) ?? ORDINAL_UNITS.get(token) ?? TENS.get(token) ?? ORDINAL_TENS.get(token);
+}
+
+/**
+ * A run of number words from `start` with hundreds and thousands (One Hundred Fiftieth = 150;
+ * Two Thousand Twenty, Dos Mil Veinte = 2020), or undefined when fewer than two words make one.
+ */
+function numberRun(tokens: string[], start: number): { value: number; length: number } | undefined {
+  let total = 0;
+  let current = 0;
+  let length = 0;
+  let multiplied = false;
+  for (let i = start; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const multiplier = MULTIPLIERS.get(token);
+    if (multiplier !== undefined) {
+      const base = current === 0 ? 1 : current;
+      if (multiplier === 1000) {
+        total += base * 1000;
+        current = 0;
+      } else current = base * 100;
+      multiplied = true;
+    } else if (token === "and" && length > 0 && wordValue(tokens[i + 1] ?? "") !== undefined) {
+      // One Hundred and Fifty.
+    } else {
+      const value = wordValue(token) ?? SPANISH.get(token);
+      if (value === undefined) break;
+      current += value;
+    }
+    length++;
+  }
+  if (length < 2 || !multiplied) return undefined;
+  return { value: total + current, length };
+}
+
 /** Roman numerals that are seldom anything else in a name. */
 const ROMAN = new Map(Object.entries({ ii: 2, iii: 3, iv: 4, vi: 6, vii: 7, viii: 8, ix: 9 }));
 const FINAL_ROMAN = new Map([
@@ -102,6 +182,17 @@ export function spellNumbers(tokens: string[]): string[] {
     const ordinal = /^(\d+)(st|nd|rd|th)$/.exec(token);
     if (ordinal) {
       out.push(String(Number(ordinal[1])));
+      continue;
+    }
+    if (/^\d+$/.test(token) && RUSSIAN_ORDINAL_ENDINGS.has(next) && tokens.length > 2) {
+      out.push(token);
+      i++;
+      continue;
+    }
+    const run = numberRun(tokens, i);
+    if (run) {
+      out.push(String(run.value));
+      i += run.length - 1;
       continue;
     }
     const tens = TENS.get(token);

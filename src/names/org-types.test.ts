@@ -79,8 +79,32 @@ test("translations of one kind are not a difference", () => {
   assert.ok(!differ(["aktsionernoe obshchestvo"], ["jsc"]));
   assert.ok(!differ(["ao"], ["pjsc"]));
   assert.ok(!differ(["ooo"], ["llc"]));
-  assert.ok(!differ(["gmbh"], ["llc"]));
   assert.ok(!differ(["aktiengesellschaft"], ["ag"]));
+  // Japanese, Chinese and Vietnamese forms are printed Co., Ltd.
+  assert.ok(!differ(["kabushiki kaisha"], ["co ltd"]));
+  assert.ok(!differ(["youxian gongsi"], ["limited"]));
+  assert.ok(!differ(["tnhh"], ["co ltd"]));
+});
+
+test("Soviet joint-stock forms are one company through its re-registrations", () => {
+  assert.ok(!differ(["oao"], ["pao"]));
+  assert.ok(!differ(["zao"], ["ao"]));
+  assert.ok(!differ(["publichnoe aktsionernoe obshchestvo"], ["ojsc"]));
+});
+
+test("forms lists keep as they are differ from any other form", () => {
+  assert.ok(differ(["gmbh"], ["llc"]));
+  assert.ok(differ(["fze"], ["llc"]));
+  assert.ok(differ(["wll"], ["llc"]));
+  assert.ok(differ(["limited"], ["llc"]));
+  assert.ok(differ(["ltd"], ["ag"]));
+  assert.ok(differ(["co ltd"], ["gmbh"]));
+  assert.ok(!differ(["pte ltd"], ["limited"]));
+});
+
+test("a foundation, a fund or a cooperative on one side only is another body", () => {
+  assert.ok(differ(["stiftung", "gmbh"], ["gmbh"]));
+  assert.ok(!differ(["stiftung"], ["stiftung"]));
 });
 
 test("one form in a country's languages is one form (Swiss AG = SA, Belgian SPRL = BVBA)", () => {
@@ -102,8 +126,8 @@ test("two local forms, or two English ones, that differ are two companies", () =
 test("no difference when one side names no form, or only loose ones", () => {
   assert.ok(!legalFormsDiffer([], [form("gmbh")]));
   assert.ok(!legalFormsDiffer([form("ag")], []));
-  // Company, Co., Ltd, Inc: lists print one body's name with any of them.
-  assert.ok(!differ(["ltd"], ["ag"]));
+  // Company, Co., Corp.: lists print one body's name with any of them.
+  assert.ok(!legalFormsDiffer([{ compare: "co", generic: "" }], [form("ag")]));
   // normalize.ts sets Company and Corp aside as forms of their own, without a kind.
   assert.ok(!legalFormsDiffer([{ compare: "company", generic: "" }], [form("gmbh")]));
   assert.ok(!legalFormsDiffer([form("ag")], [{ compare: "corp", generic: "" }]));
@@ -115,6 +139,5 @@ test("Limited and Co., Ltd. are limited companies, not joint-stock ones", () => 
   assert.equal(form("limited").compare, "ltd");
   assert.equal(form("limited").generic, "LLC");
   assert.equal(form("co ltd").generic, "LLC");
-  assert.ok(!differ(["limited"], ["llc"]));
-  assert.ok(!differ(["co ltd"], ["gmbh"]));
+  assert.ok(!differ(["limited"], ["co ltd"]));
 });

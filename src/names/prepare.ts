@@ -76,15 +76,22 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const abjad = isAbjad(name);
   const transcribed = transcribesByEar(name);
   const acronym = trailingAcronym(name);
+  const stripped = withoutTrailingAside(name);
+  // "X Co. W.L.L. (Bahrain)": the legal form sits before the aside, where the edges miss it.
+  const formsBeforeAside =
+    stripped && kind === "organization" ? tokenizeName(stripped, kind).legalForms : [];
   const sources: Array<[string | undefined, boolean]> = [
     [name, false],
-    [withoutTrailingAside(name), false],
+    [stripped, false],
     [acronym, true],
   ];
   for (const [latin, aside] of sources.flatMap(([n, aside]) =>
     n ? latinVariants(n, kind).map((v) => [v, aside] as const) : [],
   )) {
-    const { tokens, legalForms, words } = tokenizeName(latin, kind);
+    const tokenized = tokenizeName(latin, kind);
+    const { tokens, words } = tokenized;
+    const legalForms =
+      tokenized.legalForms.length === 0 && !aside ? formsBeforeAside : tokenized.legalForms;
     if (tokens.length === 0) continue;
     const signature = tokens.join(" ");
     if (seen.has(signature)) continue;

@@ -23,7 +23,9 @@ export const PERSON_TITLES = new Set(
   wiwonjang buwiwonjang dongji tongji dongmu tongmu seonsaeng sonsaeng wonsu janggun changgun
   chongbiseo chongbiso daejang taejang chongri chongni sangjang bujang pujang bubujang pubujang
   susang ryongdoja ryeongdoja seyyed seyed sayyed haj field vice rear chief grand supreme
-  samdech akka moha ponhea chakrei dato datuk datin seri sri ministre army`
+  samdech akka moha ponhea chakrei dato datuk datin seri sri ministre army chumteav oknha
+  vicepresidenta vicepresidente presidenta comandante comandanta excelentisimo excelentisima
+  ministra canciller secretario secretaria`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -108,6 +110,28 @@ export const ORG_WORD_EQUIVALENTS: Record<string, string> = {
   daeoe: "external",
   chulpansa: "publishing house",
   tongsinsa: "news agency",
+  thongsinsa: "news agency",
+  thongsin: "communications",
+  muryok: "armed forces",
+  muryeok: "armed forces",
+  jegang: "steel",
+  chegang: "steel",
+  kangchol: "steel",
+  gangcheol: "steel",
+  chadongcha: "automobile",
+  jadongcha: "automobile",
+  wonyu: "crude oil",
+  sokthan: "coal",
+  soktan: "coal",
+  seoktan: "coal",
+  kwahagwon: "science academy",
+  gwahagwon: "science academy",
+  chojik: "organization",
+  jojik: "organization",
+  chidobu: "guidance department",
+  jidobu: "guidance department",
+  taehan: "korea",
+  daehan: "korea",
   kyoyuk: "education",
   gyoyuk: "education",
   hyophoe: "association",
@@ -143,6 +167,51 @@ export const ORG_WORD_EQUIVALENTS: Record<string, string> = {
   korean: "korea",
   dprk: "korea",
 };
+
+/** A DPRK ministry's word, -song (성) after its subject: Inmin Muryok Song, Muryoksong. */
+const MINISTRY = /^(.{4,})(song|seong)$/;
+let koreanWords: Set<string> | undefined;
+
+function isKoreanWord(token: string | undefined): boolean {
+  koreanWords ??= new Set(Object.keys(ORG_WORD_EQUIVALENTS));
+  return token !== undefined && koreanWords.has(token);
+}
+
+/**
+ * Korean organisation phrases written in one or two words: Ryonhap Kiopso (united enterprise)
+ * is what lists print "Complex"; Song or -song after a Korean organisation word is "Ministry";
+ * Joint Operation is Joint Venture.
+ */
+export function collapseKoreanPhrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if ((t === "ryonhap" || t === "yonhap") && (next === "kiopso" || next === "gieopso")) {
+      out.push("complex");
+      i++;
+      continue;
+    }
+    // 합영: lists translate it Joint Venture and Joint Operation.
+    if (t === "joint" && next === "operation") {
+      out.push("joint", "venture");
+      i++;
+      continue;
+    }
+    const previous = tokens[i - 1];
+    if ((t === "song" || t === "seong") && isKoreanWord(previous)) {
+      out.push("ministry");
+      continue;
+    }
+    const joined = MINISTRY.exec(t);
+    if (joined && isKoreanWord(joined[1])) {
+      out.push(joined[1]!, "ministry");
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
 
 /** "Democratic People's Republic of Korea" and "North Korea" as one word, "korea". */
 export function collapseCountryPhrases(tokens: string[]): string[] {
