@@ -88,7 +88,7 @@ export function scoreCandidate(
     score = nameScore * NAME_ONLY_CEILING;
     // A registration typed as the name (RA-86555) names one aircraft or vessel: another
     // registration a character away is another one.
-    if (name && looksLikeRegistration(name.query) && !sameRegistration(name.query, name.candidate))
+    if (name && isRegistration(name.query) && !sameRegistration(name.query, name.candidate))
       score *= OTHER_REGISTRATION_FACTOR;
     const others: Array<[string, FeatureExplanation | undefined]> = [
       ["birth_date", birthDateFeature(query.birthDates, candidate.birthDates)],
@@ -108,6 +108,11 @@ export function scoreCandidate(
   // The name's explanation comes first.
   if (!name || score < explainFrom) return { score, features, explanations };
   return { score, features, explanations: { name: nameExplanation(name), ...explanations } };
+}
+
+/** A registration by its shape, with a digit or a hyphen in it: "Tom Wilson" has the shape of "EP GOM". */
+function isRegistration(name: string): boolean {
+  return /[\d-]/.test(name) && looksLikeRegistration(name);
 }
 
 function nameExplanation(name: NameMatch): FeatureExplanation {

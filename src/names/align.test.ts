@@ -219,3 +219,8 @@ test("more titles: Spanish offices, Khmer honorifics", () => {
   // Lok alone is a surname.
   below("Person", "Lok Rany", "Bun Rany");
 });
+
+test("a short two-word name is a name, not a registration", () => {
+  above("Person", "Tom Wilson", "Thomas Wilson");
+  above("Person", "Liz Truss", "Elizabeth Truss");
+});
