@@ -71,7 +71,7 @@ export interface Alignment {
 /** How alike two parts are, from their spelling and their phonetic keys. */
 export function partSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   if (a === b) return 1;
-  if (sameGivenName(a, b)) return NICKNAME_SIMILARITY;
+  if (sameGivenName(a, b, keyA, keyB)) return NICKNAME_SIMILARITY;
   if (withArticle(a, b) || withArticle(b, a)) return ARTICLE_SIMILARITY;
   // Numbers in names (Office 39, 2nd Economic Committee) are equal or different, never alike.
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;

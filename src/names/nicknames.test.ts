@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { sameGivenName } from "./nicknames.ts";
+import { phoneticKey } from "./phonetic.ts";
 
 test("English given names and their familiar forms, from the generated table", () => {
   assert.ok(sameGivenName("bill", "william"));
@@ -48,4 +49,10 @@ test("prototype keys are not names in the table", () => {
     assert.ok(!sameGivenName(key, "william"), key);
     assert.ok(!sameGivenName("william", key), key);
   }
+});
+
+test("a spelling the table lacks is found by its sound (Antony for Anthony)", () => {
+  assert.ok(sameGivenName("tony", "antony", phoneticKey("tony"), phoneticKey("antony")));
+  assert.ok(!sameGivenName("tony", "antony"));
+  assert.ok(!sameGivenName("tony", "anton", phoneticKey("tony"), phoneticKey("anton")));
 });

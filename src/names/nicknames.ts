@@ -4,6 +4,7 @@
  * Italian and Hebrew ones below are written here because no maintained package lists them.
  */
 import { NICKNAME_TABLE } from "./data/nicknames.ts";
+import { phoneticKey } from "./phonetic.ts";
 
 /** Each line: a given name in its usual Latin spellings, then its familiar forms. */
 const MORE_GROUPS = `
@@ -188,29 +189,43 @@ mehmet mehmed muhammad mohammed mohammad
 `;
 
 let groupsOf: Map<string, number[]> | undefined;
+/** The same groups by the names' phonetic keys, for spellings the table lacks (Antony, Anthony). */
+let groupsByKey: Map<string, number[]> | undefined;
+
+function add(map: Map<string, number[]>, name: string, group: number): void {
+  const known = map.get(name);
+  if (!known) map.set(name, [group]);
+  else if (!known.includes(group)) known.push(group);
+}
 
 function groups(): Map<string, number[]> {
   if (groupsOf) return groupsOf;
   groupsOf = new Map();
+  groupsByKey = new Map();
   const lines = `${NICKNAME_TABLE}\n${MORE_GROUPS}`.split("\n").filter((l) => l.trim());
   lines.forEach((line, group) => {
     for (const name of line.trim().split(/\s+/)) {
-      const known = groupsOf!.get(name);
-      if (known) known.push(group);
-      else groupsOf!.set(name, [group]);
+      add(groupsOf!, name, group);
+      add(groupsByKey!, phoneticKey(name), group);
     }
   });
   return groupsOf;
 }
 
+function groupsFor(name: string, key: string | undefined): number[] | undefined {
+  const byName = groups().get(name);
+  if (byName || key === undefined || name.length < 4) return byName;
+  return groupsByKey!.get(key);
+}
+
 /**
  * Whether two folded given names are one name and its familiar form (or two familiar forms of
- * one name).
+ * one name). A spelling the table lacks is looked up by its phonetic key when given.
  */
-export function sameGivenName(a: string, b: string): boolean {
+export function sameGivenName(a: string, b: string, keyA?: string, keyB?: string): boolean {
   if (a.length < 2 || b.length < 2) return false;
-  const ga = groups().get(a);
+  const ga = groupsFor(a, keyA);
   if (!ga) return false;
-  const gb = groups().get(b);
+  const gb = groupsFor(b, keyB);
   return gb !== undefined && ga.some((g) => gb.includes(g));
 }
