@@ -138,7 +138,12 @@ function trailingAcronym(name: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
-const MUHAMMAD = phoneticKey("muhammad");
+/**
+ * First given names that many bear before the name they go by: Muhammad (Muhammad Ali Rashid
+ * goes by Ali), and the devotional José and María of Spanish names (José Daniel Ortega is
+ * Daniel Ortega). Leaving them out does not make another person.
+ */
+const DEVOTIONAL_FIRST_NAMES = new Set(["muhammad", "jose", "maria"].map(phoneticKey));
 
 function edgeMask(latin: string, tokens: string[]): number {
   const last = Math.min(tokens.length, MAX_TOKENS) - 1;
@@ -153,7 +158,7 @@ function edgeMask(latin: string, tokens: string[]): number {
           .filter(Boolean).length
       : 0;
   const given = before > 0 && before <= last ? before : 0;
-  return phoneticKey(tokens[given]!) === MUHAMMAD ? 0 : 1 << given;
+  return DEVOTIONAL_FIRST_NAMES.has(phoneticKey(tokens[given]!)) ? 0 : 1 << given;
 }
 
 const KUNYA = new Set(["abu", "umm"]);
