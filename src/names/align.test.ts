@@ -224,3 +224,10 @@ test("a short two-word name is a name, not a registration", () => {
   above("Person", "Tom Wilson", "Thomas Wilson");
   above("Person", "Liz Truss", "Elizabeth Truss");
 });
+
+test("a South Korean seat in brackets tells a namesake of a DPRK body apart", () => {
+  below("Company", "Seohae Shipping Co., Ltd. (Incheon)", "Korea Sohae Shipping Company");
+  below("Company", "Gangseong Trading Co. Ltd. (Seoul)", "Korea Kangsong Trading Corporation");
+  above("Company", "Busan Shipping Co., Ltd. (Busan)", "Busan Shipping Co., Ltd.");
+  above("Organization", "Policia Nacional (Nicaragua)", "Policía Nacional de Nicaragua");
+});

@@ -10,6 +10,7 @@ import { acronymFit } from "./acronym.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
 import { sameGivenName } from "./nicknames.ts";
 import { legalFormsDiffer } from "./org-types.ts";
+import { seatsDiffer } from "./seats.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
 import { consonantSkeleton, VOWELS } from "./phonetic.ts";
 import type { NameUnit, PreparedForm } from "./prepare.ts";
@@ -22,6 +23,8 @@ const SHORT_PART_PENALTY = 0.08;
 const ORG_EXTRA_WORD_FACTOR = 0.85;
 /** Same name, legal forms of different kinds (X AG, X GmbH): evidence of two companies. */
 const LEGAL_KIND_FACTOR = 0.74;
+/** A South Korean seat on one side only: a namesake of a DPRK body (seats.ts). */
+const SEAT_FACTOR = 0.74;
 /** An acronym that reads off a name proves less than the name itself. */
 const ACRONYM_FACTOR = 0.95;
 /** Names whose numbers differ (Brigade 44, Brigade 45; Gold Star 2, Gold Star 3) are others. */
@@ -340,7 +343,17 @@ export function alignForms(
   const aligned = joinedAlignment(query, candidate, parts) ?? parts;
   if (query.kind === "person") return aligned;
   const acronym = acronymAlignment(query, candidate);
-  const best = acronym && acronym.score > aligned.score ? acronym : aligned;
+  let best = acronym && acronym.score > aligned.score ? acronym : aligned;
+  if (
+    (query.seat || candidate.seat) &&
+    seatsDiffer(query.seat, query.tokens, candidate.seat, candidate.tokens)
+  ) {
+    best = {
+      ...best,
+      score: best.score * SEAT_FACTOR,
+      notes: [...(best.notes ?? []), `seated in ${query.seat || candidate.seat} on one side only`],
+    };
+  }
   const differ = legalFormsDiffer(query.legalForms, candidate.legalForms);
   if (!differ) return best;
   const forms = (f: PreparedForm) => f.legalForms.map((l) => l.compare).join(" ");

@@ -3,6 +3,7 @@
  * Prepared once per listed name when the index is built, and once per query name.
  */
 import { isOptionalWord } from "./countries.ts";
+import { seatOf } from "./seats.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
 import { phoneticKey, VOWELS } from "./phonetic.ts";
 import { boundName } from "./length.ts";
@@ -43,6 +44,8 @@ export interface PreparedForm {
   edges: number;
   /** The acronym of a name's trailing aside (KOMID of "… (KOMID)"): it stands for that name only. */
   aside: boolean;
+  /** A South Korean seat in the name's trailing brackets ("incheon"), or "" (seats.ts). */
+  seat: string;
   /**
    * Whether a one-word name may be read as an acronym: written in capitals or dotted (KOMID,
    * K.O.M.I.D.), or in a name written all in capitals as lists print them; not "GaNI SARL".
@@ -77,6 +80,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const transcribed = transcribesByEar(name);
   const acronym = trailingAcronym(name);
   const stripped = withoutTrailingAside(name);
+  const seat = kind === "organization" ? seatOf(name) : "";
   // "X Co. W.L.L. (Bahrain)": the legal form sits before the aside, where the edges miss it.
   const formsBeforeAside =
     stripped && kind === "organization" ? tokenizeName(stripped, kind).legalForms : [];
@@ -103,6 +107,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
       abjad,
       transcribed,
       aside,
+      seat,
       acronymLike: tokens.length === 1 && writtenAsAcronym(latin, tokens[0]!),
       tokens,
       words,
