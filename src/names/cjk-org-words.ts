@@ -5,6 +5,8 @@
  * variants lists also print (trading / trade, company / corporation). Words that are also names
  * (동방 "east" in 동방은행 = TONGBANG BANK, 대성, 금강) are left out: lists romanise them.
  */
+import { CHINESE_MORE_WORDS } from "./chinese-org-words.ts";
+import { KOREAN_MORE_WORDS } from "./korean-org-words.ts";
 
 /** Hangul words, longest first when segmenting. */
 export const KOREAN_ORG_WORDS: Readonly<Record<string, readonly string[]>> = {
@@ -34,7 +36,11 @@ export const KOREAN_ORG_WORDS: Readonly<Record<string, readonly string[]>> = {
   광업: ["mining"],
   개발: ["development"],
   항공: ["air", "airlines"],
-  해운: ["shipping"],
+  해운: ["shipping", "maritime"],
+  원양: ["ocean"],
+  관리: ["management"],
+  통일: ["united", "unification"],
+  발전: ["development"],
   선박: ["shipping"],
   보험: ["insurance"],
   중앙: ["central"],
@@ -135,8 +141,8 @@ export const CHINESE_ORG_WORDS: Readonly<Record<string, readonly string[]>> = {
   公司: ["company", "corporation"],
   会社: ["company", "corporation"],
   會社: ["company", "corporation"],
-  集团: ["group"],
-  集團: ["group"],
+  集团: ["group", "corporation"],
+  集團: ["group", "corporation"],
   银行: ["bank"],
   銀行: ["bank"],
   信用: ["credit"],
@@ -174,11 +180,16 @@ export const CHINESE_ORG_WORDS: Readonly<Record<string, readonly string[]>> = {
   科技: ["technology"],
   船务: ["shipping"],
   船務: ["shipping"],
-  海运: ["shipping"],
-  海運: ["shipping"],
+  海运: ["shipping", "maritime"],
+  海運: ["shipping", "maritime"],
+  远洋: ["ocean"],
+  遠洋: ["ocean"],
+  管理: ["management"],
+  统一: ["united", "unification"],
+  統一: ["united", "unification"],
   航运: ["shipping"],
   航運: ["shipping"],
-  航空: ["air", "airlines"],
+  航空: ["aviation", "airlines"],
   能源: ["energy"],
   电子: ["electronics"],
   電子: ["electronics"],
@@ -202,6 +213,7 @@ export const NATION_WORDS = new Set([
   "조선",
   "북한",
   "중국",
+  "한국",
   "朝鲜",
   "朝鮮",
   "中国",
@@ -217,10 +229,12 @@ export const NUMBERED_WORDS = new Set(["호실", "号室", "號室"]);
 
 /** Generic words and bodies together, as names are segmented. */
 export const KOREAN_WORDS: Readonly<Record<string, readonly string[]>> = {
+  ...KOREAN_MORE_WORDS,
   ...KOREAN_ORG_WORDS,
   ...KOREAN_BODIES,
 };
 export const CHINESE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  ...CHINESE_MORE_WORDS,
   ...CHINESE_ORG_WORDS,
   ...CHINESE_BODIES,
 };
