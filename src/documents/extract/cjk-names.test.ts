@@ -71,3 +71,20 @@ test("without a linker, Korean and Chinese names and places are still extracted"
   assert.deepEqual(of(mentions, "Location"), ["평양", "블라디보스또크"]);
   assert.deepEqual(of(mentions, "Person"), ["김호규"]);
 });
+
+test("Korean people: spoken 이 before a particle, a titled surname and one syllable, no 의 names", () => {
+  const { mentions } = cjkNames(
+    "김영철이는 믿을 만한가? 리철 과장은 단동에서 대기. 하나은행 명의의 확인서. 김동명 총재의 지시.",
+  );
+  assert.deepEqual(of(mentions, "Person"), ["김영철", "리철", "김동명"]);
+  assert.deepEqual(of(mentions, "Organization"), ["하나은행"]);
+});
+
+test("Chinese: a name starts after the last function word that leaves one; slips' signed fields", () => {
+  const { mentions } = cjkNames(
+    "不得经中国工商银行或交通银行转汇。经办：王伟　复核：李明\n经办人为朴明浩。金铁三行长和徐伟社长。卸货港：舟山",
+  );
+  assert.deepEqual(of(mentions, "Organization"), ["中国工商银行", "交通银行"]);
+  assert.deepEqual(of(mentions, "Person"), ["王伟", "李明", "朴明浩", "金铁三", "徐伟"]);
+  assert.deepEqual(of(mentions, "Location"), ["舟山"]);
+});

@@ -26,10 +26,11 @@ const KOREAN_SURNAMES = new Set(
 const KOREAN_COMPOUND_SURNAMES = ["황보", "남궁", "제갈", "선우", "독고", "사공"];
 /**
  * Syllables of Korean given names: a three-syllable word of a surname and two of these is taken
- * for a person's name without other evidence (김영춘, 한명수), which few other words are.
+ * for a person's name without other evidence (김영춘, 한명수), which few other words are. Not 의,
+ * the genitive particle, which ends words far more often than names (명의의 "in the name of").
  */
 const KOREAN_GIVEN_SYLLABLES = new Set(
-  "철 영 성 호 수 일 남 명 혁 민 진 춘 삼 규 석 선 환 만 복 학 광 룡 용 국 경 옥 희 숙 순 정 현 준 우 원 덕 동 문 봉 세 송 식 인 재 종 주 창 천 충 태 표 하 한 해 향 혜 화 훈 휘 흥 길 건 권 근 기 길 나 녀 련 룡 리 림 무 미 범 병 보 빈 상 서 섭 소 승 시 신 실 심 애 연 열 엽 오 완 욱 운 웅 월 유 윤 은 의 익 자 장 전 제 조 중 지 찬 채 철 청 초 최 치 탁 택 필 학 항 허 협 형 홍 효 휴".split(
+  "철 영 성 호 수 일 남 명 혁 민 진 춘 삼 규 석 선 환 만 복 학 광 룡 용 국 경 옥 희 숙 순 정 현 준 우 원 덕 동 문 봉 세 송 식 인 재 종 주 창 천 충 태 표 하 한 해 향 혜 화 훈 휘 흥 길 건 권 근 기 길 나 녀 련 룡 리 림 무 미 범 병 보 빈 상 서 섭 소 승 시 신 실 심 애 연 열 엽 오 완 욱 운 웅 월 유 윤 은 익 자 장 전 제 조 중 지 찬 채 철 청 초 최 치 탁 택 필 학 항 허 협 형 홍 효 휴".split(
     " ",
   ),
 );
@@ -37,8 +38,11 @@ const KOREAN_GIVEN_SYLLABLES = new Set(
 const KOREAN_ENDINGS = [
   "으로부터",
   "에서부터",
+  "이한테서",
   "에게서",
   "로부터",
+  "한테서",
+  "이한테",
   "에서는",
   "에서도",
   "으로는",
@@ -57,6 +61,14 @@ const KOREAN_ENDINGS = [
   "부터",
   "와의",
   "과의",
+  // Speech puts 이 between a given name that ends in a consonant and its particle (영철이는).
+  "이는",
+  "이가",
+  "이를",
+  "이도",
+  "이의",
+  "이랑",
+  "한테",
   "씨는",
   "씨가",
   "씨의",
@@ -107,7 +119,7 @@ const KOREAN_ORG_HEADS = [
 const KOREAN_PARENT = /(?:당|위원회|내각|성|총국)$/u;
 /** Words after a Korean name that say it is a person's. */
 const KOREAN_PERSON_AFTER =
-  /^(?:동지|동무|부장|부부장|대표|부대표|사장|부사장|실장|부실장|국장|과장|처장|지배인|책임자|위원장|선생|씨|님|대사|참사|비서|총경리|경리|지도원)/u;
+  /^(?:동지|동무|부장|부부장|대표|부대표|사장|부사장|실장|부실장|국장|과장|처장|지배인|책임자|위원장|선생|씨|님|대사|참사|비서|총경리|경리|지도원|총재|부행장|행장|부회장|회장|리사|이사|전무|상무|주임|소장|원장|단장|선장|총장|지사장|팀장)/u;
 const KOREAN_TITLE = new RegExp(`${KOREAN_PERSON_AFTER.source}$`, "u");
 /** Words before a Korean name that say it is a person's. */
 const KOREAN_PERSON_BEFORE =
@@ -163,10 +175,24 @@ const CHINESE_GENERIC_OWNERS = new Set(
 /** Words after a Chinese name that say it is a person's (马晓红总经理, 李成赫說). */
 const CHINESE_PERSON_AFTER =
   /^(?:总经理|總經理|经理|經理|董事长|董事長|先生|女士|说|說|核对|核對|签字|簽字|表示|同志)/u;
-/** Words before a Chinese name that say it is a person's (请周建书, 我和王志强). */
-const CHINESE_PERSON_BEFORE = /(?:请|請|和|与|與|代表|联系人|聯繫人|经办人|經辦人|负责人|負責人)$/u;
+/**
+ * Titles after a Chinese name (徐伟社长, 金铁三行长): enough to take a surname and one character
+ * for a person's name too (代表 "representative" is not: 乙方法定代表人 is no 方法定).
+ */
+const CHINESE_TITLE_AFTER =
+  /^(?:总经理|總經理|经理|經理|董事长|董事長|副?行长|副?行長|社长|社長|主任|局长|局長|处长|處長|科长|科長|部长|部長|会长|會長|总裁|總裁|秘书|秘書|室长|室長|厂长|廠長|船长|船長|同志)/u;
+/** Words before a Chinese name that say it is a person's (请周建书, 我和王志强, 经办人为朴明浩). */
+const CHINESE_PERSON_BEFORE =
+  /(?:请|請|和|与|與|(?:代表|联系人|聯繫人|经办人|經辦人|负责人|負責人)(?:为|為|是)?)$/u;
+/**
+ * Labels of a form's or slip's fields a person signs or is named in (经办：王伟, 复核：李明): a
+ * name of two or three characters standing alone after one is a person's.
+ */
+const CHINESE_PERSON_FIELD =
+  /(?:经办人?|經辦人?|复核人?|復核人?|审核人?|審核人?|审批人?|審批人?|制单人?|製單人?|签收人?|簽收人?|联系人|聯繫人|聯絡人|联络人|负责人|負責人|代表人|见证人|見證人|收件人|寄件人|出纳|出納|会计|會計|主管|记账|記賬|授权人|授權人)\s*[:：]\s*$/u;
 /** A Chinese "name" that is a form of address (李先生) or a title, not a name. */
-const CHINESE_ADDRESS = /(?:先生|女士|小姐|老板|老闆|经理|經理|总|總|生)$/u;
+const CHINESE_ADDRESS =
+  /(?:先生|女士|小姐|老板|老闆|经理|經理|总|總|生|社长|社長|行长|行長|主任|局长|局長|处长|處長|科长|科長|部长|部長|会长|會長|室长|室長|厂长|廠長|船长|船長)$/u;
 /** After a country's name, words that make it an adjective (朝鲜人, 中国籍). */
 const CHINESE_NATIONALITY = /^(?:人|族|语|語|籍|裔|产|產|制|製|方)/u;
 
@@ -259,12 +285,14 @@ function koreanNames(text: string, names: CjkNames): void {
       const after = next && text.slice(word.end, next.start).trim() === "" ? next.stem : "";
       const before = previous ? text.slice(previous.start, word.start).trim() : "";
       const rest = text.slice(word.start + stem.length, word.end);
-      const cued =
+      const titled =
         KOREAN_PERSON_AFTER.test(rest) ||
         KOREAN_PERSON_AFTER.test(after) ||
-        KOREAN_PERSON_BEFORE.test(before) ||
-        (stem.length === 3 && [...stem.slice(1)].every((s) => KOREAN_GIVEN_SYLLABLES.has(s)));
-      if (cued && stem.length >= 3) {
+        KOREAN_PERSON_BEFORE.test(before);
+      const given = [...stem.slice(1)].every((s) => KOREAN_GIVEN_SYLLABLES.has(s));
+      // A surname and one syllable (리철) is a name only with a title beside it.
+      const cued = stem.length === 2 ? titled && given : titled || (stem.length === 3 && given);
+      if (cued) {
         names.mentions.push(mention("Person", stem, word.start));
         break;
       }
@@ -326,9 +354,13 @@ function chineseNames(text: string, names: CjkNames): void {
       names.mentions.push(
         mention("Organization", chars.slice(org.start, org.end), base + org.start),
       );
-      // Tails of the name, for when the start was read wrong.
-      for (let s = org.start + 1; s <= org.head - 2; s++)
-        names.proposals.push(mention("Organization", chars.slice(s, org.end), base + s));
+      // Tails of the name, for when the start was read wrong; not those of generic words only
+      // (国际贸易有限公司 "international trading company"), which any trading firm answers.
+      for (let s = org.start + 1; s <= org.head - 2; s++) {
+        const tail = chars.slice(s, org.end);
+        if (!isGenericCjkOrganisation(tail))
+          names.proposals.push(mention("Organization", tail, base + s));
+      }
     }
     for (const place of chinesePlaces(chars, taken)) {
       taken.fill(1, place.start, place.end);
@@ -355,9 +387,13 @@ function chineseOrganisations(chars: string): Array<{ start: number; head: numbe
       end += more.length;
     }
     const from = Math.max(previousEnd, i - MAX_CHINESE_ORG_CHARS);
+    // After the last function word that leaves a name of two characters or more: in 或交通银行
+    // the name starts after 或, not after 交 "hand over".
     let start = from;
-    for (const word of chars.slice(from, i).matchAll(CHINESE_BEFORE_NAME))
-      start = from + word.index + word[0].length;
+    for (const word of chars.slice(from, i).matchAll(CHINESE_BEFORE_NAME)) {
+      const after = from + word.index + word[0].length;
+      if (i - after >= 2) start = after;
+    }
     const owner = chars.slice(start, i);
     if (owner.length >= 2 && !CHINESE_GENERIC_OWNERS.has(owner) && !/^[(（]/u.test(owner)) {
       found.push({ start, head: i, end });
@@ -396,7 +432,12 @@ function chinesePeople(
   // A run that is a name alone (法定代表人：池玉鹏, "…有限公司 孙思东").
   const alone =
     chars.length === 3 && CHINESE_SURNAMES.has(chars[0]!) && !CHINESE_ADDRESS.test(chars);
-  if (alone && !taken.some(Boolean)) {
+  const signed =
+    (chars.length === 2 || chars.length === 3) &&
+    CHINESE_SURNAMES.has(chars[0]!) &&
+    !CHINESE_ADDRESS.test(chars) &&
+    CHINESE_PERSON_FIELD.test(text.slice(Math.max(0, base - 8), base));
+  if ((alone || signed) && !taken.some(Boolean)) {
     names.mentions.push(mention("Person", chars, base));
     return;
   }
@@ -408,12 +449,16 @@ function chinesePeople(
       const name = chars.slice(i, i + length);
       if (CHINESE_ADDRESS.test(name)) continue;
       const after = chars.slice(i + length);
-      const before = text.slice(Math.max(0, base + i - 4), base + i);
-      if (
-        !cued &&
-        length === 3 &&
-        (CHINESE_PERSON_AFTER.test(after) || CHINESE_PERSON_BEFORE.test(before))
-      ) {
+      const before = text.slice(Math.max(0, base + i - 6), base + i);
+      // A title after the first two characters makes them the name (和徐伟社长 → 徐伟).
+      const titled =
+        length === 3
+          ? !CHINESE_TITLE_AFTER.test(chars.slice(i + 2)) &&
+            (CHINESE_PERSON_AFTER.test(after) ||
+              CHINESE_TITLE_AFTER.test(after) ||
+              CHINESE_PERSON_BEFORE.test(before))
+          : CHINESE_TITLE_AFTER.test(after);
+      if (!cued && titled) {
         names.mentions.push(mention("Person", name, base + i));
         cued = true;
         continue;

@@ -1,5 +1,5 @@
 /**
- * Place names in Korean and Chinese: the DPRK's cities and provinces, China's border provinces
+ * Place names in Korean and Chinese: the DPRK's cities and provinces, China's border provinces, its ports
  * and the cities of its trade with the DPRK, Russia's Far East, the countries and world cities
  * such files name. Korean in North Korean spelling (단동, 심양, 블라디보스또크) and South Korean
  * (단둥, 선양, 블라디보스토크); Chinese in simplified and traditional characters. Hand-made and
@@ -66,6 +66,12 @@ const PLACES = `
 길림성 지린성 | 吉林省
 흑룡강 헤이룽장 | 黑龙江 黑龍江
 | 营口 營口 抚顺 撫順 鞍山 锦州 錦州 葫芦岛 葫蘆島
+| 龙口 龍口 日照 连云港 連雲港 秦皇岛 秦皇島 唐山 曹妃甸 石岛 石島 南通 蓬莱 蓬萊
+저우산 | 舟山
+닝보 녕파 | 宁波 寧波
+샤먼 | 厦门 廈門
+푸저우 | 福州
+가오슝 | 高雄
 북경 베이징 | 北京
 상해 상하이 | 上海
 천진 톈진 | 天津

@@ -83,3 +83,38 @@ test("a lone listed person the text contradicts is not linked", async () => {
   const [plain] = await extractMentions("Kim Yong Chol met officials.", { gazetteer });
   assert.deepEqual([plain!.entityId, plain!.candidates], ["kim-komid", undefined]);
 });
+
+test("a Korean surname and one syllable links on the organisation its record names, not alone", async () => {
+  const kimChol: Entity = {
+    id: "kim-chol",
+    schema: "Person",
+    properties: {
+      name: ["KIM, Chol"],
+      position: ["Korea United Development Bank Representative"],
+    },
+  };
+  const bank: Entity = {
+    id: "kudb",
+    schema: "Organization",
+    properties: { name: ["KOREA UNITED DEVELOPMENT BANK"] },
+  };
+  const options = {
+    gazetteer: new Gazetteer([kimChol, bank]),
+    linker: async (names: Array<{ text: string }>) =>
+      names.map(({ text }) =>
+        text === "김철"
+          ? { entityId: "kim-chol", caption: "KIM, Chol", score: 0.92 }
+          : text === "조선통일발전은행"
+            ? { entityId: "kudb", caption: "KOREA UNITED DEVELOPMENT BANK", score: 0.92 }
+            : undefined,
+      ),
+  };
+  const person = async (text: string) =>
+    (await extractMentions(text, options)).find((m) => m.text === "김철")!;
+  const alone = await person("김철 동무가 평양에서 왔다.");
+  assert.equal(alone.entityId, undefined);
+  assert.equal(alone.linkStatus, "ambiguous");
+  const employed = await person("조선통일발전은행 대표 김철 동무가 평양에서 왔다.");
+  assert.equal(employed.entityId, "kim-chol");
+  assert.match(employed.linkNote ?? "", /조선통일발전은행/);
+});

@@ -6,7 +6,7 @@
  * link-decision.ts settles the candidates from the weights.
  */
 import type { Entity } from "../../model/entity.ts";
-import { foldName } from "../../names/normalize.ts";
+import { foldName, tokenizeName } from "../../names/normalize.ts";
 import type { LinkCandidate, LinkEvidence, Mention } from "../types.ts";
 import { applyDecision, MAX_CANDIDATES } from "./link-decision.ts";
 import { ORG_HEADS, TITLES } from "./words.ts";
@@ -253,17 +253,22 @@ export interface HomonymSource {
   organisationsIn(description: string): string[];
 }
 
+/** A name written in Hangul or Han characters. */
+const CJK_NAME = /[\p{Script=Hangul}\p{Script=Han}]/u;
+
 /**
  * Settles the mentions that carry candidates (homonyms the gazetteer or screening found, their
  * evidence not yet read): each candidate is weighed by the text near its mention, and the mention
  * linked to the one that clearly wins, left ambiguous with its candidates, or unlinked when the
  * text contradicts every one. A person linked to a single entity is weighed too: "Kim Yong Chol
- * (born 1980)" is no listed Kim Yong Chol.
+ * (born 1980)" is no listed Kim Yong Chol; so is any name in Hangul or Han characters, which may
+ * say too little to link alone (cjk-link-caution.ts).
  */
 export function settleHomonyms(text: string, mentions: Mention[], source: HomonymSource): void {
   const byStart = [...mentions].sort((a, b) => a.start - b.start);
   for (const m of mentions) {
-    const found = m.candidates ?? (m.type === "Person" && m.entityId ? [leadOf(m)] : []);
+    const weighed = m.type === "Person" || CJK_NAME.test(m.text);
+    const found = m.candidates ?? (weighed && m.entityId ? [leadOf(m)] : []);
     if (found.length === 0) continue;
     const nearby = mentionsWithin(byStart, m.start - SENTENCE_REACH, m.end + SENTENCE_REACH);
     const candidates: LinkCandidate[] = found.slice(0, MAX_CANDIDATES).map((lead) => ({
@@ -275,11 +280,16 @@ export function settleHomonyms(text: string, mentions: Mention[], source: Homony
   }
 }
 
-const captionKey = (caption: string): string =>
-  (
-    foldName(caption)
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
+/**
+ * A caption's words in any order; an organisation's without its legal form, its bracketed
+ * acronym or abbreviations (KOREA KWANGSON BANKING CORP = … CORPORATION (KKBC), SHPG = SHIPPING).
+ */
+const captionKey = (caption: string, people: boolean): string =>
+  (people
+    ? (foldName(caption)
+        .toLowerCase()
+        .match(/[\p{L}\p{N}]+/gu) ?? [])
+    : tokenizeName(caption.replace(/\([^)]*\)/g, " "), "organization").tokens
   )
     .sort()
     .join(" ");
@@ -294,7 +304,7 @@ function markSameBodies(candidates: LinkCandidate[], people: boolean, source: Ho
   for (const c of candidates) {
     const years = source.profile(c.entityId)?.birthYears ?? [];
     const leader = leaders.find((l) => {
-      if (captionKey(l.caption) !== captionKey(c.caption)) return false;
+      if (captionKey(l.caption, people) !== captionKey(c.caption, people)) return false;
       if (!people) return true;
       const theirs = source.profile(l.entityId)?.birthYears ?? [];
       return years.some((y) => theirs.includes(y));

@@ -95,3 +95,34 @@ test("applying a decision: a plain link keeps no candidates, others keep them al
   assert.equal(ambiguous.linkStatus, "ambiguous");
   assert.equal(ambiguous.candidates?.length, 2);
 });
+
+test("a CJK name that says too little alone is a candidate, not a link, unless the text says more", () => {
+  const korean = (text: string, type: Mention["type"] = "Person") => ({ type, text });
+  // A surname and one syllable: linked only on what the text says of the record.
+  const bare = decideLink([candidate("kim-chol", 0.92)], korean("金哲"))!;
+  assert.equal(bare.status, "ambiguous");
+  assert.match(bare.note, /too common a name/);
+  const employed = decideLink(
+    [candidate("kim-chol", 0.92, evidence("organisation", 2))],
+    korean("김철"),
+  )!;
+  assert.equal(employed.chosen?.entityId, "kim-chol");
+  assert.equal(decideLink([candidate("kim-chol", 0.92)], korean("Kim Chol"))!.status, "linked");
+  assert.equal(decideLink([candidate("ri", 0.92)], korean("리성혁"))!.status, "linked");
+  // A South Korean bank's everyday name, and a near spelling: no evidence makes them the record.
+  const hana = decideLink(
+    [candidate("hana-dprk", 0.92, evidence("organisation", 2))],
+    korean("하나은행", "Organization"),
+  )!;
+  assert.equal(hana.status, "ambiguous");
+  assert.match(hana.note, /South Korean or Chinese bank/);
+  const near = decideLink([candidate("dongfeng", 0.873)], korean("上海东方海运有限公司"))!;
+  assert.equal(near.status, "ambiguous");
+  assert.match(near.note, /near spelling/);
+  // The store reads a mention back and decides afresh: the same answer.
+  const stored: Mention = { type: "Person", text: "金哲", start: 0, end: 2, confidence: 0.7 };
+  applyDecision(stored, bare.candidates);
+  assert.equal(stored.entityId, undefined);
+  assert.equal(stored.linkStatus, "ambiguous");
+  assert.equal(stored.candidates?.length, 1);
+});

@@ -10,6 +10,7 @@
  * with that reader's lists, with nothing said of the candidates it may not see.
  */
 import type { LinkCandidate, LinkEvidence, LinkStatus, Mention } from "../types.ts";
+import { cjkLinkCaution } from "./cjk-link-caution.ts";
 
 /**
  * Net evidence by which the best candidate must lead the next to be chosen: a birth year (3) or
@@ -29,6 +30,8 @@ export interface LinkDecision {
   note: string;
   /** Best first. */
   candidates: LinkCandidate[];
+  /** Linked on the text's evidence where the name alone would not have been: keep it shown. */
+  onEvidence?: boolean;
 }
 
 export const netEvidence = (candidate: LinkCandidate): number =>
@@ -44,12 +47,16 @@ const evidenceOf = (candidate: LinkCandidate, sign: 1 | -1): string =>
     .join("; ");
 
 /**
- * Settles a mention's candidates.
+ * Settles a mention's candidates. With the `mention`, a name in Hangul or Han characters that
+ * says too little alone (cjk-link-caution.ts) links only on what the text says of the record.
  *
  * @example
  * decideLink([komidMan, ufdMan]).status // "ambiguous" when the text says nothing of either
  */
-export function decideLink(all: readonly LinkCandidate[]): LinkDecision | undefined {
+export function decideLink(
+  all: readonly LinkCandidate[],
+  mention?: Pick<Mention, "type" | "text">,
+): LinkDecision | undefined {
   if (all.length === 0) return undefined;
   // Records of one body on two lists are one candidate: the first, with the best of their evidence.
   const present = new Set(all.map((c) => c.entityId));
@@ -71,6 +78,13 @@ export function decideLink(all: readonly LinkCandidate[]): LinkDecision | undefi
       candidates: withFollowers(ranked, all),
     };
   }
+  const caution = mention && lead >= CLEAR_LEAD ? cjkLinkCaution(mention, best) : undefined;
+  if (caution && (!caution.evidenceMay || netEvidence(best) < CLEAR_LEAD))
+    return {
+      status: "ambiguous",
+      note: caution.reason,
+      candidates: withFollowers(ranked, all),
+    };
   if (lead >= CLEAR_LEAD) {
     const reasons: string[] = [];
     const support = evidenceOf(best, 1);
@@ -84,6 +98,7 @@ export function decideLink(all: readonly LinkCandidate[]): LinkDecision | undefi
       chosen: best,
       note: next ? `chosen among ${ranked.length}: ${reasons.join("; ")}` : support,
       candidates: withFollowers(ranked, all),
+      ...(caution ? { onEvidence: true } : {}),
     };
   }
   const close = ranked.filter((c) => netEvidence(best) - netEvidence(c) < CLEAR_LEAD);
@@ -104,7 +119,7 @@ function withFollowers(ranked: LinkCandidate[], all: readonly LinkCandidate[]): 
  * the text says nothing against is an ordinary link, with no candidates kept.
  */
 export function applyDecision(m: Mention, candidates: readonly LinkCandidate[]): void {
-  const decision = decideLink(candidates);
+  const decision = decideLink(candidates, m);
   delete m.candidates;
   delete m.linkNote;
   delete m.linkStatus;
@@ -117,9 +132,10 @@ export function applyDecision(m: Mention, candidates: readonly LinkCandidate[]):
     m.entityCaption = decision.chosen.caption;
     m.score = decision.chosen.score;
   }
-  // A lone candidate, linked: a plain link. Records of the same body on other lists are kept,
-  // for readers who may read only those.
-  if (decision.candidates.length < 2 && decision.status === "linked") return;
+  // A lone candidate, linked: a plain link, unless only the text's evidence links it. Records of
+  // the same body on other lists are kept, for readers who may read only those.
+  if (decision.candidates.length < 2 && decision.status === "linked" && !decision.onEvidence)
+    return;
   m.candidates = decision.candidates;
   m.linkStatus = decision.status;
   if (decision.note) m.linkNote = decision.note;
