@@ -231,3 +231,16 @@ test("a South Korean seat in brackets tells a namesake of a DPRK body apart", ()
   above("Company", "Busan Shipping Co., Ltd. (Busan)", "Busan Shipping Co., Ltd.");
   above("Organization", "Policia Nacional (Nicaragua)", "Policía Nacional de Nicaragua");
 });
+
+test("a country before the legal form on one side only is a national subsidiary", () => {
+  below("Company", "Middle East Bank Kenya Limited", "Middle East Bank");
+  below("Company", "Gazprom Germania GmbH", "Gazprom");
+  above("Company", "Bank Melli Iran", "Bank Melli");
+  above("Company", "Korea Kwangson Banking Corporation", "Kwangson Banking Corp");
+  // The legal form before a bracketed country still counts.
+  below(
+    "Company",
+    "Gulf Horizon General Trading Co. W.L.L. (Bahrain)",
+    "Gulf Horizon General Trading LLC",
+  );
+});

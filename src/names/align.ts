@@ -13,7 +13,7 @@ import { legalFormsDiffer } from "./org-types.ts";
 import { seatsDiffer } from "./seats.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
 import { consonantSkeleton, VOWELS } from "./phonetic.ts";
-import type { NameUnit, PreparedForm } from "./prepare.ts";
+import { MAX_TOKENS, type NameUnit, type PreparedForm } from "./prepare.ts";
 import { heardSimilarity } from "./transcription.ts";
 
 /** Below this similarity two parts are different names, not variants of one. */
@@ -23,6 +23,8 @@ const SHORT_PART_PENALTY = 0.08;
 const ORG_EXTRA_WORD_FACTOR = 0.85;
 /** Same name, legal forms of different kinds (X AG, X GmbH): evidence of two companies. */
 const LEGAL_KIND_FACTOR = 0.74;
+/** A national subsidiary's country on one side only (nationalSubsidiary). */
+const SUBSIDIARY_FACTOR = 0.74;
 /** A South Korean seat on one side only: a namesake of a DPRK body (seats.ts). */
 const SEAT_FACTOR = 0.74;
 /** An acronym that reads off a name proves less than the name itself. */
@@ -127,6 +129,13 @@ function aspiratesOnlyDiffer(a: string, b: string): boolean {
   if (!a.includes("h") && !b.includes("h")) return false;
   const plain = (part: string) => part.replace(/([ptk])h/g, "$1");
   return plain(a) === plain(b);
+}
+
+/** Whether a form's last part is a country left out of the comparison before its legal form. */
+function nationalSubsidiary(form: PreparedForm, left: number, optionalWeight: number): boolean {
+  if (optionalWeight === 0 || form.legalForms.length === 0) return false;
+  const last = Math.min(form.tokens.length, MAX_TOKENS) - 1;
+  return last > 0 && (left & (1 << last)) !== 0 && form.tokens[last] !== "general";
 }
 
 /** Below the floor: two short parts a consonant apart are different names. */
@@ -513,6 +522,16 @@ function alignParts(
   const candidateCovered = matchedC + optionalC >= candidate.length - 1e-9;
   const numbers = query.kind === "person" ? undefined : compareNumbers(query, candidate);
   const notes: string[] = [];
+  // A country between a company's name and its legal form, on one side only, names a national
+  // subsidiary (Middle East Bank Kenya Limited, Gazprom Germania GmbH), another legal person;
+  // without a legal form after it, it is the body's own name (Bank Melli Iran).
+  if (
+    query.kind !== "person" &&
+    (nationalSubsidiary(query, leftQ, optionalQ) || nationalSubsidiary(candidate, leftC, optionalC))
+  ) {
+    score *= SUBSIDIARY_FACTOR;
+    notes.push("a national subsidiary on one side");
+  }
   // Every part of the query found in a fuller listed name (a patronymic, a second given name).
   // Not the other way round: a short listed alias ("Bank for Development") inside a longer query
   // says little. An organisation's number shared by both names (Bureau 39, Unit 26165) is what

@@ -95,7 +95,9 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     const tokenized = tokenizeName(latin, kind);
     const { tokens, words } = tokenized;
     const legalForms =
-      tokenized.legalForms.length === 0 && !aside ? formsBeforeAside : tokenized.legalForms;
+      !aside && formsBeforeAside.length > tokenized.legalForms.length
+        ? formsBeforeAside
+        : tokenized.legalForms;
     if (tokens.length === 0) continue;
     const signature = tokens.join(" ");
     if (seen.has(signature)) continue;
@@ -225,7 +227,7 @@ const MAX_SYLLABLE = 5;
 /** Two neighbouring parts are joined up to this length each (Jean Claude = Jeanclaude). */
 const MAX_JOINED_PAIR_PART = 7;
 /** Tokens beyond this many are not aligned (masks are 31-bit). */
-const MAX_TOKENS = 30;
+export const MAX_TOKENS = 30;
 
 function nameUnits(tokens: string[], keys: string[]): NameUnit[] {
   const count = Math.min(tokens.length, MAX_TOKENS);

@@ -168,6 +168,37 @@ export const ORG_WORD_EQUIVALENTS: Record<string, string> = {
   dprk: "korea",
 };
 
+/**
+ * Vietnamese organisation words, two syllables each (Công ty TNHH Thương mại Hải Long is Hai
+ * Long Trading Co., Ltd.), folded as names are: written here from dictionaries.
+ */
+const VIETNAMESE_PHRASES = new Map<string, string>(
+  Object.entries({
+    "thuong mai": "trading",
+    "xuat nhap": "import export",
+    "nhap khau": "import",
+    "xuat khau": "export",
+    "dau tu": "investment",
+    "van tai": "transport",
+    "dich vu": "services",
+    "xay dung": "construction",
+    "cong nghe": "technology",
+    "ngan hang": "bank",
+    "tap doan": "group",
+    "dau khi": "oil gas",
+    "hang hai": "maritime",
+    "van tai bien": "shipping",
+    "phat trien": "development",
+    "san xuat": "manufacturing",
+    "quoc te": "international",
+    "viet nam": "vietnam",
+    "tong cong": "general",
+    "dien tu": "electronics",
+    "khoang san": "minerals",
+    "hoa chat": "chemicals",
+  }),
+);
+
 /** A DPRK ministry's word, -song (성) after its subject: Inmin Muryok Song, Muryoksong. */
 const MINISTRY = /^(.{4,})(song|seong)$/;
 let koreanWords: Set<string> | undefined;
@@ -180,7 +211,7 @@ function isKoreanWord(token: string | undefined): boolean {
 /**
  * Korean organisation phrases written in one or two words: Ryonhap Kiopso (united enterprise)
  * is what lists print "Complex"; Song or -song after a Korean organisation word is "Ministry";
- * Joint Operation is Joint Venture.
+ * Joint Operation is Joint Venture; Vietnamese two-syllable words are their English word.
  */
 export function collapseKoreanPhrases(tokens: string[]): string[] {
   const out: string[] = [];
@@ -195,6 +226,12 @@ export function collapseKoreanPhrases(tokens: string[]): string[] {
     // 합영: lists translate it Joint Venture and Joint Operation.
     if (t === "joint" && next === "operation") {
       out.push("joint", "venture");
+      i++;
+      continue;
+    }
+    const viet = VIETNAMESE_PHRASES.get(`${t} ${next}`);
+    if (viet) {
+      out.push(...viet.split(" "));
       i++;
       continue;
     }
