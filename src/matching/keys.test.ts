@@ -76,6 +76,26 @@ test("screening finds an organisation by its acronym and an acronym by its name"
   assert.ok(!screen(index, "Company", "KDMI").includes("komid"));
 });
 
+test("screening finds a body by the acronym of its name in another language, and the other way round", () => {
+  const index = new ScreeningIndex();
+  for (const [i, name] of [
+    "State Transport Leasing Company PJSC",
+    "State Trading Leasing Company",
+    "Sovcomflot PJSC",
+    "MKB",
+    "Moscow Credit Union",
+    "Bank for International Settlements",
+  ].entries())
+    index.add(entity(`c${i}`, "Company", name));
+  index.build();
+  // Gosudarstvennaya Transportnaya Lizingovaya Kompaniya; Moskovskiy Kreditnyy Bank.
+  assert.equal(screen(index, "Company", "GTLK")[0], "c0");
+  assert.ok(screen(index, "Company", "Credit Bank of Moscow").includes("c3"));
+  // Banque des Règlements Internationaux; not the English initials in the French order.
+  assert.ok(screen(index, "Company", "BRI").includes("c5"));
+  assert.ok(!screen(index, "Company", "BSI").includes("c5"));
+});
+
 test("screening finds a name written by ear, and a name written joined or split", () => {
   const index = new ScreeningIndex();
   for (const [i, name] of [

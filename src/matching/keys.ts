@@ -6,7 +6,7 @@
  * these together: each key stands for the relation itself, and a name found by one is checked
  * against the query before it is scored in full.
  */
-import { acronymFit, acronymShaped, SMALL_WORDS } from "../names/acronym.ts";
+import { acronymFit, acronymShaped, SMALL_WORDS, translatedInitials } from "../names/acronym.ts";
 import type { PreparedForm } from "../names/prepare.ts";
 import { soundSkeleton } from "../names/transcription.ts";
 
@@ -29,7 +29,7 @@ export function listedKeys(form: PreparedForm, spelledOut = false): string[] {
   if (form.kind !== "person") {
     const acronym = spelledOut ? undefined : acronymOf(form);
     if (acronym) for (const letters of leadingLetters(acronym)) keys.push(`abbr:${letters}`);
-    for (const initials of wordInitials(form.words)) keys.push(`full:${initials}`);
+    for (const initials of nameInitials(form.words)) keys.push(`full:${initials}`);
   }
   if (form.kind !== "organization") {
     const sound = soundKey(form);
@@ -44,7 +44,7 @@ export function queryKeys(form: PreparedForm): string[] {
   if (form.kind !== "person") {
     const acronym = acronymOf(form);
     if (acronym) for (const letters of leadingLetters(acronym)) keys.push(`full:${letters}`);
-    for (const initials of wordInitials(form.words)) keys.push(`abbr:${initials}`);
+    for (const initials of nameInitials(form.words)) keys.push(`abbr:${initials}`);
   }
   // Only a name written by ear needs its sound compared with Latin spellings.
   if (form.transcribed && form.kind !== "organization") {
@@ -82,6 +82,16 @@ export function leadingLetters(acronym: string): string[] {
   for (let i = 1; i < acronym.length; i++)
     for (let j = i + 1; j < acronym.length; j++) out.add(first + acronym[i]! + acronym[j]!);
   return [...out];
+}
+
+/**
+ * The initials a name's acronym may begin with: its own words' and, read in another language
+ * or order, the translated words' (GTLK of State Transport Leasing Company).
+ */
+function nameInitials(words: string[]): string[] {
+  const own = wordInitials(words);
+  const translated = translatedInitials(words, INITIALS);
+  return translated.length === 0 ? own : [...new Set([...own, ...translated])];
 }
 
 /**

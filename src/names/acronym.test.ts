@@ -75,3 +75,64 @@ test("end to end: an acronym finds the name it stands for, both ways, not anothe
   assert.ok(org("Kalinov Precision Instruments (KPI)", "KPI") > DEFAULT_THRESHOLD);
   assert.ok(org("Kalinov Precision Instruments (KPI)", "Karsk Petroleum Industries") < 0.5);
 });
+
+test("an acronym of the name in its own language reads off the English name", () => {
+  // Gosudarstvennaya Transportnaya Lizingovaya Kompaniya; Bank für Internationalen Zahlungsausgleich.
+  assert.ok(fit("gtlk", "state transport leasing company pjsc") > 0.9);
+  assert.ok(fit("biz", "bank for international settlements") > 0.9);
+  // Arabic article and "and the" left out; an Arabic name read in English (Group for the Support…).
+  assert.ok(fit("jnim", "jamaat nusrat al islam wal muslimin") > 0.9);
+  assert.ok(fit("gsim", "jamaat nusrat al islam wal muslimin") > 0.9);
+  // Contra-inteligencia gives two letters.
+  assert.ok(fit("dgcim", "direccion general de contrainteligencia militar") > 0.9);
+});
+
+test("another language's order: head noun first, a phrase mirrored, the 'of' part first", () => {
+  // Sluzhba Vneshney Razvedki; Banque des Règlements Internationaux; Banque Européenne pour la
+  // Reconstruction et le Développement; Partiya Karkerên Kurdistanê; Moskovskiy Kreditnyy Bank;
+  // Rossiyskiy Fond Pryamykh Investitsiy.
+  assert.ok(fit("svr", "foreign intelligence service of the russian federation") > 0.8);
+  assert.ok(fit("bri", "bank for international settlements") > 0.8);
+  assert.ok(fit("berd", "european bank for reconstruction and development") > 0.8);
+  assert.ok(fit("pkk", "kurdistan workers party") > 0.8);
+  assert.ok(fit("mkb", "credit bank of moscow pjsc") > 0.8);
+  assert.ok(fit("rfpi", "russian direct investment fund") > 0.8);
+  // Less than the name's own acronym.
+  assert.ok(
+    fit("svr", "foreign intelligence service") < fit("fis", "foreign intelligence service"),
+  );
+});
+
+test("the name's own initials in another order stay another body's acronym", () => {
+  assert.equal(fit("bsi", "bank for international settlements"), 0);
+  assert.equal(fit("fda", "allied democratic forces"), 0);
+  assert.equal(fit("mom", "ocean maritime management company"), 0);
+  assert.equal(fit("ebdi", "export development bank of iran"), 0);
+  assert.equal(fit("kap", "korean peoples army"), 0);
+  // Nor does a translation give several letters a word in another order (SAHA is another company).
+  assert.equal(fit("saha", "iran aircraft manufacturing industrial company"), 0);
+});
+
+test("a short acronym proves little: no country left out with a legal form's letter, no stop at 'and'", () => {
+  assert.equal(fit("kbc", "korea kwangson banking corporation"), 0);
+  assert.ok(fit("kkbc", "korea kwangson banking corporation") > 0.9);
+  assert.ok(fit("lh", "korea land and housing corporation") > 0.9);
+  assert.equal(fit("moi", "ministry of intelligence and security"), 0);
+  assert.ok(fit("mois", "ministry of intelligence and security") > 0.9);
+  assert.ok(fit("casc", "china aerospace science and technology corporation") > 0.8);
+});
+
+test("a country is left out at the start or the end of an acronym, not between its letters", () => {
+  assert.equal(fit("etesa", "empresa de telecomunicaciones de cuba sa"), 0);
+  assert.ok(fit("etecsa", "empresa de telecomunicaciones de cuba sa") > 0.8);
+  assert.ok(fit("norinco", "china north industries corporation") > 0.8);
+});
+
+test("end to end: an acronym in the name's own language", () => {
+  assert.ok(org("GTLK", "State Transport Leasing Company PJSC") > DEFAULT_THRESHOLD);
+  assert.ok(
+    org("SVR", "Foreign Intelligence Service of the Russian Federation") > DEFAULT_THRESHOLD,
+  );
+  assert.ok(org("BSI", "Bank for International Settlements") < DEFAULT_THRESHOLD);
+  assert.ok(org("PAO Moskovskiy Kreditnyy Bank", "Credit Bank of Moscow PJSC") > DEFAULT_THRESHOLD);
+});

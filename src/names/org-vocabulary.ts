@@ -2,102 +2,129 @@
  * The words of organisations' names in the languages lists and customer files write them in,
  * with the English word lists print for them: Banco Nacional de Cuba is the National Bank of
  * Cuba, Forces Démocratiques Alliées the Allied Democratic Forces, Zhongguo … Gongsi a China …
- * Company. Spanish, Portuguese, French, Italian, German, and Russian, Persian, Arabic, Turkish
- * and Chinese in Latin letters. No maintained package translates the words of names; the table
- * is written here from dictionaries. Korean words are in words.ts. Entries are folded (no
- * accents), one word each; a translation may be several English words.
+ * Company. Spanish, Portuguese, French, Italian, German, and Russian, Persian, Arabic, Turkish,
+ * Kurdish, Chinese and Japanese in Latin letters. No maintained package translates the words of
+ * names; the table is written here from dictionaries. Most Korean words are in words.ts.
+ *
+ * Each word carries its languages (es, pt, fr, it, de, ru, fa, ar, tr, ku, zh, ja, ko, lt; en
+ * for an English variant), because an acronym is read off the name in ONE language: GTLK off
+ * Gosudarstvennaya Transportnaya Lizingovaya Kompaniya, not off a mix of words from several.
+ * Entries are folded (no accents), one word each; a translation may be several English words.
  */
 const TABLE = `
-bank: banco banque banca bankasi yinhang bankas ginko
-national: nacional nationale nazionale natsionalny natsionalnyy natsionalnyi melli milli watani
-central: centrale zentral zentrale tsentralny tsentralnyy tsentralnyi markazi merkez
-commercial: comercial commerciale commerciale tijari tijariya kommercheskiy
-trading: comercio commerce handel handels tijara bazargani ticaret tic maoyi torgovaya torgovyy torgovy boeki shoji
-industrial: industria industrias industrie industrielle industriale promyshlennost sanaye sanayi gongye sangyo kogyo
-development: desarrollo desenvolvimento developpement sviluppo entwicklung razvitiya tose toseh tosee fazhan kaifa gostaresh
-investment: tuja inversiones inversion investimento investimentos investissement investimenti investitsiy investitsionnaya touzi
-ministry: ministerio ministere ministero ministerium ministerstvo vezarat wizarat wizara
-interior: interieur interno
-defence: defensa defesa defense difesa verteidigung oborony defa
-intelligence: inteligencia renseignement razvedki ettelaat
-counterintelligence: contrainteligencia
-security: seguridad securite sicurezza bezopasnosti amniyat
-service: servicio servico servizio dienst sluzhba services
-directorate: direccion direction direzione direktion upravlenie
-general: generale generala generalnyy
-forces: fuerzas forcas forze
-armed: armadas armees armate muryok
-army: ejercito exercito armee esercito
-military: militar militaire militare voennyy
-democratic: democratico democratica democratique democratiques demokratische
-allied: aliadas alliees
-popular: populaire populare
-peoples: pueblo peuple halk inmin narodnaya narodnyy
-liberation: liberacion libertacao liberation liberazione befreiung tahrir kurtulus osvobozhdeniya
-front: frente fronte jabhat jabha cephesi
-party: partido parti partito partei hizb partisi
-revolutionary: revolucionario revolucionaria revolucionarias revolucionarios revolutionnaire rivoluzionario devrimci
-islamic: islamico islamica islamique islamiyya islami
-movement: movimiento mouvement movimento harakat haraka dvizhenie
-group: grupo groupe gruppo gruppe jituan gruppa
-foundation: fundacion fundacao fondation fondazione fond vakfi muassasa
-association: asociacion associacao associazione vereinigung dernegi jamiyya assotsiatsiya
-union: unione
-petroleum: petroleos petroleo petrole petrolio shiyou
-oil: naft neftyanaya
-gas: gazovaya
-transport: transporte transportes transports trasporti transportnaya naql
-shipping: naviera navigation keshtirani haiyun hangyun kaiun kisen
-maritime: maritima maritimo marittima
-mining: minera mineria mineracao miniere minerario gornodobyvayushchaya
-energy: energia energie energiya nengyuan
-aviation: aviacion aviacao aviazione aviatsionnaya
-aircraft: havapeyma
-manufacturing: sazi
-steel: jegang chegang stal
-automobile: jadongcha chadongcha avtomobilny
-complex: ryonhap yeonhap kombinat
-korea: daehan hanguk
-land: toji
-housing: jutaek chutaek
-promotion: jinheung chinhung
-international: internacional internationale internazionale guoji mezhdunarodnyy mezhdunarodnaya
-financial: financiero financiera financiere finanziaria finansovaya jinrong
-finance: finanzas finances finanze finansy
-credit: credito kreditnyy kreditny
-state: gosudarstvennaya gosudarstvennyy gosudarstvennoe estatal
-leasing: lizingovaya
-company: kompaniya sherkat sharikat sharika gongsi
-corporation: korporatsiya
-enterprise: empresa entreprise impresa predpriyatie
-technology: tecnologia technologie tecnologie tekhnologii keji jishu
-electronics: electronica electronique elettronica elektronik dianzi denshi
-insurance: seguros assurance assicurazioni versicherung strakhovaya hoken
-logistics: logistica logistique wuliu
-center: centro centre zhongxin tsentr
-research: investigacion recherche ricerca issledovatelskiy
-institute: instituto institut istituto
-import: importacion importadora
-export: exportacion exportadora
-china: zhongguo
-north: beifang
-south: nanfang
-foreign: vneshney vneshnei exterior exteriores etranger
-federation: federatsii federacion
-russian: rossiyskoy rossiiskoi rossiyskaya
-european: europeo europea europeen europeenne europaisch europaische
+bank: banco(es,pt) banque(fr) banca(it) bank(de,ru) bankasi(tr) yinhang(zh) bankas(lt) ginko(ja)
+national: nacional(es,pt) nationale(fr) nazionale(it) natsionalny(ru) natsionalnyy(ru) natsionalnyi(ru) melli(fa) milli(tr) watani(ar)
+central: central(es,pt) centrale(fr,it) zentral(de) zentrale(de) tsentralny(ru) tsentralnyy(ru) tsentralnyi(ru) markazi(fa,ar) merkez(tr)
+commercial: comercial(es,pt) commerciale(fr,it) tijari(ar) tijariya(ar) kommercheskiy(ru)
+trading: comercio(es,pt) commerce(fr) handel(de) handels(de) tijara(ar) bazargani(fa) ticaret(tr) tic(tr) maoyi(zh) torgovaya(ru) torgovyy(ru) torgovy(ru) boeki(ja) shoji(ja)
+industrial: industria(es,pt,it) industrias(es) industrie(fr,de) industrielle(fr) industriale(it) promyshlennost(ru) sanaye(fa) sanayi(tr) gongye(zh) sangyo(ja) kogyo(ja)
+development: desarrollo(es) desenvolvimento(pt) developpement(fr) sviluppo(it) entwicklung(de) razvitiya(ru) tose(fa) toseh(fa) tosee(fa) fazhan(zh) kaifa(zh) gostaresh(fa)
+investment: tuja(ko) inversiones(es) inversion(es) investimento(pt,it) investimentos(pt) investissement(fr) investimenti(it) investitsiy(ru) investitsionnaya(ru) touzi(zh)
+ministry: ministerio(es,pt) ministere(fr) ministero(it) ministerium(de) ministerstvo(ru) vezarat(fa) wizarat(ar) wizara(ar)
+interior: interieur(fr) interno(it)
+defence: defensa(es) defesa(pt) defense(fr,en) difesa(it) verteidigung(de) oborony(ru) defa(fa)
+intelligence: inteligencia(es) renseignement(fr) razvedki(ru) ettelaat(fa)
+counterintelligence: contrainteligencia(es)
+security: seguridad(es) securite(fr) sicurezza(it) bezopasnosti(ru) amniyat(fa)
+service: servicio(es) servico(pt) servizio(it) dienst(de) sluzhba(ru) services(fr,en)
+directorate: direccion(es) direction(fr) direzione(it) direktion(de) upravlenie(ru)
+general: general(es,pt) generale(fr,it) generala(ro) generalnyy(ru)
+forces: fuerzas(es) forcas(pt) forces(fr) forze(it)
+armed: armadas(es,pt) armees(fr) armate(it) muryok(ko)
+army: ejercito(es) exercito(pt) armee(fr) esercito(it)
+military: militar(es,pt) militaire(fr) militare(it) voennyy(ru)
+democratic: democratico(es,pt,it) democratica(es,pt,it) democratique(fr) democratiques(fr) demokratische(de)
+allied: aliadas(es) alliees(fr)
+popular: popular(es,pt) populaire(fr) populare(it)
+peoples: pueblo(es) peuple(fr) halk(tr) inmin(ko) narodnaya(ru) narodnyy(ru)
+liberation: liberacion(es) libertacao(pt) liberation(fr) liberazione(it) befreiung(de) tahrir(ar) kurtulus(tr) osvobozhdeniya(ru)
+front: frente(es,pt) front(fr) fronte(it) jabhat(ar) jabha(ar) cephesi(tr)
+party: partido(es,pt) parti(fr) partito(it) partei(de) hizb(ar) partisi(tr) partiya(ru,ku)
+revolutionary: revolucionario(es) revolucionaria(es) revolucionarias(es) revolucionarios(es) revolutionnaire(fr) rivoluzionario(it) devrimci(tr)
+islamic: islamico(es,pt,it) islamica(es,pt,it) islamique(fr) islamiyya(ar) islami(fa,tr)
+movement: movimiento(es) mouvement(fr) movimento(it,pt) harakat(ar) haraka(ar) dvizhenie(ru)
+group: grupo(es,pt) groupe(fr) gruppo(it) gruppe(de) jituan(zh) gruppa(ru) jamaat(ar) jamaa(ar)
+foundation: fundacion(es) fundacao(pt) fondation(fr) fondazione(it) fond(ru) vakfi(tr) muassasa(ar)
+association: asociacion(es) associacao(pt) associazione(it) vereinigung(de) dernegi(tr) jamiyya(ar) assotsiatsiya(ru)
+union: union(es,fr) unione(it)
+petroleum: petroleos(es) petroleo(es,pt) petrole(fr) petrolio(it) shiyou(zh)
+oil: naft(fa,ar) neftyanaya(ru)
+gas: gazovaya(ru)
+transport: transporte(es,pt) transportes(es,pt) transports(fr) trasporti(it) transportnaya(ru) naql(ar)
+shipping: naviera(es) navigation(fr) keshtirani(fa) haiyun(zh) hangyun(zh) kaiun(ja) kisen(ja)
+maritime: maritima(es,pt) maritimo(es,pt) marittima(it)
+mining: minera(es) mineria(es) mineracao(pt) miniere(fr) minerario(it) gornodobyvayushchaya(ru)
+energy: energia(es,pt,it) energie(fr,de) energiya(ru) nengyuan(zh)
+aviation: aviacion(es) aviacao(pt) aviazione(it) aviatsionnaya(ru)
+aircraft: havapeyma(fa)
+manufacturing: sazi(fa)
+steel: jegang(ko) chegang(ko) stal(ru)
+automobile: jadongcha(ko) chadongcha(ko) avtomobilny(ru)
+complex: ryonhap(ko) yeonhap(ko) kombinat(ru,de)
+korea: daehan(ko) hanguk(ko)
+land: toji(ko)
+housing: jutaek(ko) chutaek(ko)
+promotion: jinheung(ko) chinhung(ko)
+international: internacional(es,pt) internationale(fr,de) internationaux(fr) internationalen(de) internazionale(it) guoji(zh) mezhdunarodnyy(ru) mezhdunarodnaya(ru)
+financial: financiero(es) financiera(es) financiere(fr) finanziaria(it) finansovaya(ru) jinrong(zh)
+finance: finanzas(es) finances(fr) finanze(it) finansy(ru)
+credit: credito(es,pt,it) kreditnyy(ru) kreditny(ru)
+state: gosudarstvennaya(ru) gosudarstvennyy(ru) gosudarstvennoe(ru) estatal(es)
+leasing: lizingovaya(ru)
+company: kompaniya(ru) sherkat(fa) sharikat(ar) sharika(ar) gongsi(zh)
+corporation: korporatsiya(ru)
+enterprise: empresa(es,pt) entreprise(fr) impresa(it) predpriyatie(ru)
+technology: tecnologia(es,pt,it) technologie(fr,de) tecnologie(it) tekhnologii(ru) keji(zh) jishu(zh)
+electronics: electronica(es) electronique(fr) elettronica(it) elektronik(de,tr) dianzi(zh) denshi(ja)
+insurance: seguros(es) assurance(fr) assicurazioni(it) versicherung(de) strakhovaya(ru) hoken(ja)
+logistics: logistica(es,pt,it) logistique(fr) wuliu(zh)
+center: centro(es,pt,it) centre(fr) zhongxin(zh) tsentr(ru)
+research: investigacion(es) recherche(fr) ricerca(it) issledovatelskiy(ru)
+institute: instituto(es,pt) institut(fr,de,ru) istituto(it)
+import: importacion(es) importadora(es)
+export: exportacion(es) exportadora(es)
+china: zhongguo(zh)
+north: beifang(zh)
+south: nanfang(zh)
+foreign: vneshney(ru) vneshnei(ru) zarubezhnoy(ru) exterior(es) exteriores(es) etranger(fr)
+federation: federatsii(ru) federacion(es)
+russian: rossiyskoy(ru) rossiiskoi(ru) rossiyskaya(ru) rossiyskiy(ru)
+european: europeo(es,it) europea(es,it) europeen(fr) europeenne(fr) europaisch(de) europaische(de)
+moscow: moskovskiy(ru) moskovsky(ru) moskovskaya(ru)
+fund: fond(ru) fondo(es,it) fonds(fr,de)
+direct: pryamykh(ru) directa(es) directo(es)
+settlements: reglements(fr) zahlungsausgleich(de)
+reconstruction: reconstruction(fr) reconstruccion(es) wiederaufbau(de)
+workers: karkeren(ku) karker(ku) trabajadores(es) travailleurs(fr) arbeiter(de) iscileri(tr)
+organization: sazman(fa) organizacion(es) organizzazione(it) organizatsiya(ru) organisation(fr,de,en)
+support: nusrat(ar) nusra(ar) soutien(fr)
+muslims: muslimin(ar) musulmans(fr) musulmanes(es)
+youth: shabaab(ar) shabab(ar) jeunesse(fr) juventud(es)
+economic: economico(es,pt,it) economica(es,pt,it) economique(fr) ekonomicheskiy(ru) eghtesadi(fa) iqtisadi(ar) jingji(zh)
+management: gestion(es,fr) gestione(it) upravleniya(ru)
 `;
 
-/** Foreign word → English word(s), folded. */
-export const ORG_VOCABULARY: Record<string, string> = Object.fromEntries(
-  TABLE.trim()
-    .split("\n")
-    .flatMap((line) => {
-      const [english, words] = line.split(":");
-      return (words ?? "")
-        .trim()
-        .split(/\s+/)
-        .filter((word) => word && word !== english)
-        .map((word) => [word, english!.trim()]);
-    }),
-);
+/** English word → language → the words that language writes for it. */
+export const ORG_TRANSLATIONS = new Map<string, Map<string, string[]>>();
+/** Foreign word → English word(s), folded: the first English word a foreign word is listed under. */
+export const ORG_VOCABULARY: Record<string, string> = {};
+
+for (const [at, line] of TABLE.trim().split("\n").entries()) {
+  const match = /^([a-z]+(?: [a-z]+)*): (.+)$/.exec(line);
+  if (!match)
+    throw new Error(`org-vocabulary.ts TABLE line ${at + 1}: expected "english: word(langs) …"`);
+  const english = match[1]!;
+  const languages = new Map<string, string[]>([["en", [english]]]);
+  for (const entry of match[2]!.split(/\s+/)) {
+    const word = /^([a-z]+)\(([a-z]{2}(?:,[a-z]{2})*)\)$/.exec(entry);
+    if (!word) throw new Error(`org-vocabulary.ts TABLE line ${at + 1}: bad entry "${entry}"`);
+    const langs = word[2]!.split(",");
+    for (const lang of langs) languages.set(lang, [...(languages.get(lang) ?? []), word[1]!]);
+    // English variants (services, organisation) only name the same word for acronyms; a word
+    // spelt as in English needs no translating.
+    const foreign = langs.some((l) => l !== "en");
+    if (foreign && word[1] !== english && !Object.hasOwn(ORG_VOCABULARY, word[1]!))
+      ORG_VOCABULARY[word[1]!] = english;
+  }
+  ORG_TRANSLATIONS.set(english, languages);
+}
