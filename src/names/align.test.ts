@@ -244,3 +244,13 @@ test("a country before the legal form on one side only is a national subsidiary"
     "Gulf Horizon General Trading LLC",
   );
 });
+
+test("a bracketed acronym that is not its own name's is an alias of its own", () => {
+  above("Organization", "League of the Righteous (AAH)", "Asa'ib Ahl al-Haq");
+  below("Organization", "Reporters Without Borders (RSF)", "Rapid Support Forces");
+  above("Organization", "Korea Mining Development Trading Corporation (KOMID)", "KOMID");
+});
+
+test("Vietnamese organisation words", () => {
+  above("Company", "Cong Ty TNHH Thuong Mai Hai Long", "Hai Long Trading Company Limited");
+});

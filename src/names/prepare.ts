@@ -2,6 +2,7 @@
  * A name ready for comparison: every Latin rendering of it, tokenised, with phonetic keys.
  * Prepared once per listed name when the index is built, and once per query name.
  */
+import { acronymFit } from "./acronym.ts";
 import { isOptionalWord } from "./countries.ts";
 import { seatOf } from "./seats.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
@@ -82,12 +83,12 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const stripped = withoutTrailingAside(name);
   const seat = kind === "organization" ? seatOf(name) : "";
   // "X Co. W.L.L. (Bahrain)": the legal form sits before the aside, where the edges miss it.
-  const formsBeforeAside =
-    stripped && kind === "organization" ? tokenizeName(stripped, kind).legalForms : [];
+  const strippedTokens = stripped && kind !== "person" ? tokenizeName(stripped, kind) : undefined;
+  const formsBeforeAside = kind === "organization" ? (strippedTokens?.legalForms ?? []) : [];
   const sources: Array<[string | undefined, boolean]> = [
     [name, false],
     [stripped, false],
-    [acronym, true],
+    [acronym, !acronym || !strippedTokens || standsForItsName(acronym, strippedTokens.words)],
   ];
   for (const [latin, aside] of sources.flatMap(([n, aside]) =>
     n ? latinVariants(n, kind).map((v) => [v, aside] as const) : [],
@@ -137,6 +138,15 @@ function withoutTrailingAside(name: string): string | undefined {
   const match = /^(.*\S)\s*\([^()]{1,40}\)\s*$/.exec(name);
   if (!match || !/\S+\s+\S+/.test(match[1]!)) return undefined;
   return match[1];
+}
+
+/**
+ * Whether a bracketed acronym abbreviates the name before it, in some language: then it stands
+ * for that name only. One that does not (League of the Righteous (AAH), for Asa'ib Ahl al-Haq)
+ * is an alias of the body in its own right, read off another of its names.
+ */
+function standsForItsName(acronym: string, words: string[]): boolean {
+  return acronymFit(foldName(acronym).replace(/[^a-z0-9]/g, ""), words) > 0;
 }
 
 /** The acronym in a trailing aside, "KOMID" of "Korea Mining … Corporation (KOMID)", as a name of its own. */
