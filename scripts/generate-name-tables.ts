@@ -151,6 +151,11 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["sp k", "spk", "LP"],
   ["sp p", "spp", "GP"],
   ["s k a", "ska", "LP"],
+  // Readings of 주식회사, 유한회사 and ГмбХ that the romanisers' variant cap can leave out.
+  ["chusik hoesa", "jusikhoesa", "JSC"],
+  ["jusik hoesa", "jusikhoesa", "JSC"],
+  ["yuhan hoesa", "yu", "LLC"],
+  ["g m b kh", "gmbh", "LLC"],
   // A vessel's type before its name (M/T DOVER, MV Wise Honest): it names no legal person, and
   // org-types.ts counts it among the loose forms that tell nothing.
   ["mt", "mv", ""],

@@ -119,9 +119,16 @@ export function romanizeArabic(name: string): string[] {
   return /ة(?=\s|$)/u.test(name) ? [read, romanizeName(name.replace(/ة(?=\s|$)/gu, "ةه"))] : [read];
 }
 
+/**
+ * An ʿAbd- compound written onto the name before it, as Persian writes compound family names
+ * (امیرعبداللهیان Amir-Abdollahian): split there, as Latin spellings split it.
+ */
+const JOINED_ABD = /(?<=\p{Script=Arabic}{3})(?=عبد\p{Script=Arabic}{3})/gu;
+
 function romanizeName(name: string): string {
   return name
     .replace(/\u200c/g, "")
+    .replace(JOINED_ABD, " ")
     .split(/(\s+)/)
     .map((word) => {
       if (/^\s*$/.test(word)) return word;

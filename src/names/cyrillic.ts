@@ -13,6 +13,36 @@ const SCHEMES = [
   iuliia.MOSMETRO,
 ];
 
+/** A Cyrillic letter standing alone or before a dot: an initial (Ц. Элбэгдорж, В. В. Путин). */
+const INITIAL = /(?<!\p{L})(\p{Script=Cyrillic})(?=\.|\s|$)/gu;
+
+/**
+ * The name with each initial as one Latin letter, the first of its transliteration: Ц. is T.,
+ * not Ts., and Ж. is Z., so that an initial still reads as one (the aligner matches single
+ * letters against whole parts).
+ */
+function withLatinInitials(name: string): string {
+  return name.replace(INITIAL, (letter) => iuliia.translate(letter, iuliia.WIKIPEDIA).slice(0, 1));
+}
+
+/**
+ * Foreign and Mongolian names read back from Cyrillic: Russian writes English j as дж and h as х
+ * (Джо Байден is Joe Biden, Харрис is Harris), and Mongolian ж is j in its own romanisation
+ * (Элбэгдорж, Elbegdorj). The Wikipedia reading with those letters put back.
+ */
+function foreignReading(latin: string): string {
+  return latin
+    .replace(/D[zZ][hH]/g, "J")
+    .replace(/dzh/g, "j")
+    .replace(/Z[hH]/g, "J")
+    .replace(/zh/g, "j")
+    .replace(/K[hH]/g, "H")
+    .replace(/kh/g, "h");
+}
+
 export function romanizeCyrillic(name: string): string[] {
-  return [...new Set(SCHEMES.map((scheme) => iuliia.translate(name, scheme)))];
+  const text = withLatinInitials(name);
+  const variants = SCHEMES.map((scheme) => iuliia.translate(text, scheme));
+  variants.push(foreignReading(variants[0]!));
+  return [...new Set(variants)];
 }

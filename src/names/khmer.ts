@@ -91,8 +91,12 @@ const VOWELS: Record<string, [string, string]> = {
 const COENG = "\u17d2";
 const TO_A_SERIES = "\u17c9";
 const TO_O_SERIES = "\u17ca";
-/** Signs that change no sound written here: bantoc, robat, kakabat … */
-const SIGNS = /[\u17cb\u17cc\u17ce-\u17d1\u17d3\u17dd]/u;
+/** Signs that change no sound written here: robat, kakabat … */
+const SIGNS = /[\u17cc\u17ce-\u17d1\u17d3\u17dd]/u;
+/** The bantoc (់) on a final: the vowel before it is short (គន់ kun, កាត់ kat). */
+const BANTOC = "\u17cb";
+/** ហ over a subscript writes a sound Khmer lacks: ហ្គ g, ហ្វ f (ហ្គិច Guek). */
+const BORROWED: Record<string, string> = { "\u1782": "g", "\u179c": "f" };
 const SILENCER = "\u17cd";
 
 const isVowel = (c: string | undefined) => c !== undefined && c >= "\u17b6" && c <= "\u17c8";
@@ -112,6 +116,11 @@ function romanizeWord(word: string): string {
     i++;
     let onset = consonant[0];
     let series = consonant[1];
+    const borrowed = c === "\u17a0" && a[i] === COENG ? BORROWED[a[i + 1] ?? ""] : undefined;
+    if (borrowed) {
+      onset = borrowed;
+      i += 2;
+    }
     while (a[i] === COENG && CONSONANTS[a[i + 1] ?? ""]) {
       onset += CONSONANTS[a[i + 1]!]![0];
       i += 2;
@@ -141,22 +150,31 @@ function romanizeWord(word: string): string {
       a[i + 1] !== TO_A_SERIES &&
       a[i + 1] !== TO_O_SERIES &&
       a[i + 1] !== SILENCER;
-    // No vowel written: the inherent one, a or o by series.
-    if (!written) vowel = series === 1 ? "a" : "o";
+    const short = closes && a[i + 1] === BANTOC;
+    // No vowel written: the inherent one, a or o by series; short before a bantoc, a or u.
+    if (!written) vowel = series === 1 ? "a" : short ? "u" : "o";
+    // ាំង is read and spelt ang, eang (កាំង Kaing, Kang), not am-ng.
+    if (closes && next === "\u1784" && vowel.endsWith("am")) vowel = vowel.slice(0, -1);
     out += onset + vowel;
     if (closes) {
       out += CONSONANTS[next!]![0];
-      i++;
+      i += short ? 2 : 1;
     }
   }
   return out;
 }
 
-export function romanizeKhmer(name: string): string {
-  return name
+/**
+ * The reading, and a second one as Cambodians spell names in Latin letters: a word ending in an
+ * open a or o written with an r (ស Sar, ហោ Hor), as French spelling marks the long vowel.
+ */
+export function romanizeKhmer(name: string): string[] {
+  const read = name
     .split(/(\s+)/)
     .map((word) => (/\p{Script=Khmer}/u.test(word) ? romanizeWord(word) : word))
     .join("")
     .replace(/\s+/g, " ")
     .trim();
+  const spelt = read.replace(/(?<![aeiou])(?:a|ao|o)(?=\s|$)/g, (v) => (v === "a" ? "ar" : "or"));
+  return spelt === read ? [read] : [read, spelt];
 }

@@ -8,15 +8,19 @@ import anyAscii from "any-ascii";
 import { romanizeArabic } from "./arabic.ts";
 import { romanizeChinese } from "./chinese.ts";
 import { cjkOrganisationVariants, looksLikeCjkOrganisation } from "./cjk-org-names.ts";
+import { romanizeBurmese } from "./burmese.ts";
 import { romanizeCyrillic } from "./cyrillic.ts";
+import { romanizeDevanagari } from "./devanagari.ts";
 import { romanizeHebrew } from "./hebrew.ts";
 import { romanizeJapanese } from "./japanese.ts";
 import { romanizeKhmer } from "./khmer.ts";
 import { romanizeKorean } from "./korean.ts";
+import { withoutGenitive } from "./mongolian.ts";
 import { boundName } from "./length.ts";
 import type { NameKind } from "./normalize.ts";
 import { detectScripts } from "./script.ts";
 import { romanizeThai } from "./thai.ts";
+import { translatedOrganisationForms } from "./translated-org-names.ts";
 import { withoutTitles } from "./titles.ts";
 
 const MAX_VARIANTS = 8;
@@ -40,6 +44,8 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
     const forms = cjkOrganisationVariants(text, MAX_ORGANISATION_VARIANTS);
     if (forms.length > 0) return forms;
   }
+  // Persian, Arabic, Khmer and Thai organisations' names with their generic words in English.
+  variants.push(...translatedOrganisationForms(text, scripts, kind));
   const named = kind === "organization" ? text : withoutTitles(text, scripts);
   if (scripts.has("hangul")) variants.push(...romanizeKorean(named));
   else if (scripts.has("kana")) variants.push(...romanizeJapanese(named));
@@ -48,14 +54,21 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
   if (scripts.has("arabic")) variants.push(...romanizeArabic(named));
   if (scripts.has("hebrew")) variants.push(romanizeHebrew(named));
   if (scripts.has("thai")) variants.push(...romanizeThai(text));
-  if (scripts.has("khmer")) variants.push(romanizeKhmer(text));
+  if (scripts.has("khmer")) variants.push(...romanizeKhmer(text));
+  if (scripts.has("myanmar")) variants.push(...romanizeBurmese(text));
+  if (scripts.has("devanagari")) variants.push(romanizeDevanagari(text));
   if (scripts.has("armenian") || scripts.has("georgian")) variants.push(withoutEjectives(text));
   // any-ascii marks glottal stops and ejectives with apostrophes (Ethiopic 'isayyas): names
   // in Latin letters leave them out.
   if (scripts.has("other") && !scripts.has("latin"))
     variants.push(anyAscii(text).replace(/'/g, ""));
-  else if (variants.length === 0 || scripts.has("latin")) variants.push(anyAscii(text));
-  else if (scripts.has("han") || scripts.has("kana")) variants.push(anyAscii(text));
+  else if (variants.length === 0 || scripts.has("latin")) {
+    variants.push(anyAscii(text));
+    const plain = kind === "organization" ? undefined : withoutGenitive(variants.at(-1)!);
+    if (plain) variants.push(plain);
+  }
+  // Kanji have no reading of their own here; kana alone are read in full above.
+  else if (scripts.has("han")) variants.push(anyAscii(text));
   return [...new Set(variants.map((v) => v.trim()).filter(Boolean))].slice(0, MAX_VARIANTS);
 }
 

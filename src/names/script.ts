@@ -12,6 +12,8 @@ export const SCRIPTS = [
   "armenian",
   "georgian",
   "greek",
+  "myanmar",
+  "devanagari",
   "other",
 ] as const;
 export type Script = (typeof SCRIPTS)[number];
@@ -28,6 +30,8 @@ const PATTERNS: Array<[Script, RegExp]> = [
   ["armenian", /\p{Script=Armenian}/u],
   ["georgian", /\p{Script=Georgian}/u],
   ["greek", /\p{Script=Greek}/u],
+  ["myanmar", /\p{Script=Myanmar}/u],
+  ["devanagari", /\p{Script=Devanagari}/u],
   ["latin", /\p{Script=Latin}/u],
 ];
 
@@ -50,12 +54,16 @@ export function isAbjad(text: string): boolean {
  * trmb), Thai and Khmer spell by sound. Their romanisations of a Western name are compared with it
  * by sound (transcription.ts). A Korean or Chinese personal name (김정은, 金正恩, 习近平) is not:
  * its romanisations are read syllable by syllable, where a comparison blind to vowels would let
- * Kim Yong Un meet Han Un Hyon. Alphabets with vowels (Cyrillic, Greek, Armenian, Georgian) spell
- * foreign names closely enough.
+ * Kim Yong Un meet Han Un Hyon. Ge'ez and Devanagari leave a vowel unwritten or write one the
+ * Latin spelling drops (ሥላሴ slase, Selassie; नीरव nirv, Nirav), as Armenian leaves its schwa
+ * unwritten (Սարգսյան Sargsyan, Sarkissian): their names are compared by sound too. Alphabets
+ * with all their vowels (Cyrillic, Greek, Georgian) spell foreign names closely enough.
  */
 export function transcribesByEar(text: string): boolean {
   if (
-    /[\u3040-\u30ff\p{Script=Thai}\p{Script=Khmer}\p{Script=Arabic}\p{Script=Hebrew}]/u.test(text)
+    /[\u3040-\u30ff\p{Script=Thai}\p{Script=Khmer}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Ethiopic}\p{Script=Armenian}\p{Script=Devanagari}]/u.test(
+      text,
+    )
   )
     return true;
   if (/[\uac00-\ud7af]/u.test(text)) return !looksLikeKoreanName(text);

@@ -137,9 +137,16 @@ function clean(word: string, keepSilent: boolean): string[] {
     if (keepSilent) continue;
     const silenced = out.pop();
     if (isSign(silenced)) out.pop();
-    // จันทร์: ทร after a closed syllable is silent as a whole.
+    // จันทร์, อินทร์: ทร after a closed syllable is silent as a whole. Another silenced letter
+    // leaves the one before it (อนุพงษ์ anuphong: ง closes พ's syllable).
     const n = out.length;
-    if (isConsonant(out[n - 1]) && isConsonant(out[n - 2]) && isSign(out[n - 3])) out.pop();
+    if (
+      silenced === "ร" &&
+      isConsonant(out[n - 1]) &&
+      isConsonant(out[n - 2]) &&
+      isSign(out[n - 3])
+    )
+      out.pop();
   }
   return out.filter((c) => c !== "\u0e46" && c !== "\u0e2f");
 }
@@ -205,7 +212,15 @@ function romanizeWord(word: string, spelt: boolean): string {
     const opensNext =
       isSign(a[i + 1]) ||
       (a[i + 1] === "อ" && !isConsonant(a[i + 2])) ||
-      (a[i + 1] === "ร" && a[i + 2] === "ร");
+      (a[i + 1] === "ร" && a[i + 2] === "ร") ||
+      // Two consonants ending the word after an open vowel sign: an onset and its final
+      // (อนุพงษ์ a-nu-phong), where mai han-akat (ั) would take the first as its own final.
+      (!spelt &&
+        isSign(a[i - 1]) &&
+        a[i - 1] !== "\u0e31" &&
+        isConsonant(a[i + 1]) &&
+        a[i + 1] !== "ร" &&
+        a[i + 2] === undefined);
     if (isConsonant(a[i]) && !opensNext) {
       out += final(a[i++]!);
       // A final ตร, ทร, สร: the ร is silent (ชินวัตร Chinnawat), unless spelt out (Shinawatra).

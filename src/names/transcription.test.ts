@@ -7,6 +7,7 @@ test("sound skeletons: consonant classes and vowel slots", () => {
   assert.equal(soundSkeleton("donarudo"), "TVNVRVTV");
   assert.equal(soundSkeleton("donald"), "TVNVRT");
   assert.equal(soundSkeleton("trump"), "TRVNP");
+  assert.equal(soundSkeleton("toranpu"), "TVRVNPV");
 });
 
 test("Western names heard in Chinese, Japanese, Korean, Thai and Khmer meet their spelling", () => {

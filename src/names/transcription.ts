@@ -10,7 +10,11 @@
 
 import type { NameUnit } from "./prepare.ts";
 
-/** Consonant classes: P (b p), F (f v), T (d t th), K (g k q c), S (s z sh ts), J (j ch zh), R (l r), N (m n ng), H; V a vowel slot. */
+/**
+ * Consonant classes: P (b p), F (f v), T (d t th), K (g k q c), S (s z sh ts), J (j ch zh), R (l r),
+ * M (m), N (n ng), H; V a vowel slot. M stands apart from N: borrowing scripts keep m and n
+ * apart (Samrin is not Samnang), and put one for the other only in a coda (William 威廉 weilian).
+ */
 const CLASS: Record<string, string> = {
   b: "P",
   p: "P",
@@ -26,7 +30,7 @@ const CLASS: Record<string, string> = {
   j: "J",
   l: "R",
   r: "R",
-  m: "N",
+  m: "M",
   n: "N",
 };
 
@@ -51,9 +55,18 @@ const VOWEL_LETTERS = "aeiouyw";
 
 /**
  * A folded name part (lower-case ASCII) as sound classes, runs of one class merged:
- * "donarudo" → "TVNVRVTV", "donald" → "TVNVRT".
+ * "donarudo" → "TVNVRVTV", "donald" → "TVNVRT". m is read N as well, which is what the
+ * candidate keys (matching/keys.ts) expect; transcriptionSimilarity keeps it apart.
  */
 export function soundSkeleton(part: string): string {
+  return skeletonOf(part, false).replace(/M+/g, "N").replace(/N+/g, "N");
+}
+
+/**
+ * The skeleton with m as M. `heard`: the part is a romanisation of a borrowing script, whose c
+ * and x are pinyin's (ts and s), never k and ks.
+ */
+function skeletonOf(part: string, heard: boolean): string {
   let out = "";
   const push = (symbol: string) => {
     if (out[out.length - 1] !== symbol) out += symbol;
@@ -64,6 +77,11 @@ export function soundSkeleton(part: string): string {
     if (c === "t" && next === "c" && part[i + 2] === "h") {
       push("J");
       i += 2;
+      continue;
+    }
+    if (c === "n" && next === "g" && (part[i + 2] === "p" || part[i + 2] === "b")) {
+      push("M");
+      i++;
       continue;
     }
     const digraph = next ? DIGRAPHS[c + next] : undefined;
@@ -77,10 +95,15 @@ export function soundSkeleton(part: string): string {
       // An h after a consonant marks aspiration (Thai ph, Korean th), not a sound of its own.
       const last = out[out.length - 1];
       if (last === undefined || last === "V") push("H");
-    } else if (c === "c") push(next && "eiy".includes(next) ? "S" : "K");
+    } else if (c === "c") push(heard || (next && "eiy".includes(next)) ? "S" : "K");
+    // Pinyin x (约翰逊 yuehanxun, Johnson) is an s; a Latin x is ks.
+    else if (c === "x" && heard) push("S");
     else if (c === "x") {
       push("K");
       push("S");
+    } else if (c === "n" && (next === "p" || next === "b")) {
+      // An n (or ng) before p or b is said m (トランプ toranpu, 特朗普 telangpu: Trump).
+      push("M");
     } else {
       const symbol = CLASS[c];
       if (symbol) push(symbol);
@@ -92,12 +115,12 @@ export function soundSkeleton(part: string): string {
 /** What a symbol costs to add or drop: vowels least, then liquids, nasals and h. */
 function indelCost(symbol: string): number {
   if (symbol === "V") return 0.25;
-  if (symbol === "R" || symbol === "N" || symbol === "H") return 0.5;
+  if (symbol === "R" || symbol === "N" || symbol === "M" || symbol === "H") return 0.5;
   return 1;
 }
 
 /** Classes that transcriptions put for one another (v as b, ch as t, j as y). */
-const NEAR = new Set(["PF", "SJ", "KJ", "TS", "TJ", "KH", "FV", "JV"]);
+const NEAR = new Set(["PF", "SJ", "KJ", "TS", "TJ", "KH", "FV", "JV", "MN"]);
 
 function substitutionCost(a: string, b: string): number {
   if (a === b) return 0;
@@ -177,9 +200,9 @@ const SAME_FRAME_SIMILARITY = 0.95;
  * where one side comes from a script that transcribes (Han, kana, Hangul, Thai, Khmer): within
  * Latin, spelling says more.
  */
-export function transcriptionSimilarity(a: string, b: string): number {
-  const x = soundSkeleton(a);
-  const y = soundSkeleton(b);
+export function transcriptionSimilarity(heard: string, latin: string): number {
+  const x = skeletonOf(heard, true);
+  const y = skeletonOf(latin, false);
   const fewest = Math.min(consonants(x), consonants(y));
   // Two consonants in the same frame of vowels (aobama, obama) still tell one name.
   if (fewest === 2 && x === y && x.length >= MIN_SAME_FRAME) return SAME_FRAME_SIMILARITY;
