@@ -63,7 +63,17 @@ test("an IMO number's check digit", () => {
 test("names that are registrations, and names that are not", () => {
   for (const name of ["EX-76045", "4K-AZ38", "N512QT", `IMO ${IMO}`, IMO, `IMO No. ${IMO}`])
     assert.ok(looksLikeRegistration(name), name);
-  for (const name of ["Morning Lark", "Il-76TD cargo", "12-34", "Signal Brigade 44"])
+  // Typed without the hyphen: a prefix with a digit tells them (T7-OKY, A6-EDA).
+  for (const name of ["T7OKY", "4KAZ38", "A6EDA"]) assert.ok(looksLikeRegistration(name), name);
+  // Brands with digits for letters are not tail numbers.
+  for (const name of [
+    "N0RINC0",
+    "P3MEX",
+    "Morning Lark",
+    "Il-76TD cargo",
+    "12-34",
+    "Signal Brigade 44",
+  ])
     assert.ok(!looksLikeRegistration(name), name);
   assert.deepEqual(registrationsIn("EX-76045"), ["EX76045"]);
   assert.deepEqual(registrationsIn(`IMO: ${IMO}`), [IMO]);

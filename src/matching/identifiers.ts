@@ -65,8 +65,25 @@ export function looksLikeRegistration(name: string): boolean {
     // United States registrations have no hyphen (N123AB), nor do some others (YV2726).
     /^N[1-9]\d{0,4}[A-Z]{0,2}$/.test(text) ||
     /^[A-Z]{2}\d{3,5}$/.test(text) ||
-    // A tail number typed without its hyphen, where a digit in the prefix shows it (T7OKY, 4KAZ38).
-    /^(?:[A-Z]\d|\d[A-Z])[A-Z][A-Z0-9]{1,4}$/.test(text)
+    hyphenlessTailNumber(text)
+  );
+}
+
+/**
+ * ICAO nationality prefixes that hold a digit, which tell a tail number typed without its hyphen
+ * (T7OKY, 4KAZ38, A6EDA) from a brand written with digits for letters (N0RINC0, P3MEX).
+ */
+const DIGIT_PREFIXES = new Set(
+  `3A 3B 3C 3D 3X 4K 4L 4O 4R 4W 4X 5A 5B 5H 5N 5R 5T 5U 5V 5W 5X 5Y 6O 6V 6Y 7O 7P 7Q 7T 8P 8Q
+  8R 9A 9G 9H 9J 9K 9L 9M 9N 9Q 9U 9V 9Y A2 A3 A5 A6 A7 A8 C2 C3 C5 C6 C9 D2 D4 D6 E3 E5 E7 H4 J2
+  J3 J5 J6 J7 J8 P2 P4 S2 S5 S7 S9 T7 T9 V2 V3 V4 V5 V6 V7 V8 Z3 Z8`.split(/\s+/),
+);
+
+function hyphenlessTailNumber(text: string): boolean {
+  return (
+    /^[A-Z0-9]{5,7}$/.test(text) &&
+    DIGIT_PREFIXES.has(text.slice(0, 2)) &&
+    /[A-Z]/.test(text.slice(2))
   );
 }
 

@@ -254,3 +254,8 @@ test("a bracketed acronym that is not its own name's is an alias of its own", ()
 test("Vietnamese organisation words", () => {
   above("Company", "Cong Ty TNHH Thuong Mai Hai Long", "Hai Long Trading Company Limited");
 });
+
+test("digits for letters in an acronym are not a tail number", () => {
+  above("Company", "N0RINC0", "China North Industries Corporation");
+  above("Company", "P3MEX", "Petróleos Mexicanos");
+});
