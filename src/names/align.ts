@@ -252,7 +252,8 @@ function singleEdit(
   while (at < short.length && short[at] === long[at]) at++;
   if (long.slice(at + 1) !== short.slice(at)) return undefined;
   const letter = long[at]!;
-  if (VOWELS.includes(letter)) return undefined;
+  // An h marks a digraph or a breath (Ivanovich, Ivanovic; Fayyadh, Fayyad), not another syllable.
+  if (VOWELS.includes(letter) || letter === "h") return undefined;
   if (at === 0) return "leading-consonant";
   // A doubled letter (Chollima, Cholima) or a plural s (Tradings) is a spelling; another
   // consonant is another syllable (Sinara, Sintara; Huaxin, Huaxing).
@@ -327,6 +328,17 @@ function unitId(unit: NameUnit): string {
 function consonantSimilarity(q: NameUnit, c: NameUnit): number {
   const qc = (q.cons ??= consonantSkeleton(q.text));
   const cc = (c.cons ??= consonantSkeleton(c.text));
+  let best = skeletonSimilarity(qc, cc);
+  // Persian و is a v as often as a long vowel: the abjad side read both ways.
+  if (best < 0.97 && (q.text.includes("w") || c.text.includes("w"))) {
+    const qw = (q.consW ??= consonantSkeleton(q.text, true));
+    const cw = (c.consW ??= consonantSkeleton(c.text, true));
+    best = Math.max(best, skeletonSimilarity(qw, cc), skeletonSimilarity(qc, cw));
+  }
+  return best;
+}
+
+function skeletonSimilarity(qc: string, cc: string): number {
   if (qc.length === 0 || cc.length === 0) return 0;
   if (qc === cc) return 0.97;
   return Math.min(qc.length, cc.length) >= 3 ? jaroWinkler(qc, cc) * 0.9 : 0;

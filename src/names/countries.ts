@@ -13,7 +13,8 @@ const SHORT_NAMES = `syria laos moldova brunei macedonia burma palestine russian
   syrian iraqi american british german french turkish venezuelan cuban belarusian ukrainian
   libyan lebanese yemeni afghan pakistani indian japanese emirati saudi qatari kuwaiti omani
   egyptian sudanese somali eritrean ethiopian nigerian malian burmese cambodian vietnamese thai
-  malaysian indonesian filipino mexican colombian nicaraguan bolivian brazilian argentine`
+  malaysian indonesian filipino mexican colombian nicaraguan bolivian brazilian argentine
+  hongkong macau macao`
   .split(/\s+/)
   .filter(Boolean);
 

@@ -117,6 +117,9 @@ const REWRITES: Array<[RegExp, string]> = [
   [/ou/g, "o"],
   [/ph/g, "f"],
   [/sh/g, "s"],
+  // Greek and German ch before a consonant is k (Technopromexport, Tekhnopromeksport; Christos),
+  // not after s (Schneider) nor before k (Chkalov).
+  [/(?<!s)ch(?=[bcdfgjlmnpqrstvwxz])/g, "k"],
   [/tch|tsh|ch|j|zh/g, "C"],
   [/ck|kh|gh|q|c/g, "k"],
   [/th|dh/g, "t"],
@@ -161,12 +164,15 @@ export function phoneticKey(part: string): string {
 /**
  * The consonants of a name part, the way abjads (Arabic, Persian, Hebrew) write it: vowels and
  * the letters that stand for long vowels dropped, p/b and v/f merged (Arabic has neither p nor v).
- * محمد → "mhmd" meets Muhammad, Mohamed; فلاديمير → "fldymyr" meets Vladimir.
+ * محمد → "mhmd" meets Muhammad, Mohamed; فلاديمير → "fldymyr" meets Vladimir. With
+ * `wIsConsonant`, a w is read as the v it is in Persian (فدوی fdwi, Fadavi) rather than as a long
+ * vowel (محمود mhmwd, Mahmoud); dh and th are read d and t (الفياض, al-Fayyadh).
  */
-export function consonantSkeleton(part: string): string {
-  const rest = part.slice(1).replace(/[aeiouwy]/g, "");
-  return (/[aeiou]/.test(part[0] ?? "") ? rest : (part[0] ?? "") + rest)
+export function consonantSkeleton(part: string, wIsConsonant = false): string {
+  const plain = part.replace(/dh/g, "d").replace(/th/g, "t");
+  const rest = plain.slice(1).replace(wIsConsonant ? /[aeiouy]/g : /[aeiouwy]/g, "");
+  return (/[aeiou]/.test(plain[0] ?? "") ? rest : (plain[0] ?? "") + rest)
     .replace(/p/g, "b")
-    .replace(/v/g, "f")
+    .replace(/[vw]/g, "f")
     .replace(/([a-z])\1+/g, "$1");
 }

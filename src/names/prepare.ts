@@ -19,6 +19,8 @@ export interface NameUnit {
   key: string;
   /** Consonant skeleton, for comparing with names romanised from an abjad; made when first needed. */
   cons?: string;
+  /** The same with w read as a consonant (Persian و as v); made when first needed. */
+  consW?: string;
   /** Spelling and key as one string, for caches; made when first needed. */
   id?: string;
   mask: number;

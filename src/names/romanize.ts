@@ -31,6 +31,23 @@ const MAX_ORGANISATION_VARIANTS = 6;
  * `kind` "organization" reads a Hangul or Han name as an organisation's; "any" does so when the
  * name ends in an organisation word (은행, 公司 …); "person" never.
  */
+const SLAVIC_DIGRAPHS: Record<string, string> = {
+  č: "ch",
+  ć: "ch",
+  š: "sh",
+  ž: "zh",
+  đ: "dj",
+  Č: "Ch",
+  Ć: "Ch",
+  Š: "Sh",
+  Ž: "Zh",
+  Đ: "Dj",
+};
+
+function withSlavicDigraphs(text: string): string {
+  return text.replace(/[čšžćđČŠŽĆĐ]/g, (letter) => SLAVIC_DIGRAPHS[letter] ?? letter);
+}
+
 export function latinVariants(name: string, kind: NameKind = "any"): string[] {
   // NFKC may lengthen a name (ligatures, ㈱), so the bound is applied after it too.
   const text = boundName(boundName(name).normalize("NFKC")).trim();
@@ -66,6 +83,9 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
     variants.push(anyAscii(text));
     const plain = kind === "organization" ? undefined : withoutGenitive(variants.at(-1)!);
     if (plain) variants.push(plain);
+    // Czech, Croatian and scholarly Russian letters as English transliterations write them
+    // (Šuvalov, Shuvalov; Dodik, Додик): any-ascii drops their hooks (s, c, z).
+    if (/[čšžćđČŠŽĆĐ]/.test(text)) variants.push(anyAscii(withSlavicDigraphs(text)));
   }
   // Kanji have no reading of their own here; kana alone are read in full above.
   else if (scripts.has("han")) variants.push(anyAscii(text));
