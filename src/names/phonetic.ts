@@ -106,6 +106,13 @@ const PART_EQUIVALENTS = new Map<string, string>(
 );
 
 const REWRITES: Array<[RegExp, string]> = [
+  // Passports' (ICAO) Russian and Ukrainian letters: ю, я as iu, ia and й as i (Iurii, Yury;
+  // Iuliia, Yulia; Dmytrii, Dmitriy).
+  [/^iu(?=[^aeiou].)/, "yu"],
+  [/^ia(?=[^aeiou].)/, "ya"],
+  [/(?<=[^aeiou])ii$/, "i"],
+  [/(?<=[^aeiou])iia$/, "ia"],
+  [/(?<=[^aeiou])iy$/, "i"],
   // Russian Дж written for English J (Dzhonson, Johnson).
   [/dzh/g, "j"],
   // Dutch and German "oe" before a consonant (Poetin); Korean "oe" ends a syllable (Choe).
