@@ -173,6 +173,19 @@ for (const backend of backends()) {
         (g) => g.collection === "race_ledger",
       );
       assert.equal(grants.length, 1, JSON.stringify(grants));
+      // The winner's import runs as a job: let it finish before the store is compared below.
+      const started = ledgers.findIndex((a) => a.statusCode === 202);
+      const jobId = JSON.parse(ledgers[started]!.body).id as string;
+      for (let i = 0; i < 400; i++) {
+        const job = await (started === 0 ? callA : callB)(
+          started === 0 ? "alice" : "bob",
+          "GET",
+          `/jobs/${jobId}`,
+        );
+        const status = JSON.parse(job.body).status as string;
+        if (status === "done" || status === "failed") break;
+        await new Promise((r) => setTimeout(r, 25));
+      }
 
       // A refused upload into a new collection leaves no collection and no grant behind.
       const before = await store.access.listCollections();
