@@ -115,6 +115,10 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["gufen youxian gongsi", "gfyxgs", "JSC"],
   ["youxian gongsi", "yxgs", "LLC"],
   ["youxian zeren gongsi", "yxgs", "LLC"],
+  // The same after gongsi is read "company" (org-vocabulary.ts): 股份有限公司, 有限责任公司.
+  ["gufen youxian company", "gfyxgs", "JSC"],
+  ["youxian zeren company", "yxgs", "LLC"],
+  ["gufen company", "gfyxgs", "JSC"],
   ["gesellschaft mit beschrankter haftung compagnie kommanditgesellschaft", "gmbhcokg", "LP"],
   ["gesellschaft mit beschrankter haftung co kommanditgesellschaft", "gmbhcokg", "LP"],
   ["yk", "yk", "LLC"],
@@ -133,6 +137,8 @@ const SUPPLEMENT: Array<[string, string, string]> = [
   ["otkrytoye aktsionernoye obshchestvo", "oao", "JSC"],
   ["zakrytoe aktsionernoe obshchestvo", "zao", "JSC"],
   ["zakrytoye aktsionernoye obshchestvo", "zao", "JSC"],
+  // Kazakhstan's and Kyrgyzstan's ТОО, a limited liability partnership, as registers abbreviate it.
+  ["too", "too", "LLP"],
   // Belarus's ОДО, an additional liability company.
   ["additional liability company", "odo", "LLC"],
   ["obshchestvo s dopolnitelnoy otvetstvennostyu", "odo", "LLC"],

@@ -9,7 +9,7 @@ import { SimilarityCache } from "../names/align.ts";
 import { weighForm, type PreparedName } from "../names/prepare.ts";
 import { prepareEntity, prepareQuery, type Comparable } from "./prepared.ts";
 import { scoreCandidate } from "./score.ts";
-import { formTrigrams } from "./trigrams.ts";
+import { formTrigrams, formTrigramsOf } from "./trigrams.ts";
 import { keyFit, listedKeys, queryKeys } from "./keys.ts";
 import { registrationsIn } from "./identifiers.ts";
 import { mergeEntities } from "../model/merge.ts";
@@ -341,6 +341,26 @@ export class ScreeningIndex {
     return true;
   }
 
+  /** The rarest posting of each query part's trigrams (parts of two letters and more). */
+  private rarestPerPart(query: Comparable): Set<Posting> {
+    const rarest = new Set<Posting>();
+    const trigrams = new Set<string>();
+    for (const name of query.names)
+      for (const form of name.forms)
+        for (const key of form.keys) {
+          if (key.length < 2) continue;
+          trigrams.clear();
+          formTrigramsOf(key, trigrams);
+          let best: Posting | undefined;
+          for (const trigram of trigrams) {
+            const posting = this.postings.get(trigram);
+            if (posting && (!best || posting.entries.length < best.entries.length)) best = posting;
+          }
+          if (best) rarest.add(best);
+        }
+    return rarest;
+  }
+
   /**
    * The weight a name must overlap a share of: that of the query's trigrams read, or, for a query
    * of several forms (a name in Han with its pinyin and its Korean reading, a name with its
@@ -436,13 +456,21 @@ export class ScreeningIndex {
       if (posting) postings.push(posting);
     }
     postings.sort((a, b) => a.entries.length - b.entries.length);
+    // Every part of the query has its say through its rarest trigram, however common: read by
+    // rarity alone, a common given name's trigrams (Ibrahim) can use up the budget before the
+    // family name's are read (al-Shaar), and thousands of Ibrahims crowd out the one asked for.
+    const required = this.rarestPerPart(query);
     let budget = POSTING_BUDGET;
-    let read = 0;
-    for (; read < postings.length; read++) {
-      const { entries } = postings[read]!;
-      if (read >= MIN_TRIGRAMS && (entries.length > COMMON_POSTING || budget <= 0)) break;
-      budget -= entries.length;
+    const toRead: Posting[] = [];
+    for (const posting of postings) {
+      const common = posting.entries.length > COMMON_POSTING || budget <= 0;
+      if (toRead.length >= MIN_TRIGRAMS && common && !required.has(posting)) continue;
+      toRead.push(posting);
+      budget -= posting.entries.length;
     }
+    // The postings read, still rarest first, ahead of those skipped.
+    const read = toRead.length;
+    postings.splice(0, postings.length, ...toRead);
     const absoluteFloor =
       this.queryWeight(postings.slice(0, read), formTrigramSets) * ABSOLUTE_OVERLAP;
     // The commonest postings read, whose weights together stay below the absolute floor, cannot

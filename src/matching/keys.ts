@@ -7,6 +7,7 @@
  * against the query before it is scored in full.
  */
 import { acronymFit, acronymShaped, SMALL_WORDS, translatedInitials } from "../names/acronym.ts";
+import { givenNameGroups } from "../names/nicknames.ts";
 import type { PreparedForm } from "../names/prepare.ts";
 import { soundSkeleton } from "../names/transcription.ts";
 
@@ -34,6 +35,7 @@ export function listedKeys(form: PreparedForm, spelledOut = false): string[] {
   if (form.kind !== "organization") {
     const sound = soundKey(form);
     if (sound) keys.push(`sound:${sound}`);
+    keys.push(...nicknameKeys(form));
   }
   return keys;
 }
@@ -51,6 +53,49 @@ export function queryKeys(form: PreparedForm): string[] {
     const sound = soundKey(form);
     if (sound) keys.push(`sound:${sound}`);
   }
+  if (form.kind !== "organization") keys.push(...nicknameKeys(form));
+  return keys;
+}
+
+/**
+ * 1 when the query's given name of the key's group is another form than the listed name's (Sasha,
+ * Aleksandr); 0 when the listed name has it as written, for trigrams find those already.
+ */
+function nicknameFit(key: string, query: PreparedForm, listed: PreparedForm): number {
+  const group = Number(key.slice(5, key.indexOf(":", 5)));
+  let byGroup = givenByGroup.get(query);
+  if (!byGroup) {
+    byGroup = new Map();
+    for (const token of query.tokens)
+      for (const g of givenNameGroups(token)) byGroup.set(g, [...(byGroup.get(g) ?? []), token]);
+    givenByGroup.set(query, byGroup);
+  }
+  const given = byGroup.get(group);
+  return given !== undefined && given.every((t) => !listed.tokens.includes(t)) ? 1 : 0;
+}
+
+/** A query form's given names by group, made once per query form. */
+const givenByGroup = new WeakMap<PreparedForm, Map<number, string[]>>();
+
+/** People's names of more parts than this get no nickname keys. */
+const MAX_NICKNAME_PARTS = 4;
+
+/**
+ * A given name's group with each other part of the name (Sasha Ivanov and Alexander Ivanov share
+ * nick:<Aleksandr>:ivanov): a familiar form shares too few trigrams with the full name to find it.
+ */
+function nicknameKeys(form: PreparedForm): string[] {
+  const { tokens } = form;
+  if (tokens.length < 2 || tokens.length > MAX_NICKNAME_PARTS) return [];
+  const keys: string[] = [];
+  tokens.forEach((token, i) => {
+    for (const group of givenNameGroups(token))
+      tokens.forEach((other, j) => {
+        // Paired with a family name, not another given name (Maria Sofia): fewer, rarer keys.
+        if (j !== i && other.length >= 3 && givenNameGroups(other).length === 0)
+          keys.push(`nick:${group}:${other}`);
+      });
+  });
   return keys;
 }
 
@@ -60,6 +105,7 @@ export function queryKeys(form: PreparedForm): string[] {
  */
 export function keyFit(key: string, query: PreparedForm, listed: PreparedForm): number {
   if (key.startsWith("sound:")) return 1;
+  if (key.startsWith("nick:")) return nicknameFit(key, query, listed);
   const [short, long] = key.startsWith("full:") ? [query, listed] : [listed, query];
   const acronym = acronymOf(short);
   return acronym ? acronymFit(acronym, long.words) : 0;

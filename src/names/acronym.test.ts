@@ -136,3 +136,9 @@ test("end to end: an acronym in the name's own language", () => {
   assert.ok(org("BSI", "Bank for International Settlements") < DEFAULT_THRESHOLD);
   assert.ok(org("PAO Moskovskiy Kreditnyy Bank", "Credit Bank of Moscow PJSC") > DEFAULT_THRESHOLD);
 });
+
+test("an acronym with small words' letters in lower case", () => {
+  assert.ok(org("PdL", "Popolo della Libertà") > DEFAULT_THRESHOLD);
+  assert.ok(org("DfID", "Department for International Development") > DEFAULT_THRESHOLD);
+  assert.ok(org("PdL", "Libertà e Popolo") < DEFAULT_THRESHOLD);
+});

@@ -259,3 +259,114 @@ test("digits for letters in an acronym are not a tail number", () => {
   above("Company", "N0RINC0", "China North Industries Corporation");
   above("Company", "P3MEX", "Petróleos Mexicanos");
 });
+
+test("Hong Kong written three ways; ch before a consonant is k", () => {
+  above("Company", "HK Bright Sun Shipping Ltd", "Hongkong Bright Sun Shipping Ltd");
+  above("Company", "Bright Sun Shipping (Hong Kong) Ltd", "Hongkong Bright Sun Shipping Ltd");
+  above("Company", "Tekhnopromeksport", "Technopromexport");
+});
+
+test("Persian و read as v or as a long vowel; Slavic hooks as English digraphs", () => {
+  above("Person", "علی فدوی", "Ali Fadavi");
+  above("Person", "محمود علوی", "Mahmoud Alavi");
+  above("Person", "فالح الفياض", "Falih al-Fayyadh");
+  above("Person", "Igor' Ivanovič Šuvalov", "Igor Ivanovich Shuvalov");
+});
+
+test("passport transliterations of Russian and Ukrainian names", () => {
+  above("Person", "Iurii Kovalchuk", "Yury Kovalchuk");
+  above("Person", "Iuliia Sokolova", "Yulia Sokolova");
+  below("Person", "Ian Smith", "Yan Smith");
+});
+
+test("Belarusian and Ukrainian spellings against the Russian ones", () => {
+  above("Person", "Uladzimir Mikalaevich Hancharenka", "Vladimir Nikolaevich Goncharenko");
+  above("Person", "Уладзімір Мікалаевіч Ганчарэнка", "HANCHARENKA, Uladzimir Mikalaevich");
+  above("Person", "Serhii Oleksandrovych Hrytsenko", "Sergei Aleksandrovich Gritsenko");
+  // Another father, another person.
+  below("Person", "Vladimir Petrovich Goncharenko", "Vladimir Nikolaevich Goncharenko");
+});
+
+test("titles in Khmer script and the Shia clerical rank in words", () => {
+  above("Person", "ឯកឧត្តម ហ៊ុន សែន", "Hun Sen");
+  above("Person", "Hojjat al-Eslam Mohammad Rezaei", "Mohammad Rezaei");
+  above("Person", "سعید مرتضوی", "Saeed Mortazavi");
+});
+
+test("an acronym inside a longer name stands for the words it spells", () => {
+  above("Organization", "SVB Border Directorate", "State Veterinary Board Border Directorate");
+  above("Organization", "KPA NAVAL COMMAND", "Naval Command of the Korean People's Army");
+  // A word that happens to spell the initials is not an acronym.
+  below("Company", "Sun Trading", "Star Union National Trading");
+});
+
+test("South Korean Woon and Wook; two like initials matched in their order", () => {
+  above("Person", "Lee Woon-jae", "RI, Un Jae");
+  above("Person", "A. A. Kowalski", "KOWALSKI, Adam Andrzej");
+});
+
+test("a Burmese name with a part more is another name; ranks before it are titles", () => {
+  below("Person", "Thein Zaw Htet", "Thein Zaw");
+  above("Person", "Senior General Than Shwe", "Than Shwe");
+  above("Person", "Daw Khin Nyunt", "Khin Nyunt");
+  // Other names keep their partial matches.
+  above("Person", "Mohammed Rahman", "Mohammed Abdul Karim Rahman");
+});
+
+test("a country's adjective against its name; the Persian ezafe", () => {
+  above("Organization", "Bolivian Navy", "Armada de Bolivia");
+  above("Organization", "Vezarat-e Defa", "Ministry of Defence");
+});
+
+test("Russian military units in transliteration against their English names", () => {
+  above(
+    "Organization",
+    "35-ya Otdelnaya Gvardeyskaya Motostrelkovaya Brigada",
+    "35th Separate Guards Motor Rifle Brigade",
+  );
+  below(
+    "Organization",
+    "35-ya Otdelnaya Motostrelkovaya Brigada",
+    "36th Separate Motor Rifle Brigade",
+  );
+});
+
+test("titles of many languages and ranks, anywhere in the name", () => {
+  above("Person", "Sartip Hossein Salami", "Hossein Salami");
+  above("Person", "Licenciado Ramón Pérez Soto", "Ramón Pérez Soto");
+  above("Person", "Polkovnik Ivan Petrovich Sidorov", "Ivan Petrovich Sidorov");
+  above("Person", "Tan Sri Dato Ahmad Zaki", "Ahmad Zaki");
+});
+
+test("Russian words of companies' names in transliteration", () => {
+  above(
+    "Company",
+    "AO Sudostroitelnyy Zavod Severnaya Verf",
+    "Severnaya Verf Shipbuilding Plant JSC",
+  );
+  above("Company", "PAO Moskovskaya Birzha", "Moscow Exchange PJSC");
+});
+
+test("the Workers' Party of Korea added to or dropped from its departments' names", () => {
+  above(
+    "Organization",
+    "Propaganda and Agitation Department of the WPK",
+    "Propaganda and Agitation Department",
+  );
+  above("Organization", "Korean Workers' Party", "Workers' Party of Korea");
+  below("Organization", "Kurdistan Workers' Party", "Workers' Party of Korea");
+});
+
+test("an acronym with its country beside it; not against another country's body", () => {
+  above("Organization", "N.I.O.C. (Iran)", "National Iranian Oil Company");
+  below("Organization", "KOMID (Iran)", "Korea Mining Development Trading Corporation");
+});
+
+test("spellings whose sounds differ in a vowel only (Khmer th and tth)", () => {
+  above("Person", "Chea Sothy", "Chea Soththy");
+  below("Person", "Chea Sothy", "Chea Sokha");
+});
+
+test("the first given name after a family name with its article (AL-SHAAR, Mohammad Ibrahim)", () => {
+  above("Person", "AL-SHAAR, Ahmad", "AL-SHAAR, Ahmad Yusuf");
+});

@@ -6,9 +6,11 @@
  * more parts agree; parts left over on both sides are a conflict (Kim Jong Un vs Kim Yo Jong).
  */
 import { distance } from "fastest-levenshtein";
-import { acronymFit } from "./acronym.ts";
+import { acronymFit, acronymShaped } from "./acronym.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
-import { sameGivenName } from "./nicknames.ts";
+import { BURMESE_HONORIFICS, isBurmeseName } from "./burmese-names.ts";
+import { russianAndNationalSpellings } from "./east-slavic.ts";
+import { sameGivenName, samePatronymic } from "./nicknames.ts";
 import { legalFormsDiffer } from "./org-types.ts";
 import { seatsDiffer } from "./seats.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
@@ -43,6 +45,8 @@ const OPTIONAL_LEFT_FACTOR = 0.98;
 const COUNTRY_CONFLICT_FACTOR = 0.65;
 /** The fuller of two names begins with a given name the other lacks. */
 const GIVEN_LEFT_OUT_FACTOR = 0.85;
+/** A Burmese name against one with a part more (burmese-names.ts). */
+const BURMESE_EXTRA_FACTOR = 0.8;
 /** A kunya (Abu Yusuf) on one side only. */
 const KUNYA_FACTOR = 0.75;
 /** A person's name parts in an order no list writes one name in. */
@@ -59,6 +63,8 @@ const GENDER_FORM_SIMILARITY = 0.78;
 const VOWEL_VARIANT_SIMILARITY = 0.95;
 /** A given name and its familiar form (Bill, William). */
 const NICKNAME_SIMILARITY = 0.95;
+/** A Belarusian or Ukrainian spelling against the Russian one (Halouchanka, Golovchenko). */
+const EAST_SLAVIC_SIMILARITY = 0.95;
 
 export interface AlignedPair {
   query: string;
@@ -76,13 +82,14 @@ export interface Alignment {
 /** How alike two parts are, from their spelling and their phonetic keys. */
 export function partSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   if (a === b) return 1;
-  if (sameGivenName(a, b, keyA, keyB)) return NICKNAME_SIMILARITY;
+  if (sameGivenName(a, b, keyA, keyB) || samePatronymic(a, b)) return NICKNAME_SIMILARITY;
   if (withArticle(a, b) || withArticle(b, a)) return ARTICLE_SIMILARITY;
   // Numbers in names (Office 39, 2nd Economic Committee) are equal or different, never alike.
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;
   if (keyA === keyB && a.length > 1 && b.length > 1) return 0.97;
   if (keyA === keyB && (a.length > 1 || b.length > 1)) return 0.95;
   if (aspiratesOnlyDiffer(a, b)) return 0.95;
+  if (russianAndNationalSpellings(a, b)) return EAST_SLAVIC_SIMILARITY;
   if (a.length === 1 || b.length === 1) {
     // An initial stands for any part with that first letter, but proves little.
     return a[0] === b[0] ? 0.85 : 0;
@@ -415,18 +422,81 @@ function joinedAlignment(
 
 /** One side a single acronym-shaped word, the other a name of several words it abbreviates. */
 function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignment | undefined {
-  const [short, long] = query.tokens.length === 1 ? [query, candidate] : [candidate, query];
+  const [short, long] = query.acronymLike ? [query, candidate] : [candidate, query];
   // An aside's acronym is read off its own name, not off another's (Reporters Without Borders
   // (RSF) is not the Rapid Support Forces).
-  if (short.tokens.length !== 1 || long.words.length < 2 || short.aside || !short.acronymLike)
+  if (!short.acronymLike || long.words.length < 2 || short.aside) return undefined;
+  const acronym = short.tokens.find((_, i) => (short.optional & (1 << i)) === 0)!;
+  // A name with the acronym as a word of its own is compared part by part (ISIS-Sinai Province).
+  if (long.tokens.includes(acronym)) return undefined;
+  // A country beside the acronym must not be another than the full name's (KOMID (Iran)).
+  const countries = (form: PreparedForm) => form.tokens.filter((_, i) => form.optional & (1 << i));
+  const shortCountries = countries(short);
+  if (shortCountries.length > 0 && countries(long).some((c) => !shortCountries.includes(c)))
     return undefined;
-  const fit = acronymFit(short.tokens[0]!, long.words);
+  const fit = acronymFit(acronym, long.words);
   if (fit === 0) return undefined;
   return {
     score: fit * ACRONYM_FACTOR,
     pairs: [],
-    notes: [`${short.tokens[0]} is read as the acronym of ${long.words.join(" ")}`],
+    notes: [`${acronym} is read as the acronym of ${long.words.join(" ")}`],
   };
+}
+
+/** An acronym inside a longer name against the words it stands for (MSS Border Guard Bureau). */
+const ACRONYM_RUN_SIMILARITY = 0.9;
+/** Shorter acronyms meet a run of initials by chance too often. */
+const MIN_ACRONYM_RUN = 3;
+
+/**
+ * Letters no word is made of, at most one vowel and none between consonants (KPA, WPK, IBK, not
+ * Sun): how an acronym is told from a word in a name written all in capitals.
+ */
+function unpronounceable(text: string): boolean {
+  return !/[^aeiouy][aeiouy][^aeiouy]/.test(text) && (text.match(/[aeiouy]/g) ?? []).length <= 1;
+}
+
+/**
+ * Pairs of an acronym-shaped word of `short` with the run of `long`'s words whose initials it
+ * spells, one letter a word (WPK Central Committee, Central Committee of the Workers' Party of
+ * Korea): the run counts as one part. `swapped` when `short` is the candidate side.
+ */
+function acronymRuns(short: PreparedForm, long: PreparedForm, swapped: boolean): Candidate[] {
+  const found: Candidate[] = [];
+  const count = Math.min(long.tokens.length, MAX_TOKENS);
+  // A bracketed acronym belongs to its own name (acronymAlignment).
+  if (count < MIN_ACRONYM_RUN || short.aside) return found;
+  const initials = (long.initialLetters ??= long.tokens
+    .slice(0, count)
+    .map((t) => t[0])
+    .join(""));
+  for (const unit of short.units) {
+    const text = unit.text;
+    if (unit.mask & (unit.mask - 1) || text.length < MIN_ACRONYM_RUN) continue;
+    const at = initials.indexOf(text);
+    if (at < 0 || !acronymShaped(text) || long.tokens.includes(text)) continue;
+    if (!short.capitals.includes(text) && !unpronounceable(text)) continue;
+    let mask = 0;
+    let weight = 0;
+    for (const unitOfLong of long.units)
+      if (unitOfLong.mask & (unitOfLong.mask - 1)) continue;
+      else if (unitOfLong.mask >= 1 << at && unitOfLong.mask < 1 << (at + text.length)) {
+        mask |= unitOfLong.mask;
+        weight += unitOfLong.weight;
+      }
+    const run: NameUnit = {
+      text: long.tokens.slice(at, at + text.length).join(" "),
+      key: "",
+      mask,
+      weight,
+    };
+    found.push(
+      swapped
+        ? { q: run, c: unit, sim: ACRONYM_RUN_SIMILARITY }
+        : { q: unit, c: run, sim: ACRONYM_RUN_SIMILARITY },
+    );
+  }
+  return found;
 }
 
 function alignParts(
@@ -456,13 +526,18 @@ function alignParts(
         // Hashimi; Deok, Duck).
         else if (
           sim < VOWEL_VARIANT_SIMILARITY &&
-          (vowelsOnlyDiffer(q.text, c.text) || keysDifferInOU(q.key, c.key))
+          (vowelsOnlyDiffer(q.text, c.text) ||
+            keysDifferInOU(q.key, c.key) ||
+            vowelsOnlyDiffer(q.key, c.key))
         )
           sim = VOWEL_VARIANT_SIMILARITY;
       }
       if (sim < FLOOR) continue;
       scored.push({ q, c, sim });
     }
+  }
+  if (query.kind !== "person") {
+    scored.push(...acronymRuns(query, candidate, false), ...acronymRuns(candidate, query, true));
   }
   if (scored.length === 0) return { score: 0, pairs: [] };
   // Equal pairs go in order of position (I. I. Sechin: the first I. to Igor, the second to
@@ -491,7 +566,7 @@ function alignParts(
     matched: false,
   };
   // Matched single parts as [query position, candidate position], for the order check.
-  const usedOrder: Array<[number, number]> = [];
+  const usedOrder: OrderedPair[] = [];
   for (const { q, c, sim } of scored) {
     if ((usedQ & q.mask) !== 0 || (usedC & c.mask) !== 0) continue;
     usedQ |= q.mask;
@@ -513,7 +588,7 @@ function alignParts(
       distinctive.matched = true;
     tokensMatched += popcount(q.mask);
     if ((q.mask & (q.mask - 1)) === 0 && (c.mask & (c.mask - 1)) === 0)
-      usedOrder.push([Math.clz32(q.mask), Math.clz32(c.mask)]);
+      usedOrder.push([Math.clz32(q.mask), Math.clz32(c.mask), q.text, c.text]);
     pairs.push({ query: q.text, candidate: c.text, similarity: sim });
   }
   // A country or "general" on one side only is left out of the comparison; on both sides
@@ -565,7 +640,10 @@ function alignParts(
     !other &&
     (!person || (fuller.edges & usedFuller) === fuller.edges) &&
     (matchedOther * 2 >= fuller.length || (person && fuller.tokens.length >= 4));
+  // Burmese names have no family name: a part more makes another name (Zaw Zaw, Zaw Zaw Aung).
+  const oneNameOnly = person && isBurmeseName(query.tokens) && isBurmeseName(candidate.tokens);
   const subset =
+    !oneNameOnly &&
     tokensMatched >= 2 &&
     (inside(queryCovered, candidateCovered, matchedC, candidate, usedC) ||
       (person && inside(candidateCovered, queryCovered, matchedQ, query, usedQ)) ||
@@ -583,6 +661,10 @@ function alignParts(
   if (givenLeftOut) {
     score *= GIVEN_LEFT_OUT_FACTOR;
     notes.push("the fuller name's first given name is not in the other");
+  }
+  if (oneNameOnly && (extraParts(query, usedQ) || extraParts(candidate, usedC))) {
+    score *= BURMESE_EXTRA_FACTOR;
+    notes.push("a Burmese name with a part more is another name");
   }
   if (subset) {
     score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));
@@ -619,7 +701,7 @@ function alignParts(
   }
   // A person's given names in another order, other than the family name moved to the front
   // (Yusuf Ahmad al-Masri, Ahmad Yusuf al-Masri: father and son), is another person.
-  if (person && !inOrder(usedOrder)) {
+  if (person && !inOrder(usedOrder) && !inOrder(uncrossed(usedOrder))) {
     score *= ORDER_FACTOR;
     notes.push("names in another order");
   }
@@ -633,11 +715,47 @@ function alignParts(
   return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
 }
 
+/** Parts of a Burmese name left unmatched, honorifics aside. */
+function extraParts(form: PreparedForm, used: number): boolean {
+  return form.tokens.some(
+    (token, i) => i < MAX_TOKENS && (used & (1 << i)) === 0 && !BURMESE_HONORIFICS.has(token),
+  );
+}
+
+/** A matched pair of single parts: positions as clz32 of their masks, and their texts. */
+type OrderedPair = [number, number, string, string];
+
+/**
+ * The pairs with parts of one spelling on either side paired in order (J. J. Noguera: the two J.s
+ * to Justo and Jose as written): which J. the greedy matching gave which name to says nothing.
+ */
+function uncrossed(order: OrderedPair[]): Array<[number, number]> {
+  const pairs = order.map(([q, c]) => [q, c] as [number, number]);
+  for (const side of [0, 1] as const) {
+    const text = side === 0 ? 2 : 3;
+    const bySpelling = new Map<string, number[]>();
+    order.forEach((pair, i) =>
+      bySpelling.set(pair[text], [...(bySpelling.get(pair[text]) ?? []), i]),
+    );
+    for (const indexes of bySpelling.values()) {
+      if (indexes.length < 2) continue;
+      const other = side === 0 ? 1 : 0;
+      const mine = indexes.map((i) => pairs[i]![side]).sort((a, b) => b - a);
+      const theirs = indexes.map((i) => pairs[i]![other]).sort((a, b) => b - a);
+      indexes.forEach((i, k) => {
+        pairs[i]![side] = mine[k]!;
+        pairs[i]![other] = theirs[k]!;
+      });
+    }
+  }
+  return pairs;
+}
+
 /**
  * Whether three or more matched parts keep their order, up to a rotation (Kim Jong Un and Jong
  * Un Kim; PUTIN, Vladimir and Vladimir Putin). Fewer parts always do.
  */
-function inOrder(order: Array<[number, number]>): boolean {
+function inOrder(order: ReadonlyArray<readonly [number, number, ...unknown[]]>): boolean {
   if (order.length < 3) return true;
   // Positions come from clz32 of one-bit masks: a higher value is an earlier part.
   const byQuery = [...order].sort((a, b) => b[0] - a[0]).map(([, c]) => -c);

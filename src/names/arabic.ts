@@ -60,13 +60,22 @@ const LETTERS: Record<string, string> = {
   ے: "e",
 };
 
+/**
+ * The letters Persian and Urdu pronounce otherwise than Arabic, as their names are spelt in Latin:
+ * ث s, ذ ض ظ z (مرتضوی Mortazavi, ذکی Zaki), و before a vowel v (Vahid).
+ */
+const PERSIAN_LETTERS: Record<string, string> = { ...LETTERS, ث: "s", ذ: "z", ض: "z", ظ: "z" };
+
+/** Letters only Persian and Urdu write: a name with one is read the Persian way too. */
+const PERSIAN_ONLY = /[پچژگیکھہےٹڈڑں]/u;
+
 /** Short-vowel signs, when a name is vowelled: fatḥa, kasra, ḍamma; others (sukūn, tanwīn) vanish. */
 const MARKS: Record<string, string> = { "\u064e": "a", "\u0650": "i", "\u064f": "u" };
 
 const isArabicLetter = (c: string | undefined) => c !== undefined && /\p{Script=Arabic}/u.test(c);
 
 /** One word: و and ي are consonants (w, y) at the start of a word or before a vowel letter. */
-function romanizeWord(word: string): string {
+function romanizeWord(word: string, letters = LETTERS): string {
   const chars = [...word.replace(/\u0640/g, "")];
   let out = "";
   for (let i = 0; i < chars.length; i++) {
@@ -90,10 +99,11 @@ function romanizeWord(word: string): string {
     if (/[\u064b-\u065f\u0670]/u.test(c)) continue;
     if (c === "و" || c === "ي" || c === "ی" || c === "ې") {
       const consonant = i === 0 || next === "ا" || next === "و" || next === "ي" || next === "ی";
-      out += c === "و" ? (consonant ? "w" : "u") : consonant ? "y" : "i";
+      const w = letters === PERSIAN_LETTERS ? "v" : "w";
+      out += c === "و" ? (consonant ? w : "u") : consonant ? "y" : "i";
       continue;
     }
-    const letter = LETTERS[c];
+    const letter = letters[c];
     out += letter ?? (isArabicLetter(c) ? anyAscii(c) : c);
   }
   return out;
@@ -107,6 +117,10 @@ const WORDS: Record<string, string> = {
   عبد: "abd",
   الله: "allah",
   آل: "al",
+  // Names that begin with the letters of the article without being one (Ilyas, Elham).
+  الیاس: "ilyas",
+  الياس: "ilyas",
+  الهام: "elham",
 };
 
 /**
@@ -116,7 +130,11 @@ const WORDS: Record<string, string> = {
  */
 export function romanizeArabic(name: string): string[] {
   const read = romanizeName(name);
-  return /ة(?=\s|$)/u.test(name) ? [read, romanizeName(name.replace(/ة(?=\s|$)/gu, "ةه"))] : [read];
+  const readings = /ة(?=\s|$)/u.test(name)
+    ? [read, romanizeName(name.replace(/ة(?=\s|$)/gu, "ةه"))]
+    : [read];
+  if (PERSIAN_ONLY.test(name)) readings.push(romanizeName(name, PERSIAN_LETTERS));
+  return [...new Set(readings)];
 }
 
 /**
@@ -125,7 +143,7 @@ export function romanizeArabic(name: string): string[] {
  */
 const JOINED_ABD = /(?<=\p{Script=Arabic}{3})(?=عبد\p{Script=Arabic}{3})/gu;
 
-function romanizeName(name: string): string {
+function romanizeName(name: string, letters = LETTERS): string {
   return name
     .replace(/\u200c/g, "")
     .replace(JOINED_ABD, " ")
@@ -136,9 +154,9 @@ function romanizeName(name: string): string {
       if (known) return known;
       // عبدالله written as one word: Abdallah, Abdullah.
       if (word.length > 4 && word.endsWith("الله"))
-        return romanizeWord(word.slice(0, -4)) + "allah";
+        return romanizeWord(word.slice(0, -4), letters) + "allah";
       const article = /^[اٱ]ل(?=\p{Script=Arabic}{2,})/u.exec(word);
-      return article ? "al-" + romanizeWord(word.slice(2)) : romanizeWord(word);
+      return article ? "al-" + romanizeWord(word.slice(2), letters) : romanizeWord(word, letters);
     })
     .join("")
     .replace(/\s+/g, " ")

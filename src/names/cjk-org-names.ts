@@ -21,6 +21,7 @@ import {
   NATION_WORDS,
   NUMBERED_WORDS,
 } from "./cjk-org-words.ts";
+import { leadingLatinLetters } from "./hangul-letters.ts";
 import { romanizeHangulWord, type HangulStyle } from "./korean.ts";
 
 interface HanjaApi {
@@ -170,6 +171,14 @@ function readingVariants(reading: Reading): string[] {
   return variants;
 }
 
+/** A run read with the Latin letters it spells out first (에이치엠엠 HMM, 에스케이하이닉스 SK hainikseu). */
+function withLatinLetters(run: string, style: HangulStyle): string {
+  const letters = leadingLatinLetters(run);
+  if (!letters) return romanizeHangulWord(run, style);
+  const rest = run.slice(letters.end);
+  return rest ? `${letters.letters} ${romanizeHangulWord(rest, style)}` : letters.letters;
+}
+
 function koreanReading(name: string, styles: HangulStyle[]): Reading[] {
   const words = name
     .split(/\s+/)
@@ -177,7 +186,8 @@ function koreanReading(name: string, styles: HangulStyle[]): Reading[] {
     .map((w) => segment(w, KOREAN_WORDS, KOREAN_WORDS_LONGEST_FIRST));
   return styles.map((style, i) => ({
     words,
-    romanise: (run: string) => romanizeHangulWord(run, style),
+    romanise: (run: string) =>
+      i === 0 ? withLatinLetters(run, style) : romanizeHangulWord(run, style),
     ...(i === 0 ? { spellGeneric: (run: string) => romanizeHangulWord(run, "north") } : {}),
   }));
 }

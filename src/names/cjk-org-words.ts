@@ -15,7 +15,7 @@ export const KOREAN_ORG_WORDS: Readonly<Record<string, readonly string[]>> = {
   로동당: ["workers party"],
   노동당: ["workers party"],
   중앙위원회: ["central committee"],
-  위원회: ["committee"],
+  위원회: ["committee", "commission"],
   조선: ["korea", "dprk"],
   북한: ["north korea"],
   중국: ["china"],

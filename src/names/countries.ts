@@ -27,7 +27,8 @@ let countryWords: Set<string> | undefined;
  */
 export function isOptionalWord(token: string): boolean {
   // "Venture" likewise: Hapyong is a joint venture, and lists write "Joint Bank" or "Joint Venture".
-  if (token === "general" || token === "venture") return true;
+  // "WPK" too: the party's departments are listed with and without it.
+  if (token === "general" || token === "venture" || token === "wpk") return true;
   countryWords ??= new Set([
     "korea",
     ...SHORT_NAMES,

@@ -3,6 +3,7 @@
  * scheme gives another (Wikipedia/BGN "Vladimir Putin", ICAO passports, scientific ISO 9 …).
  */
 import iuliia from "iuliia";
+import { eastSlavicLanguage, nationalRomanization } from "./east-slavic.ts";
 
 const SCHEMES = [
   iuliia.WIKIPEDIA,
@@ -44,5 +45,7 @@ export function romanizeCyrillic(name: string): string[] {
   const text = withLatinInitials(name);
   const variants = SCHEMES.map((scheme) => iuliia.translate(text, scheme));
   variants.push(foreignReading(variants[0]!));
+  const language = eastSlavicLanguage(name);
+  if (language) variants.push(nationalRomanization(text, language));
   return [...new Set(variants)];
 }

@@ -168,13 +168,56 @@ function romanizeWord(word: string): string {
  * The reading, and a second one as Cambodians spell names in Latin letters: a word ending in an
  * open a or o written with an r (ស Sar, ហោ Hor), as French spelling marks the long vowel.
  */
+/**
+ * Titles of address written before Cambodian names, in the Latin words the titles list knows
+ * (words.ts): a reading of the Khmer would not be recognised as one (ឯកឧត្តម reads aekauttam, not
+ * Excellency). Longest first; Khmer often writes them joined to each other and to the name.
+ */
+const TITLES: Array<[string, string]> = [
+  ["ឯកឧត្តមបណ្ឌិត", "excellency dr"],
+  ["អ្នកឧកញ៉ា", "oknha"],
+  ["លោកជំទាវ", "lok chumteav"],
+  ["លោកស្រី", "madam"],
+  ["សម្តេចតេជោ", "samdech"],
+  ["សម្ដេចតេជោ", "samdech"],
+  ["សម្តេច", "samdech"],
+  ["សម្ដេច", "samdech"],
+  ["ឯកឧត្តម", "excellency"],
+  ["ឧកញ៉ា", "oknha"],
+  ["ឧត្តមសេនីយ៍ឯក", "general"],
+  ["ឧត្តមសេនីយ៍ទោ", "general"],
+  ["ឧត្តមសេនីយ៍ត្រី", "general"],
+  ["នាយឧត្តមសេនីយ៍", "general"],
+  ["ឧត្តមសេនីយ៍", "general"],
+  ["បណ្ឌិត", "dr"],
+  ["ជំទាវ", "chumteav"],
+];
+
+/** The titles at the start of the name in Latin, and the rest of the name. */
+function latinTitles(name: string): [string, string] {
+  let rest = name.trimStart();
+  let titles = "";
+  for (let found = true; found;) {
+    found = false;
+    for (const [khmer, latin] of TITLES) {
+      if (!rest.startsWith(khmer)) continue;
+      titles += `${latin} `;
+      rest = rest.slice(khmer.length).trimStart();
+      found = true;
+      break;
+    }
+  }
+  return [titles, rest];
+}
+
 export function romanizeKhmer(name: string): string[] {
-  const read = name
+  const [titles, rest] = latinTitles(name);
+  const read = rest
     .split(/(\s+)/)
     .map((word) => (/\p{Script=Khmer}/u.test(word) ? romanizeWord(word) : word))
     .join("")
     .replace(/\s+/g, " ")
     .trim();
   const spelt = read.replace(/(?<![aeiou])(?:a|ao|o)(?=\s|$)/g, (v) => (v === "a" ? "ar" : "or"));
-  return spelt === read ? [read] : [read, spelt];
+  return (spelt === read ? [read] : [read, spelt]).map((reading) => titles + reading);
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sameGivenName } from "./nicknames.ts";
+import { sameGivenName, samePatronymic } from "./nicknames.ts";
 import { phoneticKey } from "./phonetic.ts";
 
 test("English given names and their familiar forms, from the generated table", () => {
@@ -55,4 +55,13 @@ test("a spelling the table lacks is found by its sound (Antony for Anthony)", ()
   assert.ok(sameGivenName("tony", "antony", phoneticKey("tony"), phoneticKey("antony")));
   assert.ok(!sameGivenName("tony", "antony"));
   assert.ok(!sameGivenName("tony", "anton", phoneticKey("tony"), phoneticKey("anton")));
+});
+
+test("patronymics of one father across Russian, Belarusian and Ukrainian", () => {
+  assert.ok(samePatronymic("mikalaevich", "nikolayevich"));
+  assert.ok(samePatronymic("siarheevich", "sergeyevich"));
+  assert.ok(samePatronymic("serhiiovych", "sergeevich"));
+  assert.ok(samePatronymic("ivanauna", "ivanovna"));
+  assert.ok(!samePatronymic("ivanovna", "ivanovich"));
+  assert.ok(!samePatronymic("petrovich", "ivanovich"));
 });

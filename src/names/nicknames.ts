@@ -8,41 +8,41 @@ import { phoneticKey } from "./phonetic.ts";
 
 /** Each line: a given name in its usual Latin spellings, then its familiar forms. */
 const MORE_GROUPS = `
-aleksandr alexander aleksander oleksandr sasha sascha shura sanya
-aleksandra alexandra sasha shura
+aleksandr alexander aleksander oleksandr aliaksandr alyaksandr ales sasha sascha shura sanya
+aleksandra alexandra oleksandra aliaksandra sasha shura
 mikhail mikhael mykhailo misha
-vladimir volodymyr volodya vova
-dmitry dmitri dmitriy dmytro dima
-nikolai nikolay mykola kolya
-sergei sergey serhiy sergejs sergiy seryozha serezha
-yevgeny evgeny yevgeniy evgeni zhenya
+vladimir volodymyr uladzimir uladzimer volodya vova
+dmitry dmitri dmitriy dmytro dzmitry dzmitryi dima
+nikolai nikolay mykola mikalai mikalay kolya
+sergei sergey serhiy serhii sergejs sergiy siarhei siarhey seryozha serezha
+yevgeny evgeny yevgeniy evgeni yevhen yevhenii yauhen yauheni zhenya
 pavel pavlo pasha
-aleksei alexei aleksey oleksiy alyosha lyosha
+aleksei alexei aleksey oleksiy oleksii aliaksei aliaksey alyosha lyosha
 ivan ivanko vanya
-konstantin kostya
-anatoly anatoliy tolya tolik
+konstantin kostiantyn kanstantsin kostya
+anatoly anatoliy anatolii anatol tolya tolik
 yuri yury yuriy yura
-vyacheslav slava
-stanislav stas slava
-yaroslav slava
-grigory grigoriy hryhoriy grisha
-pyotr petr petro petya
-viktor victor vitya
-boris borya
-leonid lyonya lenya
-fyodor fedor fedya
-georgy georgiy georgi zhora yegor
+vyacheslav viacheslav viachaslau slava
+stanislav stanislau stas slava
+yaroslav yaraslau slava
+grigory grigoriy hryhoriy hryhorii ryhor grisha
+pyotr petr petro piotr piatro petya
+viktor victor viktar vitya
+boris barys borya
+leonid leanid lyonya lenya
+fyodor fedor fedir fiodar fedya
+georgy georgiy georgi heorhii heorhiy zhora
 arkady arkadiy arkasha
-gennady gennadiy gena
-natalya natalia natasha
-yekaterina ekaterina katya katia
-maria mariya masha
-yelena elena lena
-tatyana tatiana tanya
-olga olya
-svetlana sveta
+gennady gennadiy gennadii hennadii hennadiy hienadz henadz genadz gena
+natalya natalia nataliia natallia natasha
+yekaterina ekaterina kateryna katsiaryna katya katia
+maria mariya maryia masha
+yelena elena olena alena lena
+tatyana tatiana tetiana tatsiana tanya
+olga olha volha olya
+svetlana sviatlana sveta
 nadezhda nadya
-lyudmila lyuda mila
+lyudmila liudmyla liudmila lyuda mila
 jose pepe chepe
 francisco paco pancho curro
 ignacio nacho
@@ -62,9 +62,9 @@ giuseppe beppe peppe
 luigi gigi
 benjamin bibi
 dmitry dmitri dmitriy mitya
-stepan styopa
-semyon semen senya
-vasily vasiliy vasya
+stepan stsiapan styopa
+semyon semen siamion senya
+vasily vasiliy vasyl vasil vasya
 jozef jozek
 jerzy jurek
 stanislaw staszek
@@ -137,15 +137,15 @@ elijah ilyas elias
 aaron harun haroun
 noah nuh
 jesus isa
-andrei andrey andriy andryusha
-maksim maxim max
-roman roma
-oleg olezhka
+andrei andrey andriy andrii andrej andryusha
+maksim maxim maksym max
+roman raman roma
+oleg oleh aleh olezhka
 anna anya nyura anechka
 olga olya olenka
-irina ira
-yulia yuliya yulya
-galina galya
+irina iryna ira
+yulia yuliya yuliia yulija yulya
+galina halina galya
 valentina valya
 sofia sofiya sonya
 daria darya dasha
@@ -154,17 +154,17 @@ anastasia anastasiya nastya
 viktoria viktoriya vika
 margarita rita
 zinaida zina
-valery valeriy valera
+valery valeri valeriy valerii valer valera
 rostislav slava
 vsevolod seva
 eduard edik
-artyom artem tyoma
-kirill kirya
+artyom artem artsiom tyoma
+kirill kyrylo kiryl kirya
 yakov yasha
-ilya ilyusha
+ilya illia illya ilyusha
 lev lyova
 vadim vadik
-yegor egor egorka
+yegor egor yehor yahor egorka
 santiago santi chago
 vicente chente
 gregorio goyo
@@ -186,6 +186,14 @@ wolfgang wolfi
 katharina kathe
 elisabeth lisbeth liesl sisi
 mehmet mehmed muhammad mohammed mohammad
+igor ihor ihar
+valentin valentyn valiantsin
+vitaly vitali vitaliy vitalii vital
+vladislav vladyslav uladzislau
+denis denys dzianis
+timofei timofey tsimafei
+nikita mykyta mikita
+herman hermann german
 `;
 
 let groupsOf: Map<string, number[]> | undefined;
@@ -218,6 +226,19 @@ function groupsFor(name: string, key: string | undefined): number[] | undefined 
   return groupsByKey!.get(key);
 }
 
+/** The given-name groups a folded name part belongs to (Sasha: Aleksandr's and Aleksandra's). */
+export function givenNameGroups(name: string): number[] {
+  let known = groupsOfToken.get(name);
+  if (known === undefined) {
+    known = groupsFor(name, phoneticKey(name)) ?? [];
+    if (groupsOfToken.size < MAX_REMEMBERED) groupsOfToken.set(name, known);
+  }
+  return known;
+}
+
+const groupsOfToken = new Map<string, number[]>();
+const MAX_REMEMBERED = 100_000;
+
 /**
  * Whether two folded given names are one name and its familiar form (or two familiar forms of
  * one name). A spelling the table lacks is looked up by its phonetic key when given.
@@ -228,4 +249,32 @@ export function sameGivenName(a: string, b: string, keyA?: string, keyB?: string
   if (!ga) return false;
   const gb = groupsFor(b, keyB);
   return gb !== undefined && ga.some((g) => gb.includes(g));
+}
+
+/** A patronymic's ending (Russian -ovich/-evna, Ukrainian -ovych/-ivna, Belarusian -avich/-auna) and its gender. */
+const PATRONYMIC_ENDING = /(?:vich|vych)$|(?:vna|una)$/;
+
+/** The given names a patronymic may be made of: Mikalaevich → mikala, mikalai, mikalay. */
+function fatherNames(patronymic: string): string[] {
+  const stem = patronymic.replace(PATRONYMIC_ENDING, "");
+  const stems = [stem];
+  // The linking vowel (Aleksandr-o-vich, Aliaksandr-a-vich) or the father's own last letter (Sergey-e-vich).
+  if (/[aeo]$/.test(stem)) stems.push(stem.slice(0, -1));
+  return stems.flatMap((s) => [s, `${s}i`, `${s}y`]).filter((s) => s.length >= 3);
+}
+
+/**
+ * Whether two folded patronymics name one father in two languages or spellings: Nikolaevich and
+ * Mikalaevich (Belarusian), Sergeyevich and Serhiiovych (Ukrainian). A son's against a daughter's
+ * is never one.
+ */
+export function samePatronymic(a: string, b: string): boolean {
+  if (a === b || !(a.endsWith("h") || a.endsWith("a")) || !(b.endsWith("h") || b.endsWith("a")))
+    return false;
+  const endA = PATRONYMIC_ENDING.exec(a)?.[0];
+  const endB = PATRONYMIC_ENDING.exec(b)?.[0];
+  if (!endA || !endB || endA.endsWith("h") !== endB.endsWith("h")) return false;
+  const groupsA = fatherNames(a).flatMap(givenNameGroups);
+  if (groupsA.length === 0) return false;
+  return fatherNames(b).some((n) => givenNameGroups(n).some((g) => groupsA.includes(g)));
 }

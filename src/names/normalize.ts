@@ -9,6 +9,7 @@ import { spellNumbers } from "./numbers.ts";
 import { ORG_VOCABULARY } from "./org-vocabulary.ts";
 import { legalFormOf, splitLegalForms, type LegalForm } from "./org-types.ts";
 import {
+  DEMONYMS,
   ORG_WORD_EQUIVALENTS,
   PERSON_TITLES,
   collapseCountryPhrases,
@@ -89,7 +90,14 @@ const ORG_SYNONYMS = new Map<string, string>(
     gen: "general",
     ...ORG_VOCABULARY,
     ...ORG_WORD_EQUIVALENTS,
-  }),
+    ...DEMONYMS,
+  }).map(([word, english]) => [
+    word,
+    english
+      .split(" ")
+      .map((w) => DEMONYMS[w] ?? w)
+      .join(" "),
+  ]),
 );
 
 function isAscii(text: string): boolean {
@@ -145,7 +153,11 @@ function rawTokens(latin: string, kind: NameKind): string[] {
     .map((token) => lettersForDigits(token, minLetters));
 }
 
-export function tokenizeName(latin: string, kind: NameKind = "any"): NameTokens {
+/** The Persian ezafe written onto a word of a body's name (Bonyad-e Mostazafan, Sepah-e Pasdaran). */
+const EZAFE = /(?<=\p{L}{3})-y?e(?=\s)/gu;
+
+export function tokenizeName(given: string, kind: NameKind = "any"): NameTokens {
+  const latin = kind === "person" ? given : given.replace(EZAFE, "");
   const raw = rawTokens(latin, kind);
   if (kind === "person") return { tokens: personTokens(raw), legalForms: [], words: raw };
   // Elided articles are words of their own for acronyms: Centre d'Etudes … = CERS.
@@ -195,7 +207,25 @@ function abdJoined(token: string): [string, string] | undefined {
   return ["abd", /^[aeiou]?l+ah?$/.test(rest) ? "allah" : rest];
 }
 
-function personTokens(raw: string[]): string[] {
+/** The Shia clerical rank in words (Hojjat al-Eslam, Hujjat ul-Islam): Islam alone is a name part. */
+const HOJJAT = new Set(["hojjat", "hojat", "hujjat", "hojjatul", "hujjatul"]);
+
+function withoutClericalRank(raw: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (!HOJJAT.has(raw[i]!)) {
+      out.push(raw[i]!);
+      continue;
+    }
+    let j = i + 1;
+    if (/^(?:al|ol|ul|el)$/.test(raw[j] ?? "")) j++;
+    if (/^(?:eslam|islam)$/.test(raw[j] ?? "")) i = j;
+  }
+  return out;
+}
+
+function personTokens(given: string[]): string[] {
+  const raw = withoutClericalRank(given);
   // Titles go when two words of the name are left: "Sheikh Omar" may be the whole alias.
   // Lok (Khmer "Sir") only before the title it opens: Lok Chumteav, Lok Oknha; alone it is a surname.
   const named = raw.filter(

@@ -69,3 +69,9 @@ test("Russian ordinal endings after digits", () => {
   assert.equal(spell("150 ya motostrelkovaya diviziya"), "150 motostrelkovaya diviziya");
   assert.equal(spell("2 oy"), "2 oy");
 });
+
+test("one inside a name is a word, at its end a number", () => {
+  assert.equal(spell("capital one bank"), "capital one bank");
+  assert.equal(spell("gold star one"), "gold star 1");
+  assert.equal(spell("twenty one"), "21");
+});

@@ -210,6 +210,11 @@ export function spellNumbers(tokens: string[]): string[] {
       i === tokens.length - 1 && i > 0 && tokens[i - 1]!.length > 1
         ? FINAL_ROMAN.get(token)
         : undefined;
+    // "One" inside a name is a word (Hui One Group, One Belt One Road); last, a number (Gold Star One).
+    if (token === "one" && i < tokens.length - 1) {
+      out.push(token);
+      continue;
+    }
     const value = unitValue(token) ?? ORDINAL_TENS.get(token) ?? ROMAN.get(token) ?? last;
     out.push(value === undefined ? token : String(value));
   }

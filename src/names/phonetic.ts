@@ -87,6 +87,10 @@ const PART_EQUIVALENTS = new Map<string, string>(
     // 우
     woo: "u",
     wu: "u",
+    // 운, 욱, 웅 as South Korean spelling writes them (Woon, Wook, Woong)
+    woon: "un",
+    wook: "uk",
+    woong: "ung",
     // frequent Arabic and Slavic variants
     mohammed: "muhamad",
     mohammad: "muhamad",

@@ -61,6 +61,10 @@ export interface PreparedForm {
    */
   joined: string;
   joinedCount: number;
+  /** Words written in capitals in a name that is not (MSS in MSS Border Guard Bureau), folded. */
+  capitals: string[];
+  /** The first letters of the tokens, for acronyms inside the other name; made when first needed. */
+  initialLetters?: string;
   distinctive: boolean;
   kunya: number;
   initials: number;
@@ -113,7 +117,8 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
       transcribed,
       aside,
       seat,
-      acronymLike: tokens.length === 1 && writtenAsAcronym(latin, tokens[0]!),
+      acronymLike: acronymWritten(latin, tokens, facts.optional),
+      capitals: kind === "person" ? [] : capitalWords(latin),
       tokens,
       words,
       units: nameUnits(tokens, keys),
@@ -168,14 +173,10 @@ function edgeMask(latin: string, tokens: string[]): number {
   const last = Math.min(tokens.length, MAX_TOKENS) - 1;
   if (last < 0) return 0;
   const comma = latin.indexOf(",");
-  // Words before the comma, as the tokenizer splits them (titles there are rare enough to ignore).
-  const before =
-    comma > 0
-      ? latin
-          .slice(0, comma)
-          .split(/[^\p{L}\p{N}]+/u)
-          .filter(Boolean).length
-      : 0;
+  // The first given name follows the family name before the comma: counted from the end, by the
+  // parts after the comma, since the article of AL-SHAAR, Mohammad Ibrahim is no part of its own.
+  const after = comma > 0 ? tokenizeName(latin.slice(comma + 1), "person").tokens.length : 0;
+  const before = after > 0 ? tokens.length - after : 0;
   const given = before > 0 && before <= last ? before : 0;
   return DEVOTIONAL_FIRST_NAMES.has(phoneticKey(tokens[given]!)) ? 0 : 1 << given;
 }
@@ -224,20 +225,51 @@ function optionalMask(tokens: string[]): number {
  * Whether the word that is a name's one token is written as acronyms are, in capitals or dotted
  * letters, or the whole name is in capitals as lists print names.
  */
+/**
+ * A word written as an acronym: capitals, with dots or not, and small words' letters in lower
+ * case between them (TdA, Tren de Aragua; DfID).
+ */
+const ACRONYM_WORD = /^\p{Lu}\.?(?:\p{Ll}?\p{Lu}\.?)+$/u;
+
 function writtenAsAcronym(latin: string, token: string): boolean {
+  return allCapitals(latin) || acronymWords(latin).includes(token);
+}
+
+/**
+ * Whether the name is one acronym, a country beside it or not (D.I.O. (Iran), KOMID (DPRK)): the
+ * one token that is no country, written as an acronym.
+ */
+function acronymWritten(latin: string, tokens: string[], optional: number): boolean {
+  const core = tokens.filter((_, i) => (optional & (1 << i)) === 0);
+  return (
+    core.length === 1 &&
+    (tokens.length === 1 || core[0]!.length >= 3) &&
+    writtenAsAcronym(latin, core[0]!)
+  );
+}
+
+function capitalWords(latin: string): string[] {
+  return allCapitals(latin) ? [] : acronymWords(latin);
+}
+
+/** A name written all in capitals, where capitals tell no acronym from a word. */
+function allCapitals(latin: string): boolean {
   const letters = latin.replace(/[^\p{L}]/gu, "");
-  if (letters === letters.toUpperCase()) return true;
+  return letters === letters.toUpperCase();
+}
+
+/** The words of a name written as acronyms, folded and without their dots. */
+function acronymWords(latin: string): string[] {
   return latin
     .split(/[\s,()]+/)
-    .some(
-      (word) => /^(?:\p{Lu}\.?){2,}$/u.test(word) && foldName(word).replace(/\./g, "") === token,
-    );
+    .filter((word) => ACRONYM_WORD.test(word))
+    .map((word) => foldName(word).replace(/\./g, ""));
 }
 
 /** Joined pairs are only tried for syllable-sized parts. */
 const MAX_SYLLABLE = 5;
 /** Two neighbouring parts are joined up to this length each (Jean Claude = Jeanclaude). */
-const MAX_JOINED_PAIR_PART = 7;
+export const MAX_JOINED_PAIR_PART = 7;
 /** Tokens beyond this many are not aligned (masks are 31-bit). */
 export const MAX_TOKENS = 30;
 

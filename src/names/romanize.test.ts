@@ -124,3 +124,19 @@ test("Hangul persons' names in the DPRK spelling lists use, beside Revised Roman
   assert.ok(variants.includes("kang myong sik"), variants.join(" | "));
   assert.ok(variants.includes("gang myeong sik"), variants.join(" | "));
 });
+
+test("Belarusian and Ukrainian names also in their national romanisations", () => {
+  assert.ok(latinVariants("Аляксандр Лукашэнка").includes("Aliaksandr Lukashenka"));
+  assert.ok(latinVariants("Юлія Тимошенко").includes("Yuliia Tymoshenko"));
+  assert.ok(!latinVariants("Юрий Ковальчук").some((v) => v.includes("Yurii")));
+});
+
+test("Persian letters read the Persian way; Khmer titles as the Latin words lists use", () => {
+  assert.ok(latinVariants("مرتضوی").includes("mrtzvi"));
+  assert.deepEqual(latinVariants("ឯកឧត្តម ហ៊ុន សែន"), ["excellency hun sen"]);
+});
+
+test("Latin letters spelt out in Hangul are read back as letters", () => {
+  assert.ok(latinVariants("케이티앤지 주식회사", "organization").some((v) => v.startsWith("kt")));
+  assert.ok(latinVariants("엘에스전선", "organization").some((v) => v.startsWith("ls")));
+});

@@ -14,7 +14,7 @@ export const PERSON_TITLES = new Set(
   excellency hrh gen general col colonel lt lieutenant ltcol ltgen majgen brig brigadier capt
   captain maj major admiral adm cmdr commander commodore sgt sergeant cpl corporal marshal
   haji hajji hadji alhaji alhaj hajj mullah mulla sheikh shaikh shaykh sheik cheikh sayyid sayed
-  syed maulana maulvi mawlawi moulvi qari hafiz ayatollah hojatoleslam hujjat mufti imam
+  syed maulana maulvi mawlawi moulvi qari hafiz ayatollah hojatoleslam hojjatoleslam hujjatulislam mufti imam
   eng engr ing dipl ambassador amb consul president vicepresident prasident presidente presiden
   predsjednik presedintele elnok prezident prezydent presidentti premier minister senator
   governor mayor deputy chairman comrade tovarishch jr snr esq phd mba rev reverend baroness
@@ -25,7 +25,13 @@ export const PERSON_TITLES = new Set(
   susang ryongdoja ryeongdoja seyyed seyed sayyed haj field vice rear chief grand supreme
   samdech akka moha ponhea chakrei dato datuk datin seri sri ministre army chumteav oknha
   vicepresidenta vicepresidente presidenta comandante comandanta excelentisimo excelentisima
-  ministra canciller secretario secretaria`
+  ministra canciller secretario secretaria senior daw licenciado licenciada lic dra doctora
+  doktor mohandes sartip sarlashkar sarhang sepahbod hazrat allama maitre senhor senhora rabbi
+  archbishop patriarch cardinal venerable princess majesty chancellor prime secretary leader
+  police pehin shri smt shrimati polkovnik podpolkovnik kapitan leytenant teniente capitan
+  almirante sargento hajjah hajah alhaja nushi shuji siling chasu jungjang chungjang sojang
+  daejwa taejwa sangjwa jungjwa sojwa ssi shacho kaicho nangsao khunying thanphuying puan encik
+  yb ybhg berhormat bey hanim efendi rav`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -169,6 +175,52 @@ export const ORG_WORD_EQUIVALENTS: Record<string, string> = {
 };
 
 /**
+ * A country's adjective is its name in a body's name (Nicaraguan National Police, Policía
+ * Nacional de Nicaragua; Rossiyskoy, Russian, Russia).
+ */
+export const DEMONYMS: Record<string, string> = {
+  russian: "russia",
+  chinese: "china",
+  iranian: "iran",
+  syrian: "syria",
+  iraqi: "iraq",
+  german: "germany",
+  french: "france",
+  turkish: "turkey",
+  venezuelan: "venezuela",
+  cuban: "cuba",
+  belarusian: "belarus",
+  ukrainian: "ukraine",
+  libyan: "libya",
+  lebanese: "lebanon",
+  yemeni: "yemen",
+  afghan: "afghanistan",
+  pakistani: "pakistan",
+  indian: "india",
+  japanese: "japan",
+  qatari: "qatar",
+  kuwaiti: "kuwait",
+  omani: "oman",
+  egyptian: "egypt",
+  sudanese: "sudan",
+  somali: "somalia",
+  eritrean: "eritrea",
+  ethiopian: "ethiopia",
+  nigerian: "nigeria",
+  malian: "mali",
+  burmese: "burma",
+  cambodian: "cambodia",
+  vietnamese: "vietnam",
+  malaysian: "malaysia",
+  indonesian: "indonesia",
+  mexican: "mexico",
+  colombian: "colombia",
+  nicaraguan: "nicaragua",
+  bolivian: "bolivia",
+  brazilian: "brazil",
+};
+
+/**
  * Vietnamese organisation words, two syllables each (Công ty TNHH Thương mại Hải Long is Hai
  * Long Trading Co., Ltd.), folded as names are: written here from dictionaries.
  */
@@ -213,6 +265,22 @@ function isKoreanWord(token: string | undefined): boolean {
  * is what lists print "Complex"; Song or -song after a Korean organisation word is "Ministry";
  * Joint Operation is Joint Venture; Vietnamese two-syllable words are their English word.
  */
+const KOREA_WORDS = new Set(["korea", "korean", "dprk", "choson", "chosun", "joseon"]);
+
+/** How many tokens from `i` name the Workers' Party of Korea (0 for none). */
+function workersParty(tokens: string[], i: number): number {
+  const [a, b, c, d] = tokens.slice(i, i + 4);
+  if (a === "workers" && b === "party") {
+    if (KOREA_WORDS.has(c ?? "")) return 3;
+    if (c === "of" && KOREA_WORDS.has(d ?? "")) return 4;
+    return 0;
+  }
+  if (KOREA_WORDS.has(a ?? "") && b === "workers" && c === "party") return 3;
+  if (KOREA_WORDS.has(a ?? "") && (b === "rodongdang" || b === "nodongdang")) return 2;
+  if (a === "wpk" || a === "kwp") return 1;
+  return 0;
+}
+
 export function collapseKoreanPhrases(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -221,6 +289,14 @@ export function collapseKoreanPhrases(tokens: string[]): string[] {
     if ((t === "ryonhap" || t === "yonhap") && (next === "kiopso" || next === "gieopso")) {
       out.push("complex");
       i++;
+      continue;
+    }
+    // The Workers' Party of Korea, however written, is one word: lists add it to or drop it from
+    // the names of its departments (countries.ts treats "wpk" as optional).
+    const party = workersParty(tokens, i);
+    if (party > 0) {
+      out.push("wpk");
+      i += party - 1;
       continue;
     }
     // 합영: lists translate it Joint Venture and Joint Operation.
@@ -262,6 +338,12 @@ export function collapseCountryPhrases(tokens: string[]): string[] {
         i += 3 + of;
         continue;
       }
+    }
+    // Hong Kong as lists write it, one word or two or HK (HK Bright Sun Shipping).
+    if ((t === "hong" && tokens[i + 1] === "kong") || t === "hk") {
+      out.push("hongkong");
+      if (t === "hong") i++;
+      continue;
     }
     if (t === "north" && tokens[i + 1] === "korea") {
       out.push("korea");
