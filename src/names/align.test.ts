@@ -370,3 +370,27 @@ test("spellings whose sounds differ in a vowel only (Khmer th and tth)", () => {
 test("the first given name after a family name with its article (AL-SHAAR, Mohammad Ibrahim)", () => {
   above("Person", "AL-SHAAR, Ahmad", "AL-SHAAR, Ahmad Yusuf");
 });
+
+test("ranks and honorifics of more languages, in Latin letters and in Persian and Arabic script", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(scorePair("Person", "Generalleutnant Hans Müller", "Hans Müller").score > 0.9);
+  assert.ok(scorePair("Person", "Teniente Coronel Hugo Chávez", "Hugo Chávez").score > 0.9);
+  assert.ok(scorePair("Person", "Tuğgeneral Ahmet Yılmaz", "Ahmet Yılmaz").score > 0.9);
+  assert.ok(scorePair("Person", "MUDr. Jan Novák", "Jan Novák").score > 0.9);
+  assert.ok(scorePair("Person", "سردار قاسم سلیمانی", "Qasem Soleimani").score > T);
+  assert.ok(scorePair("Person", "حجت‌الاسلام ابراهیم رئیسی", "Ebrahim Raisi").score > T);
+  assert.ok(
+    scorePair("Person", "الفريق أول عبد الفتاح البرهان", "Abdel Fattah al-Burhan").score > T,
+  );
+  // Family names that are also words of rank stay names: Tan, Sen.
+  assert.ok(scorePair("Person", "Tan Hui Ling", "Hui Ling").score < 0.9);
+  assert.ok(scorePair("Person", "Hun Sen", "Hun Manet").score < T);
+});
+
+test("words of organisations' names in other languages are also read in English", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(best("Hamburger Flughafen", "Hamburg Airport", "organization") > T);
+  assert.ok(best("Aliança Democrática", "Democratic Alliance", "organization") > 0.9);
+  // The reading is a second one: a word run into the next still meets its joined form.
+  assert.ok(best("Nordsee Werke", "Nordseewerke", "organization") > 0.9);
+});

@@ -6,6 +6,7 @@
  */
 import anyAscii from "any-ascii";
 import { spellNumbers } from "./numbers.ts";
+import { orgSymbolWords } from "./org-symbols.ts";
 import { ORG_VOCABULARY } from "./org-vocabulary.ts";
 import { legalFormOf, splitLegalForms, type LegalForm } from "./org-types.ts";
 import {
@@ -99,6 +100,26 @@ const ORG_SYNONYMS = new Map<string, string>(
       .join(" "),
   ]),
 );
+
+/**
+ * Words of rigour's table (org-symbols.ts) that the words above lack, read in English. They make
+ * a second reading of a name rather than replace its words: a word of one language may be
+ * another's (German Labor is a laboratory), and Nordsee Werke must still meet Nordseewerke.
+ */
+const SYMBOL_WORDS = (() => {
+  const targets = new Set([...ORG_SYNONYMS.values()].flatMap((english) => english.split(" ")));
+  const words = new Map<string, string>();
+  for (const [word, english] of orgSymbolWords())
+    if (!ORG_SYNONYMS.has(word) && !targets.has(word))
+      words.set(word, ORG_SYNONYMS.get(english) ?? english);
+  return words;
+})();
+
+/** An organisation's tokens with the words of other languages read in English, if any are. */
+export function symbolReading(tokens: string[]): string[] | undefined {
+  if (!tokens.some((token) => SYMBOL_WORDS.has(token))) return undefined;
+  return tokens.flatMap((token) => SYMBOL_WORDS.get(token)?.split(" ") ?? token);
+}
 
 function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;

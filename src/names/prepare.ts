@@ -10,7 +10,7 @@ import { phoneticKey, VOWELS } from "./phonetic.ts";
 import { boundName } from "./length.ts";
 import { isAbjad, transcribesByEar } from "./script.ts";
 import { latinVariants } from "./romanize.ts";
-import { foldName, tokenizeName, type NameKind } from "./normalize.ts";
+import { foldName, symbolReading, tokenizeName, type NameKind } from "./normalize.ts";
 import type { LegalForm } from "./org-types.ts";
 
 /** A token, or two neighbouring syllable-sized tokens joined, with the tokens it covers as bits. */
@@ -100,39 +100,44 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     n ? latinVariants(n, kind).map((v) => [v, aside] as const) : [],
   )) {
     const tokenized = tokenizeName(latin, kind);
-    const { tokens, words } = tokenized;
+    const { words } = tokenized;
     const legalForms =
       !aside && formsBeforeAside.length > tokenized.legalForms.length
         ? formsBeforeAside
         : tokenized.legalForms;
-    if (tokens.length === 0) continue;
-    const signature = tokens.join(" ");
-    if (seen.has(signature)) continue;
-    seen.add(signature);
-    const keys = tokens.map(phoneticKey);
-    const facts = alignerFacts(kind, tokens, words);
-    forms.push({
-      kind,
-      abjad,
-      transcribed,
-      aside,
-      seat,
-      acronymLike: acronymWritten(latin, tokens, facts.optional),
-      capitals: kind === "person" ? [] : capitalWords(latin),
-      tokens,
-      words,
-      units: nameUnits(tokens, keys),
-      keys,
-      legalForms,
-      joined: facts.joined,
-      joinedCount: facts.joinedCount,
-      distinctive: facts.distinctive,
-      kunya: facts.kunya,
-      initials: facts.initials,
-      optional: facts.optional,
-      edges: kind === "person" ? edgeMask(latin, tokens) : 0,
-      length: tokens.reduce((sum, t) => sum + t.length, 0),
-    });
+    const readings = [tokenized.tokens];
+    const translated = kind === "person" ? undefined : symbolReading(tokenized.tokens);
+    if (translated) readings.push(translated);
+    for (const tokens of readings) {
+      if (tokens.length === 0) continue;
+      const signature = tokens.join(" ");
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      const keys = tokens.map(phoneticKey);
+      const facts = alignerFacts(kind, tokens, words);
+      forms.push({
+        kind,
+        abjad,
+        transcribed,
+        aside,
+        seat,
+        acronymLike: acronymWritten(latin, tokens, facts.optional),
+        capitals: kind === "person" ? [] : capitalWords(latin),
+        tokens,
+        words,
+        units: nameUnits(tokens, keys),
+        keys,
+        legalForms,
+        joined: facts.joined,
+        joinedCount: facts.joinedCount,
+        distinctive: facts.distinctive,
+        kunya: facts.kunya,
+        initials: facts.initials,
+        optional: facts.optional,
+        edges: kind === "person" ? edgeMask(latin, tokens) : 0,
+        length: tokens.reduce((sum, t) => sum + t.length, 0),
+      });
+    }
   }
   return { original, forms };
 }

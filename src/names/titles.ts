@@ -19,11 +19,19 @@ const CHINESE_JAPANESE = new Set(
   ),
 );
 
+// Persian words written with a zero-width non-joiner (حجت‌الاسلام) are listed and compared without it.
 const ARABIC = new Set(
-  "الشيخ الشيخة شيخ السيد السيدة سيد الحاج حاج الدكتور الدكتورة د. الرئيس الأمير الأميرة أمير الملك الإمام اللواء العميد العقيد المهندس الأستاذ الملا ملا مولوي آية".split(
-    " ",
-  ),
+  `الشيخ الشيخة شيخ السيد السيدة سيد الحاج حاج الحاجة الدكتور الدكتورة د. الرئيس الأمير الأميرة
+  أمير الملك الإمام اللواء العميد العقيد المقدم الرائد النقيب الملازم الفريق المشير العماد
+  المهندس الأستاذ الأستاذة الملا ملا مولوي آية سماحة فضيلة معالي سعادة فخامة القاضي المفتي
+  سردار سرتیپ سرلشکر سرهنگ سپهبد سرتیپ‌دوم دریادار آقای خانم دکتر مهندس حاجی جناب سید مولوی
+  حجت‌الاسلام حجت‌الاسلام‌والمسلمین آیت‌الله آیت‌الله‌العظمی مولانا حافظ قاری مفتی`
+    .replace(/\u200c/g, "")
+    .split(/\s+/),
 );
+
+/** Words that belong to the title before them: الفريق أول (first lieutenant general), العميد الركن. */
+const ARABIC_TITLE_TAILS = new Set(["أول", "الركن", "ركن"]);
 
 const HEBREW = new Set([
   "מר",
@@ -55,7 +63,11 @@ export function withoutTitles(text: string, scripts: Set<Script>): string {
   const titles = after ?? before;
   if (!titles) return text;
   const words = text.split(/\s+/).filter(Boolean);
-  let kept = words.filter((word) => !titles.has(word));
+  let kept = words.filter(
+    (word, i) =>
+      !titles.has(word.replace(/\u200c/g, "")) &&
+      !(before === ARABIC && ARABIC_TITLE_TAILS.has(word) && i > 0 && titles.has(words[i - 1]!)),
+  );
   if (kept.length === 0) return text;
   if (after) {
     // 김정은위원장, 习近平主席: the longest title the last word ends with.

@@ -31,7 +31,24 @@ export const PERSON_TITLES = new Set(
   police pehin shri smt shrimati polkovnik podpolkovnik kapitan leytenant teniente capitan
   almirante sargento hajjah hajah alhaja nushi shuji siling chasu jungjang chungjang sojang
   daejwa taejwa sangjwa jungjwa sojwa ssi shacho kaicho nangsao khunying thanphuying puan encik
-  yb ybhg berhormat bey hanim efendi rav`
+  yb ybhg berhormat bey hanim efendi rav
+  sardar sarlashgar sartib sarhang aghaye aghaie aqaye khanom khanum janab sahab mohtaram
+  liwa lewa fariq fareeq aqid akid mushir
+  kontr vitse starshiy mladshiy serzhant ryadovoy efreytor praporshchik deputat ministr
+  gubernator patriarkh mitropolit arkhiyepiskop akademik heneral polkovnyk pidpolkovnyk leitenant
+  spadar spadarynia
+  mgr inz hab plk kpt mudr judr phdr rndr mvdr paeddr doc bc
+  oberst oberstleutnant generalleutnant generalmajor generaloberst hauptmann leutnant botschafter
+  bundeskanzler kfm
+  coronel diputado diputada ministro gobernador gobernadora alcaldesa ingeniero ingeniera
+  abogado abogada arquitecto monsenor fray magistrado magistrada senador senadora doutor doutora
+  capitao deputado governador prefeito onorevole cavaliere ingegnere avvocato commendatore
+  monsignore mons dottoressa signorina monseigneur capitaine commandant docteur depute
+  senateur sayin pasa hoca hocaefendi orgeneral korgeneral tumgeneral tuggeneral albay yarbay
+  binbasi yuzbasi tunku tengku bapak cik yab atty attorney rep representative
+  congressman congresswoman judge father brother sister emperor empress queen baronet
+  highness royal worshipful rt commissioner inspector superintendent director
+  chairwoman chairperson ceo ex former late mp`
     .split(/\s+/)
     .filter(Boolean),
 );
