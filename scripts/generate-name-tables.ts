@@ -89,6 +89,9 @@ const SHORT_FORMS = new Set([
 /** Forms rigour does not list yet, written here: [phrase, compared form, generic kind]. */
 const SUPPLEMENT: Array<[string, string, string]> = [
   ["allmennaksjeselskap", "asa", "JSC"],
+  // French one-member forms: a SARL or SAS with a single partner is the same kind of company.
+  ["sarlu", "sarl", "LLC"],
+  ["sasu", "sas", "LLC"],
   ["asa", "asa", "JSC"],
   ["aksjeselskap", "as", "LLC"],
   ["sociedad anonima bursatil de capital variable", "sabcv", "JSC"],

@@ -394,3 +394,33 @@ test("words of organisations' names in other languages are also read in English"
   // The reading is a second one: a word run into the next still meets its joined form.
   assert.ok(best("Nordsee Werke", "Nordseewerke", "organization") > 0.9);
 });
+
+test("vowels written with more or fewer letters are one name; other vowels are not", () => {
+  assert.ok(best("Haibatullah", "Hibatullah") > 0.8);
+  assert.ok(best("Oumar Traore", "Omar Traore") > 0.85);
+  assert.ok(best("Raheem", "Rahim") > 0.8);
+  assert.ok(best("Hassan Rouhani", "Hussein Rouhani") < DEFAULT_THRESHOLD);
+  assert.ok(best("Ri Yong Chol", "Ri Pyong Chol") < DEFAULT_THRESHOLD);
+});
+
+test("Serbian Cyrillic, Hebrew -vi, Arabic agency words, Korean syllables, opposite words", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(scorePair("Person", "Жељка Цвијановић", "CVIJANOVIC, Zeljka").score > 0.9);
+  assert.ok(scorePair("Person", "ינון לוי", "LEVI, Yinon").score > T);
+  assert.ok(
+    scorePair(
+      "Organization",
+      "ООО «Агентство интернет-исследований»",
+      "INTERNET RESEARCH AGENCY LLC",
+    ).score > T,
+  );
+  assert.ok(scorePair("Organization", "Lobaye Invest SARLU", "LOBAYE INVEST").score > 0.9);
+  // A Korean name with a syllable less is another person's.
+  assert.ok(scorePair("Person", "Han Kwon", "HAN, Kwon U").score < T);
+  assert.ok(scorePair("Person", "Kim Jong-un", "KIM, Jong Un").score > 0.9);
+  assert.ok(scorePair("Organization", "Korea Export Bank", "Korea Import Bank").score < T);
+  assert.ok(
+    scorePair("Organization", "조선종합설비수입회사", "KOREA COMPLEX EQUIPMENT IMPORT CORPORATION")
+      .score > T,
+  );
+});

@@ -8,6 +8,7 @@
 import { distance } from "fastest-levenshtein";
 import { acronymFit, acronymShaped } from "./acronym.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
+import { isKoreanName } from "./korean-names.ts";
 import { BURMESE_HONORIFICS, isBurmeseName } from "./burmese-names.ts";
 import { russianAndNationalSpellings } from "./east-slavic.ts";
 import { sameGivenName, samePatronymic } from "./nicknames.ts";
@@ -79,11 +80,34 @@ export interface Alignment {
   notes?: string[];
 }
 
+/**
+ * Words of bodies' names that spell alike and mean the opposite (Import, Export; Northern,
+ * Southern): never spellings of each other.
+ */
+const OPPOSITES = new Map(
+  [
+    ["import", "export"],
+    ["importing", "exporting"],
+    ["importer", "exporter"],
+    ["north", "south"],
+    ["northern", "southern"],
+    ["east", "west"],
+    ["eastern", "western"],
+    ["upper", "lower"],
+    ["inner", "outer"],
+    ["internal", "external"],
+  ].flatMap(([a, b]) => [
+    [a!, b!],
+    [b!, a!],
+  ]),
+);
+
 /** How alike two parts are, from their spelling and their phonetic keys. */
 export function partSimilarity(a: string, b: string, keyA: string, keyB: string): number {
   if (a === b) return 1;
   if (sameGivenName(a, b, keyA, keyB) || samePatronymic(a, b)) return NICKNAME_SIMILARITY;
   if (withArticle(a, b) || withArticle(b, a)) return ARTICLE_SIMILARITY;
+  if (OPPOSITES.get(a) === b) return 0;
   // Numbers in names (Office 39, 2nd Economic Committee) are equal or different, never alike.
   if (isDigit(a.charCodeAt(0)) || isDigit(b.charCodeAt(0))) return 0;
   if (keyA === keyB && a.length > 1 && b.length > 1) return 0.97;
@@ -205,6 +229,35 @@ function vowelsOnlyDiffer(a: string, b: string): boolean {
     if (a.length < 6 && (a[i] === "a" || b[i] === "a") && /[ou]/.test(a[i]! + b[i]!)) return false;
     // Nor, in any length, a against i: Arabic Falah and Falih, Wissam and Wassim are two names.
     if ((a[i] === "a" && b[i] === "i") || (a[i] === "i" && b[i] === "a")) return false;
+  }
+  return true;
+}
+
+/** Vowel spellings of one sound in transliterations: a run against the run it holds, ee and oo. */
+function sameVowelRun(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === long.length) return false;
+  return (
+    long.includes(short) || (short === "i" && long === "ee") || (short === "u" && long === "oo")
+  );
+}
+
+/**
+ * The same consonants with vowels written with more or fewer letters (Haibatullah, Hibatullah;
+ * Oumar, Omar; Nour, Nur; Raheem, Rahim), doubled consonants aside: one name. Other vowels
+ * (Hassan, Hussein) are not.
+ */
+function vowelRunsDiffer(a: string, b: string): boolean {
+  if (a.length === b.length || Math.max(a.length, b.length) < 5) return false;
+  const runs = (part: string) => part.replace(/(.)\1+/g, "$1").match(/[aeiou]+|[^aeiou]+/g) ?? [];
+  const ra = runs(a);
+  const rb = runs(b);
+  if (ra.length !== rb.length || ra.length < 3) return false;
+  let changed = 0;
+  for (let i = 0; i < ra.length; i++) {
+    if (ra[i] === rb[i]) continue;
+    if (!/^[aeiou]/.test(ra[i]!) || !sameVowelRun(ra[i]!, rb[i]!) || ++changed > 2) return false;
   }
   return true;
 }
@@ -527,6 +580,7 @@ function alignParts(
         else if (
           sim < VOWEL_VARIANT_SIMILARITY &&
           (vowelsOnlyDiffer(q.text, c.text) ||
+            vowelRunsDiffer(q.text, c.text) ||
             keysDifferInOU(q.key, c.key) ||
             vowelsOnlyDiffer(q.key, c.key))
         )
@@ -641,7 +695,16 @@ function alignParts(
     (!person || (fuller.edges & usedFuller) === fuller.edges) &&
     (matchedOther * 2 >= fuller.length || (person && fuller.tokens.length >= 4));
   // Burmese names have no family name: a part more makes another name (Zaw Zaw, Zaw Zaw Aung).
-  const oneNameOnly = person && isBurmeseName(query.tokens) && isBurmeseName(candidate.tokens);
+  // Nor do Korean names leave a syllable out (Han Kwon is not HAN Kwon U): both sides Korean
+  // names of one family name.
+  const burmese = person && isBurmeseName(query.tokens) && isBurmeseName(candidate.tokens);
+  const korean =
+    person &&
+    !burmese &&
+    isKoreanName(query.tokens) &&
+    isKoreanName(candidate.tokens) &&
+    query.tokens[0] === candidate.tokens[0];
+  const oneNameOnly = burmese || korean;
   const subset =
     !oneNameOnly &&
     tokensMatched >= 2 &&
@@ -662,9 +725,13 @@ function alignParts(
     score *= GIVEN_LEFT_OUT_FACTOR;
     notes.push("the fuller name's first given name is not in the other");
   }
-  if (oneNameOnly && (extraParts(query, usedQ) || extraParts(candidate, usedC))) {
+  const honorifics = burmese ? BURMESE_HONORIFICS : NO_HONORIFICS;
+  if (
+    oneNameOnly &&
+    (extraParts(query, usedQ, honorifics) || extraParts(candidate, usedC, honorifics))
+  ) {
     score *= BURMESE_EXTRA_FACTOR;
-    notes.push("a Burmese name with a part more is another name");
+    notes.push("a Burmese or Korean name with a part more is another name");
   }
   if (subset) {
     score = Math.max(score, (creditSum / pairs.length) * (0.8 + 0.2 * score));
@@ -715,10 +782,12 @@ function alignParts(
   return notes.length > 0 ? { score, pairs, notes } : { score, pairs };
 }
 
-/** Parts of a Burmese name left unmatched, honorifics aside. */
-function extraParts(form: PreparedForm, used: number): boolean {
+const NO_HONORIFICS: ReadonlySet<string> = new Set();
+
+/** Parts of a Burmese or Korean name left unmatched, honorifics aside. */
+function extraParts(form: PreparedForm, used: number, honorifics: ReadonlySet<string>): boolean {
   return form.tokens.some(
-    (token, i) => i < MAX_TOKENS && (used & (1 << i)) === 0 && !BURMESE_HONORIFICS.has(token),
+    (token, i) => i < MAX_TOKENS && (used & (1 << i)) === 0 && !honorifics.has(token),
   );
 }
 

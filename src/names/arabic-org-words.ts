@@ -47,7 +47,7 @@ const WORDS: OrgWordTable = {
   هیئت: ["board", "commission"],
   وزارت: ["ministry"],
   وزاره: ["ministry"],
-  اداره: ["department", "administration"],
+  اداره: ["department", "administration", "directorate"],
   دائره: ["department"],
   مدیریه: ["directorate"],
   مکتب: ["office"],
@@ -86,6 +86,10 @@ const WORDS: OrgWordTable = {
   امنیت: ["security"],
   امن: ["security"],
   اطلاعات: ["intelligence", "information"],
+  مخابرات: ["intelligence"],
+  استخبارات: ["intelligence"],
+  جوی: ["air force", "air"],
+  شعبه: ["branch", "division"],
   پلیس: ["police"],
   شرطه: ["police"],
   مقاومت: ["resistance"],
@@ -96,6 +100,9 @@ const WORDS: OrgWordTable = {
   نظامی: ["military"],
   موشکی: ["missile"],
   // What the body does.
+  سیاحی: ["tourism", "tourist"],
+  سیاحه: ["tourism"],
+  اعمال: ["works", "business"],
   صنایع: ["industries"],
   صناعات: ["industries"],
   صنعت: ["industry"],
@@ -292,6 +299,11 @@ const SUFFIXES = ["\u200cهای", "\u200cها", "\u200cی", "های", "ها", "�
 function lookup(word: string): string | undefined {
   const bare = word.replace(/\u200c$/u, "");
   if (VOCABULARY.words.has(bare)) return bare;
+  // An Arabic adjective's feminine ending (العسكرية, الجوية): the word is the nisba in -ی.
+  if (bare.endsWith("یه") && bare.length > 3) {
+    const nisba = lookup(bare.slice(0, -1));
+    if (nisba) return nisba;
+  }
   for (const prefix of PREFIXES) {
     const stem = bare.slice(prefix.length);
     if (bare.startsWith(prefix) && stem.length >= 2 && VOCABULARY.words.has(stem)) return stem;

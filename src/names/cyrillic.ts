@@ -4,6 +4,7 @@
  */
 import iuliia from "iuliia";
 import { eastSlavicLanguage, nationalRomanization } from "./east-slavic.ts";
+import { southSlavicReading } from "./south-slavic.ts";
 
 const SCHEMES = [
   iuliia.WIKIPEDIA,
@@ -47,5 +48,8 @@ export function romanizeCyrillic(name: string): string[] {
   variants.push(foreignReading(variants[0]!));
   const language = eastSlavicLanguage(name);
   if (language) variants.push(nationalRomanization(text, language));
+  const southSlavic = southSlavicReading(text);
+  // Listed in their own alphabet first: Cvijanović, not Tsviјanoviћ.
+  if (southSlavic) variants.unshift(southSlavic);
   return [...new Set(variants)];
 }

@@ -67,7 +67,11 @@ function romanizeWord(word: string): string {
       continue;
     }
     if (c === "ו") {
-      if (next === "ו") {
+      // ו before a closing י is the v of -vi (לוי Levi), not a vowel.
+      if (next === "י" && i + 1 === letters.length - 1 && i > 0) {
+        out += "vi";
+        i++;
+      } else if (next === "ו") {
         out += "v";
         i++;
       } else out += i === 0 ? "v" : i === letters.length - 1 ? "u" : "o";

@@ -9,6 +9,10 @@ import type { OrgWordTable } from "./org-word-segments.ts";
 
 export const KOREAN_MORE_WORDS: OrgWordTable = {
   국방: ["national defence"],
+  종합: ["complex", "general"],
+  설비: ["equipment"],
+  수입: ["import"],
+  수출: ["export"],
   과학원: ["academy of sciences", "science academy"],
   과학: ["science"],
   연구: ["research"],

@@ -115,10 +115,42 @@ const SYMBOL_WORDS = (() => {
   return words;
 })();
 
+/**
+ * Case and number endings of Russian and other Slavic words in Latin letters (issledovaniy,
+ * issledovanie; respubliki, respublika): the table lists a word in one or two of its forms.
+ */
+const SLAVIC_ENDING =
+  /(?:iyami|iyakh|iyam|ogo|ego|omu|emu|ykh|ikh|ymi|imi|ami|yami|akh|yakh|iye|iya|iyu|iy|ii|ie|yy|yi|oy|ey|aya|yaya|uyu|om|em|ov|ev|ya|yu|a|e|i|o|u|y)$/;
+const MIN_STEM = 5;
+
+function slavicStem(word: string): string {
+  const stem = word.replace(SLAVIC_ENDING, "");
+  return stem.length >= MIN_STEM ? stem : word;
+}
+
+/** Stems of the table's words, each with its English word; a stem two words share is dropped. */
+const SYMBOL_STEMS = (() => {
+  const stems = new Map<string, string | null>();
+  for (const [word, english] of SYMBOL_WORDS) {
+    const stem = slavicStem(word);
+    if (stem === word) continue;
+    const known = stems.get(stem);
+    stems.set(stem, known === undefined || known === english ? english : null);
+  }
+  return stems;
+})();
+
+function symbolWord(token: string): string | undefined {
+  const word = SYMBOL_WORDS.get(token);
+  if (word !== undefined || token.length <= MIN_STEM) return word;
+  return SYMBOL_STEMS.get(slavicStem(token)) ?? undefined;
+}
+
 /** An organisation's tokens with the words of other languages read in English, if any are. */
 export function symbolReading(tokens: string[]): string[] | undefined {
-  if (!tokens.some((token) => SYMBOL_WORDS.has(token))) return undefined;
-  return tokens.flatMap((token) => SYMBOL_WORDS.get(token)?.split(" ") ?? token);
+  const english = tokens.map(symbolWord);
+  if (english.every((word) => word === undefined)) return undefined;
+  return tokens.flatMap((token, i) => english[i]?.split(" ") ?? token);
 }
 
 function isAscii(text: string): boolean {

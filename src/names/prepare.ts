@@ -227,10 +227,6 @@ function optionalMask(tokens: string[]): number {
 }
 
 /**
- * Whether the word that is a name's one token is written as acronyms are, in capitals or dotted
- * letters, or the whole name is in capitals as lists print names.
- */
-/**
  * A word written as an acronym: capitals, with dots or not, and small words' letters in lower
  * case between them (TdA, Tren de Aragua; DfID).
  */
