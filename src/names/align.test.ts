@@ -424,3 +424,20 @@ test("Serbian Cyrillic, Hebrew -vi, Arabic agency words, Korean syllables, oppos
       .score > T,
   );
 });
+
+test("an acronym with its country, a given name cut short, a body named after someone", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(
+    scorePair("Organization", "GID Syria", "SYRIAN GENERAL INTELLIGENCE DIRECTORATE").score > T,
+  );
+  assert.ok(scorePair("Organization", "KBC", "Korea Kwangson Banking Corporation").score < T);
+  assert.ok(scorePair("Person", "Piet Deboutte", "DEBOUTTE, Pieter Albert").score > T);
+  assert.ok(scorePair("Person", "Mohammad Eslamian", "Mohammad Eslami").score < T);
+  assert.ok(
+    scorePair(
+      "Organization",
+      "Kalashnikov Concern",
+      "Concern Kalashnikov named after Mikhail Kalashnikov",
+    ).score > 0.9,
+  );
+});

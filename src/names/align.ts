@@ -233,6 +233,15 @@ function vowelsOnlyDiffer(a: string, b: string): boolean {
   return true;
 }
 
+/** A given name cut short (Piet, Pieter; Kuda, Kudakwashe): likely, not certain, the same. */
+const SHORTENED_SIMILARITY = 0.88;
+const MIN_SHORTENED = 4;
+
+function shortened(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= MIN_SHORTENED && long.length - short.length >= 2 && long.startsWith(short);
+}
+
 /** Vowel spellings of one sound in transliterations: a run against the run it holds, ee and oo. */
 function sameVowelRun(a: string, b: string): boolean {
   if (a === b) return true;
@@ -245,12 +254,17 @@ function sameVowelRun(a: string, b: string): boolean {
 
 /**
  * The same consonants with vowels written with more or fewer letters (Haibatullah, Hibatullah;
- * Oumar, Omar; Nour, Nur; Raheem, Rahim), doubled consonants aside: one name. Other vowels
+ * Oumar, Omar; Nour, Nur; Raheem, Rahim; Bayden, Biden), doubled consonants aside: one name. Other vowels
  * (Hassan, Hussein) are not.
  */
 function vowelRunsDiffer(a: string, b: string): boolean {
   if (a.length === b.length || Math.max(a.length, b.length) < 5) return false;
-  const runs = (part: string) => part.replace(/(.)\1+/g, "$1").match(/[aeiou]+|[^aeiou]+/g) ?? [];
+  // y closing a vowel is the vowel's second letter (Bayden, Baiden; Husayn keeps its y before a vowel).
+  const runs = (part: string) =>
+    part
+      .replace(/(.)\1+/g, "$1")
+      .replace(/(?<=[aeiou])y(?![aeiou])/g, "i")
+      .match(/[aeiou]+|[^aeiou]+/g) ?? [];
   const ra = runs(a);
   const rb = runs(b);
   if (ra.length !== rb.length || ra.length < 3) return false;
@@ -483,7 +497,9 @@ function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignme
   // A name with the acronym as a word of its own is compared part by part (ISIS-Sinai Province).
   if (long.tokens.includes(acronym)) return undefined;
   // A country beside the acronym must not be another than the full name's (KOMID (Iran)).
-  const countries = (form: PreparedForm) => form.tokens.filter((_, i) => form.optional & (1 << i));
+  // Optional words that are no country (General, Venture, WPK) say nothing of it.
+  const countries = (form: PreparedForm) =>
+    form.tokens.filter((t, i) => form.optional & (1 << i) && !NOT_COUNTRIES.has(t));
   const shortCountries = countries(short);
   if (shortCountries.length > 0 && countries(long).some((c) => !shortCountries.includes(c)))
     return undefined;
@@ -495,6 +511,8 @@ function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignme
     notes: [`${acronym} is read as the acronym of ${long.words.join(" ")}`],
   };
 }
+
+const NOT_COUNTRIES = new Set(["general", "venture", "wpk"]);
 
 /** An acronym inside a longer name against the words it stands for (MSS Border Guard Bureau). */
 const ACRONYM_RUN_SIMILARITY = 0.9;
@@ -585,6 +603,14 @@ function alignParts(
             vowelsOnlyDiffer(q.key, c.key))
         )
           sim = VOWEL_VARIANT_SIMILARITY;
+        // Only the first given name is cut short so (Eslamian is not Eslami's).
+        else if (
+          sim < SHORTENED_SIMILARITY &&
+          (query.edges & q.mask) !== 0 &&
+          (candidate.edges & c.mask) !== 0 &&
+          shortened(q.text, c.text)
+        )
+          sim = SHORTENED_SIMILARITY;
       }
       if (sim < FLOOR) continue;
       scored.push({ q, c, sim });

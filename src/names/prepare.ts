@@ -147,7 +147,10 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
  * ("KOREA KWANGSON BANKING CORPORATION (KKBC)") that the same body's other records leave out.
  */
 function withoutTrailingAside(name: string): string | undefined {
-  const match = /^(.*\S)\s*\([^()]{1,40}\)\s*$/.exec(name);
+  const match =
+    /^(.*\S)\s*\([^()]{1,40}\)\s*$/.exec(name) ??
+    // Russian bodies "named after" someone (imeni, im.): the dedication is left out as often.
+    /^(.*\S),?\s+(?:named after|imeni|им\.|имени)\s+[^,()]{2,60}$/iu.exec(name);
   if (!match || !/\S+\s+\S+/.test(match[1]!)) return undefined;
   return match[1];
 }
