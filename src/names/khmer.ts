@@ -121,6 +121,8 @@ function romanizeWord(word: string): string {
       onset = borrowed;
       i += 2;
     }
+    // ប opening a cluster is spelt p (ប្រសិទ្ធ Prasidh), as it is sounded.
+    if (onset === "b" && a[i] === COENG) onset = "p";
     while (a[i] === COENG && CONSONANTS[a[i + 1] ?? ""]) {
       onset += CONSONANTS[a[i + 1]!]![0];
       i += 2;
@@ -151,10 +153,18 @@ function romanizeWord(word: string): string {
       a[i + 1] !== TO_O_SERIES &&
       a[i + 1] !== SILENCER;
     const short = closes && a[i + 1] === BANTOC;
+    // A consonant cluster ending a word of more than one syllable, with no vowel written, is its
+    // final (ប្រសិទ្ធ prasitth, Prasidh), not a syllable of its own.
+    if (!written && i >= a.length && out !== "" && onset.length > 1) {
+      out += onset.replace(/^(.)(\1h?)$/, "$2");
+      continue;
+    }
     // No vowel written: the inherent one, a or o by series; short before a bantoc, a or u.
     if (!written) vowel = series === 1 ? "a" : short ? "u" : "o";
     // ាំង is read and spelt ang, eang (កាំង Kaing, Kang), not am-ng.
     if (closes && next === "\u1784" && vowel.endsWith("am")) vowel = vowel.slice(0, -1);
+    // A vowel u with no consonant sounded before it is spelt ou (អ៊ុក Ouk, អ៊ុំ Oum).
+    if (onset === "" && vowel.startsWith("u")) vowel = `o${vowel}`;
     out += onset + vowel;
     if (closes) {
       out += CONSONANTS[next!]![0];
@@ -164,10 +174,6 @@ function romanizeWord(word: string): string {
   return out;
 }
 
-/**
- * The reading, and a second one as Cambodians spell names in Latin letters: a word ending in an
- * open a or o written with an r (ស Sar, ហោ Hor), as French spelling marks the long vowel.
- */
 /**
  * Titles of address written before Cambodian names, in the Latin words the titles list knows
  * (words.ts): a reading of the Khmer would not be recognised as one (ឯកឧត្តម reads aekauttam, not
@@ -210,6 +216,10 @@ function latinTitles(name: string): [string, string] {
   return [titles, rest];
 }
 
+/**
+ * The reading, and a second one as Cambodians spell names in Latin letters: a word ending in an
+ * open a or o written with an r (ស Sar, ហោ Hor), as French spelling marks the long vowel.
+ */
 export function romanizeKhmer(name: string): string[] {
   const [titles, rest] = latinTitles(name);
   const read = rest

@@ -82,6 +82,9 @@ test("Thai names read after RTGS, and as spelt", () => {
 test("Khmer names by consonant series, as Cambodian names are spelt", () => {
   assert.deepEqual(latinVariants("ហ៊ុន សែន"), ["hun sen"]);
   assert.deepEqual(latinVariants("ជា ស៊ីម"), ["chea sim"]);
+  // ប opening a cluster is p; a final cluster is no syllable; u with no consonant before is ou.
+  assert.deepEqual(latinVariants("ចម ប្រសិទ្ធ"), ["cham praseth"]);
+  assert.deepEqual(latinVariants("អ៊ុក រ៉ាប៊ុន"), ["ouk rabun"]);
 });
 
 test("Arabic and Hebrew: vowel letters as vowels, particles and tā' marbūṭa as lists spell them", () => {
