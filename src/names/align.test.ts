@@ -441,3 +441,11 @@ test("an acronym with its country, a given name cut short, a body named after so
     ).score > 0.9,
   );
 });
+
+test("a body's name written by ear in Hangul or kana meets the Latin name run together", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(scorePair("Company", "팬오션", "Pan Ocean Co., Ltd.").score > T);
+  assert.ok(scorePair("Organization", "オウム真理教", "Aum Shinrikyo").score > T);
+  // The heard name is never much the shorter: 天理教 (chonrigyo) is not Aum Shinrikyo.
+  assert.ok(scorePair("Organization", "天理教", "Aum Shinrikyo").score < T);
+});

@@ -17,7 +17,7 @@ import { seatsDiffer } from "./seats.ts";
 import { GENERIC_ORG_WORDS } from "./words.ts";
 import { consonantSkeleton, VOWELS } from "./phonetic.ts";
 import { MAX_TOKENS, type NameUnit, type PreparedForm } from "./prepare.ts";
-import { heardSimilarity } from "./transcription.ts";
+import { heardSimilarity, transcriptionSimilarity } from "./transcription.ts";
 
 /** Below this similarity two parts are different names, not variants of one. */
 const FLOOR = 0.72;
@@ -477,10 +477,22 @@ function joinedAlignment(
   if (parts.score >= JOINED_BELOW || query.joinedCount === candidate.joinedCount) return undefined;
   const q = query.joined;
   const c = candidate.joined;
-  if (Math.min(q.length, c.length) < MIN_JOINED_LENGTH || Math.abs(q.length - c.length) > 2)
+  // One side written by ear in another script (팬오션 paenosyon, Pan Ocean): compared by sound,
+  // whose vowels and codas make it longer.
+  // Persons' parts are heard one by one (alignParts): their syllables run together meet too many.
+  const heard = query.kind !== "person" && query.transcribed !== candidate.transcribed;
+  if (
+    Math.min(q.length, c.length) < MIN_JOINED_LENGTH ||
+    (!heard && Math.abs(q.length - c.length) > 2)
+  )
     return undefined;
   if (q.replace(/\D/g, "") !== c.replace(/\D/g, "")) return undefined;
-  const similarity = q === c ? 1 : jaroWinkler(q, c);
+  let similarity = q === c ? 1 : jaroWinkler(q, c);
+  if (heard && similarity < 0.93) {
+    const [byEar, latin] = query.transcribed ? [q, c] : [c, q];
+    // Borrowing scripts add vowels and drop nothing: the heard name is never much the shorter.
+    if (byEar.length + 1 >= latin.length) similarity = transcriptionSimilarity(byEar, latin);
+  }
   if (similarity < 0.93) return undefined;
   const score = 0.95 * similarity;
   if (score <= parts.score) return undefined;

@@ -84,7 +84,10 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const seen = new Set<string>();
   const name = boundName(original);
   const abjad = isAbjad(name);
-  const transcribed = transcribesByEar(name);
+  // A body's name in Hangul or Han may be an English one written by ear (팬오션 Pan Ocean) even
+  // when it reads like a Korean or Chinese name; a person's is told apart (script.ts).
+  const transcribed =
+    transcribesByEar(name) || (kind !== "person" && /[\uac00-\ud7af\p{Script=Han}]/u.test(name));
   const acronym = trailingAcronym(name);
   const stripped = withoutTrailingAside(name);
   const seat = kind === "organization" ? seatOf(name) : "";
