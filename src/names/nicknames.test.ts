@@ -65,3 +65,13 @@ test("patronymics of one father across Russian, Belarusian and Ukrainian", () =>
   assert.ok(!samePatronymic("ivanovna", "ivanovich"));
   assert.ok(!samePatronymic("petrovich", "ivanovich"));
 });
+
+test("familiar forms of Dutch, German, Czech, Polish, Hungarian, Georgian, Balkan and Turkish names", () => {
+  assert.ok(sameGivenName("kees", "cornelis"));
+  assert.ok(sameGivenName("klaus", "nikolaus"));
+  assert.ok(sameGivenName("honza", "jan"));
+  assert.ok(sameGivenName("kuba", "jakub"));
+  assert.ok(sameGivenName("soso", "ioseb"));
+  assert.ok(sameGivenName("apo", "abdullah"));
+  assert.ok(!sameGivenName("kees", "klaas"));
+});

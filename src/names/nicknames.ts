@@ -194,6 +194,91 @@ denis denys dzianis
 timofei timofey tsimafei
 nikita mykyta mikita
 herman hermann german
+pieter piet pieterke
+willem wim
+cornelis kees
+hendrik henk
+johannes jan joop hans
+jacobus koos jaap
+nicolaas klaas
+antonius ton toon
+abraham bram
+rudolf ruud ruedi rudi
+gustaaf guus
+diederik dirk
+matthijs thijs
+sebastiaan bas
+alexander sander
+frederik frits
+nikolaus klaus
+gerhard gerd
+ulrich uli
+karl kalle
+georg jorg
+dietrich dieter
+jan honza
+josef pepa pepik
+frantisek franta
+jiri jirka
+vaclav vasek
+antonin tonda
+vladimir lada
+miroslav mirek
+jakub kuba
+krzysztof krzysiek
+piotr piotrek
+grzegorz grzesiek
+ryszard rysiek
+zbigniew zbyszek
+wladyslaw wladek
+kazimierz kazik
+aleksandra ola
+barbara basia
+joanna asia
+magdalena magda
+gyorgy gyuri
+zoltan zoli
+pal pali
+miklos miki
+tamas tomi
+andras bandi
+marton marci
+peter peti
+constantin costel costica
+dumitru mitica
+nicolae nicu
+alexandru sandu
+ioseb soso
+davit dato
+giorgi gia gogi
+besarion beso
+nikoloz nika
+vakhtang vakho
+zurab zura
+aleksandar aca aco sasa
+djordje dordje djole
+zivorad zika
+pavle paja
+petar pera
+jovan jova
+nenad nesa
+emmanuel manu
+francois fanfan
+andre dede
+sebastien seb
+abdullah abdallah abboud apo
+hussein husseyin huseyin
+ibrahim ibo
+mohammad mohammed muhammad mamad mammad hamoudi
+ahmad ahmed ahmet hamada
+javier javi
+jose chema
+enrique kike
+adolfo fito
+rodolfo fito
+ernesto neto
+gustavo tavo
+alfredo fredo
 `;
 
 let groupsOf: Map<string, number[]> | undefined;
