@@ -142,3 +142,18 @@ test("an acronym with small words' letters in lower case", () => {
   assert.ok(org("DfID", "Department for International Development") > DEFAULT_THRESHOLD);
   assert.ok(org("PdL", "Libertà e Popolo") < DEFAULT_THRESHOLD);
 });
+
+test("an acronym leaves out the parent body after 'of', and may be written in hyphenated pieces", () => {
+  assert.ok(
+    scorePair(
+      "Organization",
+      "UFWD",
+      "United Front Work Department of the Central Committee of the Chinese Communist Party",
+    ).score > 0.7,
+  );
+  assert.ok(scorePair("Organization", "MOI", "Ministry of Intelligence and Security").score < 0.7);
+  assert.ok(
+    scorePair("Organization", "DHKP-C", "Revolutionary People's Liberation Party-Front").score >
+      0.7,
+  );
+});

@@ -42,6 +42,10 @@ const MAX_LETTERS = 10;
 const SHORT_ACRONYM = 3;
 /** Words a name may go on with after its acronym ends. */
 const MAX_TRAILING_WORDS = 2;
+/** Words that open the name of the body another belongs to (of, de, der …). */
+const COMPLEMENTS = new Set(["of", "de", "du", "des", "der", "del", "di", "della"]);
+/** What a parent's name left out of the acronym costs, counted as left-out words. */
+const PARENT_LEFT_OUT = 2;
 /** A name read in another language proves a little less than the name as written … */
 const TRANSLATED_FACTOR = 0.97;
 /** … and read in another order, less again. */
@@ -151,6 +155,10 @@ function readingFit(
       const { name } = splitLegalForms(["", ...rest.filter((w) => !SMALL_WORDS.has(w))]);
       let trailing = 0;
       for (const w of name.slice(1)) if (!generic(w) && !isOptionalWord(w)) trailing++;
+      // A body's parent named after "of" is left out of acronyms (UFWD: United Front Work
+      // Department of the Central Committee of the CCP); an acronym of four letters or more says so.
+      const parentLeftOut = trailing > 0 && !short && used >= 3 && COMPLEMENTS.has(rest[0] ?? "");
+      if (parentLeftOut) trailing = PARENT_LEFT_OUT;
       if (trailing > MAX_TRAILING_WORDS) return;
       const fit = 1 - 0.03 * extra - 0.05 * trailing;
       if (fit > best) best = fit;

@@ -94,8 +94,13 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   // "X Co. W.L.L. (Bahrain)": the legal form sits before the aside, where the edges miss it.
   const strippedTokens = stripped && kind !== "person" ? tokenizeName(stripped, kind) : undefined;
   const formsBeforeAside = kind === "organization" ? (strippedTokens?.legalForms ?? []) : [];
+  // An acronym written in hyphenated pieces is one acronym (DHKP-C, FARC-EP).
+  const hyphenated = /^\s*\p{Lu}{2,}(?:-\p{Lu}{1,4})+\s*$/u.test(name)
+    ? name.replace(/-/g, "")
+    : undefined;
   const sources: Array<[string | undefined, boolean]> = [
     [name, false],
+    [hyphenated, false],
     [stripped, false],
     [acronym, !acronym || !strippedTokens || standsForItsName(acronym, strippedTokens.words)],
   ];
