@@ -48,7 +48,18 @@ export const PERSON_TITLES = new Set(
   binbasi yuzbasi tunku tengku bapak cik yab atty attorney rep representative
   congressman congresswoman judge father brother sister emperor empress queen baronet
   highness royal worshipful rt commissioner inspector superintendent director
-  chairwoman chairperson ceo ex former late mp`
+  chairwoman chairperson ceo ex former late mp
+  mawlana moulana maulvi molvi msgr monsignor pastor deacon archimandrite rinpoche bhante swami
+  wing squadron flight warrant petty ensign cadet generalissimo cabo
+  shangjiang zhongjiang shaojiang dajiang shangxiao zhongxiao shaoxiao daxiao zongtong
+  dongshizhang zongjingli zongcai xiaojie taitai jiaoshou boshi tongzhi fuzhuxi shizhang
+  shengzhang juzhang weiyuanzhang
+  sajang hoejang daepyo uiwon changgwan janggwan taetongryong daetongnyeong kukjang gukjang
+  daijin sori
+  daryadar daryaban
+  envoy speaker councillor councilor assemblyman assemblywoman mep magistrate prosecutor
+  procurator founder proprietor manager executive cfo coo
+  ir drs msc bsc llb llm cpa`
     .split(/\s+/)
     .filter(Boolean),
 );
