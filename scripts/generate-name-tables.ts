@@ -89,6 +89,21 @@ const SHORT_FORMS = new Set([
 /** Forms rigour does not list yet, written here: [phrase, compared form, generic kind]. */
 const SUPPLEMENT: Array<[string, string, string]> = [
   ["allmennaksjeselskap", "asa", "JSC"],
+  // Russian state enterprises and research-and-production associations written out (rigour
+  // compares NPO as it compares an NGO).
+  ["federal state unitary enterprise", "fgup", "SOE"],
+  ["federalnoye gosudarstvennoye unitarnoye predpriyatiye", "fgup", "SOE"],
+  ["federalnoe gosudarstvennoe unitarnoe predpriyatie", "fgup", "SOE"],
+  ["state unitary enterprise", "gup", "SOE"],
+  ["gosudarstvennoye unitarnoye predpriyatiye", "gup", "SOE"],
+  ["gosudarstvennoe unitarnoe predpriyatie", "gup", "SOE"],
+  ["municipal unitary enterprise", "mup", "SOE"],
+  ["federal state budgetary institution", "fgbu", "SOE"],
+  ["scientific production association", "ngo", "NGO"],
+  ["scientific and production association", "ngo", "NGO"],
+  ["research and production association", "ngo", "NGO"],
+  ["nauchno proizvodstvennoye obyedineniye", "ngo", "NGO"],
+  ["nauchno proizvodstvennoe obedinenie", "ngo", "NGO"],
   // French one-member forms: a SARL or SAS with a single partner is the same kind of company.
   ["sarlu", "sarl", "LLC"],
   ["sasu", "sas", "LLC"],

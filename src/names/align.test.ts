@@ -449,3 +449,14 @@ test("a body's name written by ear in Hangul or kana meets the Latin name run to
   // The heard name is never much the shorter: 天理教 (chonrigyo) is not Aum Shinrikyo.
   assert.ok(scorePair("Organization", "天理教", "Aum Shinrikyo").score < T);
 });
+
+test("Russian research, design and state bodies by their initials and written out", () => {
+  const T = DEFAULT_THRESHOLD;
+  for (const [a, b] of [
+    ["NPO Mashinostroyeniya", "Scientific and Production Association Mashinostroyeniya"],
+    ["OKB Sukhoi", "Sukhoi Experimental Design Bureau"],
+    ["TsNII Burevestnik", "Central Research Institute Burevestnik"],
+    ["FGUP Almaz", "Federal State Unitary Enterprise Almaz"],
+  ] as const)
+    assert.ok(scorePair("Organization", a, b).score > T, `${a} ~ ${b}`);
+});

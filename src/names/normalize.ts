@@ -87,6 +87,11 @@ const ORG_SYNONYMS = new Map<string, string>(
     enterprises: "enterprise",
     bros: "brothers",
     dept: "department",
+    // Russian research and design bodies by their initials (OKB Sukhoi, TsNII Burevestnik).
+    okb: "experimental design bureau",
+    skb: "special design bureau",
+    nii: "research institute",
+    tsnii: "central research institute",
     tr: "trading",
     gen: "general",
     ...ORG_VOCABULARY,
