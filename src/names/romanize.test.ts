@@ -143,3 +143,12 @@ test("Latin letters spelt out in Hangul are read back as letters", () => {
   assert.ok(latinVariants("케이티앤지 주식회사", "organization").some((v) => v.startsWith("kt")));
   assert.ok(latinVariants("엘에스전선", "organization").some((v) => v.startsWith("ls")));
 });
+
+test("Greek: ου as ou, and foreign names' ντ and μπ as d and b", () => {
+  assert.deepEqual(latinVariants("Γιώργος Παπανδρέου"), [
+    "giorgos papandreou",
+    "giorgos papandreu",
+  ]);
+  assert.ok(latinVariants("Βλαντιμίρ Πούτιν").includes("vladimir putin"));
+  assert.ok(latinVariants("Ντόναλντ Τραμπ").includes("donald tramp"));
+});

@@ -14,6 +14,7 @@ import { romanizeDevanagari } from "./devanagari.ts";
 import { romanizeHebrew } from "./hebrew.ts";
 import { romanizeJapanese } from "./japanese.ts";
 import { romanizeKhmer } from "./khmer.ts";
+import { romanizeGreek } from "./greek.ts";
 import { romanizeKorean } from "./korean.ts";
 import { withoutGenitive } from "./mongolian.ts";
 import { boundName } from "./length.ts";
@@ -75,6 +76,7 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
   if (scripts.has("myanmar")) variants.push(...romanizeBurmese(text));
   if (scripts.has("devanagari")) variants.push(romanizeDevanagari(text));
   if (scripts.has("armenian") || scripts.has("georgian")) variants.push(withoutEjectives(text));
+  if (scripts.has("greek")) variants.push(...romanizeGreek(text));
   // any-ascii marks glottal stops and ejectives with apostrophes (Ethiopic 'isayyas): names
   // in Latin letters leave them out.
   if (scripts.has("other") && !scripts.has("latin"))

@@ -176,8 +176,6 @@ export const ORG_WORD_EQUIVALENTS: Record<string, string> = {
   suchul: "export",
   suip: "import",
   ryonhap: "complex",
-  jadongcha: "automobile",
-  chadongcha: "automobile",
   hyoprok: "cooperation",
   hyeomnyeok: "cooperation",
   hapjak: "joint",
