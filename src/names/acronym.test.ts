@@ -157,3 +157,12 @@ test("an acronym leaves out the parent body after 'of', and may be written in hy
       0.7,
   );
 });
+
+test("acronyms of Russian and Kurdish names against the English name", () => {
+  for (const [a, b] of [
+    ["GRU", "Main Intelligence Directorate"],
+    ["MVD", "Ministry of Internal Affairs of the Russian Federation"],
+    ["YPG", "People's Protection Units"],
+  ] as const)
+    assert.ok(scorePair("Organization", a, b).score > DEFAULT_THRESHOLD, `${a} ~ ${b}`);
+});
