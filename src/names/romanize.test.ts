@@ -152,3 +152,11 @@ test("Greek: ου as ou, and foreign names' ντ and μπ as d and b", () => {
   assert.ok(latinVariants("Βλαντιμίρ Πούτιν").includes("vladimir putin"));
   assert.ok(latinVariants("Ντόναλντ Τραμπ").includes("donald tramp"));
 });
+
+test("Chinese names in Wade–Giles are also read in pinyin", () => {
+  assert.ok(latinVariants("Chiang Ching-kuo").includes("jiang jing-guo"));
+  assert.ok(latinVariants("Mao Tse-tung").includes("mao ze-dong"));
+  assert.ok(latinVariants("Teng Hsiao-p'ing").includes("deng xiao-ping"));
+  // Names that are not all Wade–Giles syllables are left as they are.
+  assert.deepEqual(latinVariants("John Smith"), ["John Smith"]);
+});

@@ -15,6 +15,7 @@ import { romanizeHebrew } from "./hebrew.ts";
 import { romanizeJapanese } from "./japanese.ts";
 import { romanizeKhmer } from "./khmer.ts";
 import { romanizeGreek } from "./greek.ts";
+import { wadeGilesToPinyin } from "./wade-giles.ts";
 import { romanizeKorean } from "./korean.ts";
 import { withoutGenitive } from "./mongolian.ts";
 import { boundName } from "./length.ts";
@@ -88,6 +89,7 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
     // Czech, Croatian and scholarly Russian letters as English transliterations write them
     // (Šuvalov, Shuvalov; Dodik, Додик): any-ascii drops their hooks (s, c, z).
     if (/[čšžćđČŠŽĆĐ]/.test(text)) variants.push(anyAscii(withSlavicDigraphs(text)));
+    if (scripts.has("latin")) variants.push(...wadeGilesToPinyin(text));
   }
   // Kanji have no reading of their own here; kana alone are read in full above.
   else if (scripts.has("han")) variants.push(anyAscii(text));
