@@ -460,3 +460,15 @@ test("Russian research, design and state bodies by their initials and written ou
   ] as const)
     assert.ok(scorePair("Organization", a, b).score > T, `${a} ~ ${b}`);
 });
+
+test("a patronymic on one side only is left out; two different ones, or one against an initial, are not", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(
+    scorePair("Person", "Dmitry Kiselyov", "KISELYOV, Dmitry Konstantinovich").score > 0.85,
+  );
+  assert.ok(
+    scorePair("Person", "Dmitry Ivanovich Kiselyov", "KISELYOV, Dmitry Konstantinovich").score < T,
+  );
+  assert.ok(scorePair("Person", "N. P. Kochanova", "Natalya Ivanovna Kochanova").score < T);
+  assert.ok(scorePair("Person", "Alex Miller", "MILLER, Alexey Borisovich").score > T);
+});

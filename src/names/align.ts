@@ -689,7 +689,13 @@ function alignParts(
   const leftC = candidate.optional & ~usedC;
   let optionalQ = 0;
   let optionalC = 0;
-  if (pairs.length > 0 && (leftQ === 0) !== (leftC === 0)) {
+  // A patronymic left over against an initial left over (N. P. against Natalya Ivanovna) is a
+  // name that disagrees, not one left out.
+  const initialAgainstPatronymic =
+    query.kind === "person" &&
+    ((leftC !== 0 && (query.initials & ~usedQ) !== 0) ||
+      (leftQ !== 0 && (candidate.initials & ~usedC) !== 0));
+  if (pairs.length > 0 && (leftQ === 0) !== (leftC === 0) && !initialAgainstPatronymic) {
     optionalQ = weightOf(query, leftQ);
     optionalC = weightOf(candidate, leftC);
   }
@@ -797,7 +803,7 @@ function alignParts(
   // Different countries in two bodies' names (Central Bank of Iraq, of Syria) are two bodies.
   if (leftQ !== 0 && leftC !== 0 && pairs.length > 0) {
     score *= COUNTRY_CONFLICT_FACTOR;
-    notes.push("countries differ");
+    notes.push(person ? "patronymics differ" : "countries differ");
   }
   // Abu or Umm before a name makes another person of it (Abu Yusuf, the father of Yusuf).
   if (person && ((query.kunya & ~usedQ) !== 0 || (candidate.kunya & ~usedC) !== 0)) {

@@ -17,7 +17,7 @@ nikolai nikolay mykola mikalai mikalay kolya
 sergei sergey serhiy serhii sergejs sergiy siarhei siarhey seryozha serezha
 yevgeny evgeny yevgeniy evgeni yevhen yevhenii yauhen yauheni zhenya
 pavel pavlo pasha
-aleksei alexei aleksey oleksiy oleksii aliaksei aliaksey alyosha lyosha
+aleksei alexei aleksey alexey oleksiy oleksii aliaksei aliaksey alyosha lyosha alex
 ivan ivanko vanya
 konstantin kostiantyn kanstantsin kostya
 anatoly anatoliy anatolii anatol tolya tolik
@@ -279,6 +279,9 @@ rodolfo fito
 ernesto neto
 gustavo tavo
 alfredo fredo
+moshe moshiko moshik moishe
+rodrigo rody rodri
+lidiya lidia lidziya lida
 `;
 
 let groupsOf: Map<string, number[]> | undefined;

@@ -211,7 +211,7 @@ function alignerFacts(
   let kunya = 0;
   let initials = 0;
   let distinctive = false;
-  const optional = kind === "person" ? 0 : optionalMask(tokens);
+  const optional = kind === "person" ? patronymicMask(tokens) : optionalMask(tokens);
   for (let i = 0; i < tokens.length && i < MAX_TOKENS; i++) {
     const token = tokens[i]!;
     if (KUNYA.has(token)) kunya |= 1 << i;
@@ -227,6 +227,21 @@ function alignerFacts(
     initials,
     optional,
   };
+}
+
+/**
+ * A person's patronymic (Konstantinovich, Ivanovna, Serhiyovych, Mikalaevich, Aliyevich), which
+ * customers and documents leave out as often as they write it: one name may have it and the
+ * other not. Two different ones are two people.
+ */
+const PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovych|evych|avich|ovna|evna|ivna|ichna|auna)$/;
+
+function patronymicMask(tokens: string[]): number {
+  if (tokens.length < 3) return 0;
+  let mask = 0;
+  const count = Math.min(tokens.length, MAX_TOKENS);
+  for (let i = 0; i < count; i++) if (PATRONYMIC.test(tokens[i]!)) mask |= 1 << i;
+  return mask;
 }
 
 function optionalMask(tokens: string[]): number {
