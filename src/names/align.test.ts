@@ -472,3 +472,21 @@ test("a patronymic on one side only is left out; two different ones, or one agai
   assert.ok(scorePair("Person", "N. P. Kochanova", "Natalya Ivanovna Kochanova").score < T);
   assert.ok(scorePair("Person", "Alex Miller", "MILLER, Alexey Borisovich").score > T);
 });
+
+test("joined names bounded by the letters to change; Thai ranks; ё as yo or e; Turkish San. ve Tic.", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(scorePair("Person", "Kang Songman", "KANG, Song Nam").score < T);
+  assert.ok(scorePair("Person", "AbuBakr AlBaghdadi", "Abu Bakr al-Baghdadi").score > T);
+  assert.ok(scorePair("Person", "พล.ต.อ. พัชรวาท วงษ์สุวรรณ", "WONGSUWAN, Patcharawat").score > T);
+  assert.ok(scorePair("Person", "Fyodor Lukyanov", "Fedor Lukyanov").score > 0.8);
+  assert.ok(
+    scorePair(
+      "Company",
+      "Megasan Elektronik Tic. ve San. A.Ş.",
+      "MEGASAN ELEKTRONIK TICARET VE SANAYI ANONIM SIRKETI",
+    ).score > 0.9,
+  );
+  assert.ok(
+    scorePair("Organization", "哈尔滨工业大学", "HARBIN INSTITUTE OF TECHNOLOGY").score > T,
+  );
+});

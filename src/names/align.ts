@@ -264,6 +264,8 @@ function vowelRunsDiffer(a: string, b: string): boolean {
     part
       .replace(/(.)\1+/g, "$1")
       .replace(/(?<=[aeiou])y(?![aeiou])/g, "i")
+      // Russian ё after a consonant, yo or e (Kiselyov, Kiselev; Fyodor, Fedor).
+      .replace(/(?<=[^aeiouy])yo/g, "e")
       .match(/[aeiou]+|[^aeiou]+/g) ?? [];
   const ra = runs(a);
   const rb = runs(b);
@@ -462,6 +464,7 @@ export function alignForms(
 /** Below this, names written joined or split elsewhere (MacDonald, Mac Donald) are compared whole. */
 const JOINED_BELOW = 0.9;
 const MIN_JOINED_LENGTH = 8;
+const JOINED_EDIT_ALLOWANCE = 0.05;
 
 /**
  * The names compared with their words run together, when they split them differently
@@ -487,7 +490,15 @@ function joinedAlignment(
   )
     return undefined;
   if (q.replace(/\D/g, "") !== c.replace(/\D/g, "")) return undefined;
-  let similarity = q === c ? 1 : jaroWinkler(q, c);
+  // Jaro–Winkler forgives letters swapped at the end of a long string (Kang Songman, Kang Song
+  // Nam): the share of letters to change bounds it.
+  let similarity =
+    q === c
+      ? 1
+      : Math.min(
+          jaroWinkler(q, c),
+          1 - distance(q, c) / Math.max(q.length, c.length) + JOINED_EDIT_ALLOWANCE,
+        );
   if (heard && similarity < 0.93) {
     const [byEar, latin] = query.transcribed ? [q, c] : [c, q];
     // Borrowing scripts add vowels and drop nothing: the heard name is never much the shorter.

@@ -10,6 +10,13 @@ import type { OrgWordTable } from "./org-word-segments.ts";
 
 export const CHINESE_MORE_WORDS: OrgWordTable = {
   信息: ["information"],
+  核: ["nuclear"],
+  核工业: ["nuclear industry", "nuclear"],
+  核工業: ["nuclear industry", "nuclear"],
+  工业大学: ["institute of technology", "university of technology"],
+  工業大學: ["institute of technology", "university of technology"],
+  存储: ["memory", "storage"],
+  存儲: ["memory", "storage"],
   資訊: ["information"],
   产业: ["industry"],
   產業: ["industry"],

@@ -55,6 +55,11 @@ const ORG_STOPWORDS = new Set([
   "und",
   "et",
   "y",
+  // "and" in Turkish, Persian, Arabic and Swedish names (Sanayi ve Ticaret).
+  "ve",
+  "va",
+  "wa",
+  "och",
 ]);
 
 /** Abbreviations lists print for the same word. */
@@ -321,9 +326,13 @@ function organisationTokens(raw: string[], kind: NameKind): Omit<NameTokens, "wo
   // A name of single letters only (S.C.O.T.) is an acronym, not a legal form (S.C.) and letters.
   if (raw.length >= 2 && raw.every((t) => t.length === 1))
     return { tokens: [raw.join("")], legalForms: [] };
+  // Turkish companies abbreviate "Sanayi ve Ticaret" as San. ve Tic.: San is Sanayi beside Tic.
+  const turkish = raw.includes("tic") || raw.includes("ticaret");
   const expanded = collapseCountryPhrases(
     collapseKoreanPhrases(spellNumbers(raw.flatMap(splitTrailingNumber))),
-  ).flatMap((token) => (ORG_SYNONYMS.get(token) ?? token).split(" "));
+  ).flatMap((token) =>
+    (ORG_SYNONYMS.get(turkish && token === "san" ? "sanayi" : token) ?? token).split(" "),
+  );
   const { name, forms } =
     kind === "organization" ? splitLegalForms(expanded) : { name: expanded, forms: [] };
   const legalForms = [...forms];

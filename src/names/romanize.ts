@@ -72,7 +72,7 @@ export function latinVariants(name: string, kind: NameKind = "any"): string[] {
   if (scripts.has("cyrillic")) variants.push(...romanizeCyrillic(text));
   if (scripts.has("arabic")) variants.push(...romanizeArabic(named));
   if (scripts.has("hebrew")) variants.push(romanizeHebrew(named));
-  if (scripts.has("thai")) variants.push(...romanizeThai(text));
+  if (scripts.has("thai")) variants.push(...romanizeThai(named));
   if (scripts.has("khmer")) variants.push(...romanizeKhmer(text));
   if (scripts.has("myanmar")) variants.push(...romanizeBurmese(text));
   if (scripts.has("devanagari")) variants.push(romanizeDevanagari(text));

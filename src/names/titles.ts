@@ -47,6 +47,18 @@ const HEBREW = new Set([
   "הנשיא",
 ]);
 
+/**
+ * Thai titles and ranks, written before the name with or without a space: นาย (Mr), นาง, นางสาว,
+ * ดร. (Dr), military and police ranks in their dotted abbreviations (พล.อ. General, พล.ต.อ.
+ * Police General), คุณ (Khun), and the royal-lineage titles.
+ */
+const THAI = new Set(
+  `นาย นาง นางสาว ดร. คุณ ศ. รศ. ผศ. พล.อ. พล.ท. พล.ต. พล.ต.อ. พล.ต.ท. พล.ต.ต. พ.อ. พ.ท. พ.ต. ร.อ.
+  ร.ท. ร.ต. พล.ร.อ. พล.อ.อ. พ.ต.อ. พ.ต.ท. พ.ต.ต. ม.ร.ว. ม.ล. หม่อมราชวงศ์ หม่อมหลวง`.split(/\s+/),
+);
+/** The Thai titles that run onto the name without a space, longest first. */
+const THAI_JOINED = ["นางสาว", "นาย", "นาง", "ดร."];
+
 /** Titles written onto the name without a space are cut only when this much name is left. */
 const MIN_NAME_LEFT = 2;
 
@@ -59,6 +71,7 @@ export function withoutTitles(text: string, scripts: Set<Script>): string {
     : scripts.has("han") || scripts.has("kana")
       ? CHINESE_JAPANESE
       : undefined;
+  if (scripts.has("thai")) return withoutThaiTitles(text);
   const before = scripts.has("arabic") ? ARABIC : scripts.has("hebrew") ? HEBREW : undefined;
   const titles = after ?? before;
   if (!titles) return text;
@@ -84,5 +97,17 @@ export function withoutTitles(text: string, scripts: Set<Script>): string {
     if (best.length >= 2 || (best !== "" && after === KOREAN))
       kept = [...kept.slice(0, -1), last.slice(0, last.length - best.length)];
   }
+  return kept.join(" ");
+}
+
+function withoutThaiTitles(text: string): string {
+  const words = text.split(/\s+/).filter(Boolean);
+  const kept = words.filter((word) => !THAI.has(word));
+  if (kept.length === 0) return text;
+  const first = kept[0]!;
+  const joined = THAI_JOINED.find(
+    (title) => first.startsWith(title) && [...first].length - [...title].length >= MIN_NAME_LEFT,
+  );
+  if (joined) kept[0] = first.slice(joined.length);
   return kept.join(" ");
 }
