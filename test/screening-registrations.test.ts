@@ -64,7 +64,8 @@ test("names that are registrations, and names that are not", () => {
   for (const name of ["EX-76045", "4K-AZ38", "N512QT", `IMO ${IMO}`, IMO, `IMO No. ${IMO}`])
     assert.ok(looksLikeRegistration(name), name);
   // Typed without the hyphen: a prefix with a digit tells them (T7-OKY, A6-EDA).
-  for (const name of ["T7OKY", "4KAZ38", "A6EDA"]) assert.ok(looksLikeRegistration(name), name);
+  for (const name of ["T7OKY", "4KAZ38", "A6EDA", "P632", "B2447"])
+    assert.ok(looksLikeRegistration(name), name);
   // Brands with digits for letters are not tail numbers.
   for (const name of [
     "N0RINC0",

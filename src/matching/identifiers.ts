@@ -65,6 +65,8 @@ export function looksLikeRegistration(name: string): boolean {
     // United States registrations have no hyphen (N123AB), nor do some others (YV2726).
     /^N[1-9]\d{0,4}[A-Z]{0,2}$/.test(text) ||
     /^[A-Z]{2}\d{3,5}$/.test(text) ||
+    // China and Taiwan (B-2447) and North Korea (P-632) number their aircraft after one letter.
+    /^[BP]\d{3,5}$/.test(text) ||
     hyphenlessTailNumber(text)
   );
 }

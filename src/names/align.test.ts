@@ -490,3 +490,12 @@ test("joined names bounded by the letters to change; Thai ranks; ё as yo or e; 
     scorePair("Organization", "哈尔滨工业大学", "HARBIN INSTITUTE OF TECHNOLOGY").score > T,
   );
 });
+
+test("an abjad's unwritten long vowel, DPRK and Chinese tail numbers, a son's name holding his father's", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(scorePair("Person", "حسن عرنوس", "ARNOUS, Hussein").score < T);
+  assert.ok(scorePair("Person", "حسين عرنوس", "ARNOUS, Hussein").score > T);
+  assert.ok(
+    scorePair("Person", "Muhammad Najib Armanazi", "AL-ARMANAZI, Amr Muhammad Najib").score < T,
+  );
+});

@@ -45,7 +45,7 @@ const OPTIONAL_LEFT_FACTOR = 0.98;
 /** Two organisations' names with different countries in them. */
 const COUNTRY_CONFLICT_FACTOR = 0.65;
 /** The fuller of two names begins with a given name the other lacks. */
-const GIVEN_LEFT_OUT_FACTOR = 0.85;
+const GIVEN_LEFT_OUT_FACTOR = 0.8;
 /** A Burmese name against one with a part more (burmese-names.ts). */
 const BURMESE_EXTRA_FACTOR = 0.8;
 /** A kunya (Abu Yusuf) on one side only. */
@@ -414,6 +414,17 @@ function consonantSimilarity(q: NameUnit, c: NameUnit): number {
   return best;
 }
 
+/** Below the floor: the long vowel an abjad would have written is missing. */
+const LONG_VOWEL_MISSING = 0.7;
+
+function unwrittenLongVowel(abjad: string, latin: string): boolean {
+  return (
+    abjad.length >= 3 &&
+    !/[aeiouy]/.test(abjad) &&
+    /[^aeiouy](?:ei|ai|ay|ey|ee|oo|ou)[^aeiouy]/.test(latin)
+  );
+}
+
 function skeletonSimilarity(qc: string, cc: string): number {
   if (qc.length === 0 || cc.length === 0) return 0;
   if (qc === cc) return 0.97;
@@ -613,6 +624,10 @@ function alignParts(
       let sim = cachedSimilarity(q, c, cache, abjad);
       if (heard && sim < 0.96)
         sim = Math.max(sim, query.transcribed ? heardSimilarity(q, c) : heardSimilarity(c, q));
+      // An abjad writes a long vowel or diphthong (حسين Hussein): a part written with none (حسن
+      // Hasan) is another name than a Latin one with ei, ai, ee or ou between its consonants.
+      if (abjad && (unwrittenLongVowel(q.text, c.text) || unwrittenLongVowel(c.text, q.text)))
+        sim = Math.min(sim, LONG_VOWEL_MISSING);
       if (query.kind === "person") {
         if (sim > GENDER_FORM_SIMILARITY && isGenderPair(q.text, c.text))
           sim = GENDER_FORM_SIMILARITY;
