@@ -166,3 +166,9 @@ test("acronyms of Russian and Kurdish names against the English name", () => {
   ] as const)
     assert.ok(scorePair("Organization", a, b).score > DEFAULT_THRESHOLD, `${a} ~ ${b}`);
 });
+
+test("a Turkish body's acronym and name against its English name", () => {
+  assert.ok(
+    scorePair("Organization", "SSB", "PRESIDENCY OF DEFENSE INDUSTRIES").score > DEFAULT_THRESHOLD,
+  );
+});

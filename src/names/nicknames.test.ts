@@ -75,3 +75,7 @@ test("familiar forms of Dutch, German, Czech, Polish, Hungarian, Georgian, Balka
   assert.ok(sameGivenName("apo", "abdullah"));
   assert.ok(!sameGivenName("kees", "klaas"));
 });
+
+test("a Ukrainian patronymic's linking vowel i (Volodymyrivna is Vladimirovna)", () => {
+  assert.ok(samePatronymic("volodymyrivna", "vladimirovna"));
+});

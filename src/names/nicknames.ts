@@ -346,8 +346,9 @@ const PATRONYMIC_ENDING = /(?:vich|vych)$|(?:vna|una)$/;
 function fatherNames(patronymic: string): string[] {
   const stem = patronymic.replace(PATRONYMIC_ENDING, "");
   const stems = [stem];
-  // The linking vowel (Aleksandr-o-vich, Aliaksandr-a-vich) or the father's own last letter (Sergey-e-vich).
-  if (/[aeo]$/.test(stem)) stems.push(stem.slice(0, -1));
+  // The linking vowel (Aleksandr-o-vich, Aliaksandr-a-vich, Ukrainian Volodymyr-i-vna) or the
+  // father's own last letter (Sergey-e-vich).
+  if (/[aeio]$/.test(stem)) stems.push(stem.slice(0, -1));
   return stems.flatMap((s) => [s, `${s}i`, `${s}y`]).filter((s) => s.length >= 3);
 }
 

@@ -12,6 +12,8 @@
  * Entries are folded (no accents), one word each; a translation may be several English words.
  */
 const TABLE = `
+presidency: baskanligi(tr) baskanlik(tr) presidencia(es) presidence(fr) prezidentstvo(ru) riasat(fa)
+industries: sanayii(tr) industrias(es) industries(fr,en) industrie(it) sanaye(fa)
 main: glavnoye(ru) glavnoe(ru) glavnogo(ru) glavnaya(ru) glavnyy(ru) principal(es,fr)
 internal: vnutrennikh(ru) vnutrennih(ru) vnutrenney(ru) interno(es,it) interne(fr) dakhiliya(ar)
 affairs: del(ru) asuntos(es) affaires(fr) affari(it) shuun(ar)
@@ -33,13 +35,13 @@ national: nacional(es,pt) nationale(fr) nazionale(it) natsionalny(ru) natsionaln
 central: central(es,pt) centrale(fr,it) zentral(de) zentrale(de) tsentralny(ru) tsentralnyy(ru) tsentralnyi(ru) markazi(fa,ar) merkez(tr)
 commercial: comercial(es,pt) commerciale(fr,it) tijari(ar) tijariya(ar) kommercheskiy(ru)
 trading: comercio(es,pt) commerce(fr) handel(de) handels(de) tijara(ar) bazargani(fa) ticaret(tr) tic(tr) maoyi(zh) torgovaya(ru) torgovyy(ru) torgovy(ru) boeki(ja) shoji(ja)
-industrial: industria(es,pt,it) industrias(es) industrie(fr,de) industrielle(fr) industriale(it) promyshlennost(ru) sanaye(fa) sanayi(tr) gongye(zh) sangyo(ja) kogyo(ja)
+industrial: industria(es,pt,it) industrias(es) industrie(fr,de) industrielle(fr) industriale(it) promyshlennost(ru) sanaye(fa) sanayi(tr) gongye(zh) sangyo(ja) kogyo(ja) sanayii(tr)
 development: desarrollo(es) desenvolvimento(pt) developpement(fr) sviluppo(it) entwicklung(de) razvitiya(ru) tose(fa) toseh(fa) tosee(fa) fazhan(zh) kaifa(zh) gostaresh(fa)
 investment: tuja(ko) inversiones(es) inversion(es) investimento(pt,it) investimentos(pt) investissement(fr) investimenti(it) investitsiy(ru) investitsionnaya(ru) touzi(zh)
 police: policia(es,pt) polizia(it) polizei(de) politsiya(ru) shorta(ar) polis(tr)
 ministry: ministerio(es,pt) ministere(fr) ministero(it) ministerium(de) ministerstvo(ru) vezarat(fa) wizarat(ar) wizara(ar)
 interior: interieur(fr) interno(it)
-defence: defensa(es) defesa(pt) defense(fr,en) difesa(it) verteidigung(de) oborony(ru) defa(fa)
+defence: defensa(es) defesa(pt) defense(fr,en) difesa(it) verteidigung(de) oborony(ru) defa(fa) savunma(tr)
 intelligence: inteligencia(es) renseignement(fr) razvedki(ru) ettelaat(fa) razvedyvatelnoye(ru) razvedyvatelnoe(ru) razvedyvatelnogo(ru) istikhbarat(ar) mukhabarat(ar)
 counterintelligence: contrainteligencia(es)
 security: seguridad(es) securite(fr) sicurezza(it) bezopasnosti(ru) amniyat(fa)

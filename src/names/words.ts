@@ -49,7 +49,7 @@ export const PERSON_TITLES = new Set(
   congressman congresswoman judge father brother sister emperor empress queen baronet
   highness royal worshipful rt commissioner inspector superintendent director
   chairwoman chairperson ceo ex former late mp
-  mawlana moulana maulvi molvi msgr monsignor pastor deacon archimandrite rinpoche bhante swami
+  mawlana moulana maulvi molvi maulavi mawlavi molavi msgr monsignor pastor deacon archimandrite rinpoche bhante swami
   wing squadron flight warrant petty ensign cadet generalissimo cabo
   shangjiang zhongjiang shaojiang dajiang shangxiao zhongxiao shaoxiao daxiao zongtong
   dongshizhang zongjingli zongcai xiaojie taitai jiaoshou boshi tongzhi fuzhuxi shizhang
