@@ -499,3 +499,10 @@ test("an abjad's unwritten long vowel, DPRK and Chinese tail numbers, a son's na
     scorePair("Person", "Muhammad Najib Armanazi", "AL-ARMANAZI, Amr Muhammad Najib").score < T,
   );
 });
+
+test("a Belarusian final ў is the Russian v; a glide between vowels is a spelling", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(scorePair("Person", "Мікалай Карпянкоў", "KARPENKOV Nikolai").score > T);
+  assert.ok(scorePair("Person", "Marianne Howayek", "HOAYEK, Marianne").score > T);
+  assert.ok(scorePair("Person", "Andre Kowalczyk", "Andrew Kowalczyk").score < T);
+});

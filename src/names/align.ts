@@ -335,6 +335,14 @@ function singleEdit(
   // consonant is another syllable (Sinara, Sintara; Huaxin, Huaxing).
   if (letter === long[at - 1] || letter === long[at + 1]) return undefined;
   if (letter === "s" && at === short.length) return undefined;
+  // A w or y between two vowels is a glide that spellings write or leave out (Howayek, Hoayek).
+  if (
+    (letter === "w" || letter === "y") &&
+    at + 1 < long.length &&
+    VOWELS.includes(long[at - 1]!) &&
+    VOWELS.includes(long[at + 1]!)
+  )
+    return undefined;
   // A consonant added at the end is another ending in any length (Golovchenko, Golovchenkov).
   return at === short.length ? "final-consonant" : "consonant";
 }

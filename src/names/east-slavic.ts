@@ -102,7 +102,7 @@ function russianConsonants(part: string): string {
     .replace(/sh/g, "š")
     .replace(/ch/g, "č")
     .replace(/h/g, "g")
-    .replace(/(^|[aeio])u(?=[^aeiouy])/g, "$1v")
+    .replace(/(^|[aeio])u(?=[^aeiouy]|$)/g, "$1v")
     .replace(/[aeiouy]/g, "")
     .replace(/(.)\1+/g, "$1");
 }
