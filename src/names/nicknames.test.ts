@@ -79,3 +79,11 @@ test("familiar forms of Dutch, German, Czech, Polish, Hungarian, Georgian, Balka
 test("a Ukrainian patronymic's linking vowel i (Volodymyrivna is Vladimirovna)", () => {
   assert.ok(samePatronymic("volodymyrivna", "vladimirovna"));
 });
+
+test("familiar forms of Yoruba, Portuguese, Italian, German, Russian and Turkish names", () => {
+  assert.ok(sameGivenName("tunde", "babatunde"));
+  assert.ok(sameGivenName("gosha", "georgy"));
+  assert.ok(sameGivenName("dudu", "eduardo"));
+  assert.ok(!sameGivenName("olajide", "babajide"));
+  assert.ok(!sameGivenName("giuseppe", "filippo"));
+});

@@ -282,6 +282,65 @@ alfredo fredo
 moshe moshiko moshik moishe
 rodrigo rody rodri
 lidiya lidia lidziya lida
+gonzalo chalo
+lorenzo lencho
+alfonso poncho
+refugio cuco
+jose zeca juca
+eduardo dudu
+gustavo guga
+beatriz bia
+fernanda nanda
+giuseppe peppino pippo
+filippo pippo
+emanuele lele
+massimo max
+joachim jochen
+stefanie steffi
+susanne susi
+ludwig lutz
+andreas andi
+florian flo
+sebastian basti
+manfred mani
+mohamed momo
+georgy gosha
+veniamin venya
+rodion rodya
+semyon syoma
+vitaly vitalik
+vyacheslav slavik
+lyubov lyuba
+tamara toma
+larisa lora
+yelena alyona
+elizaveta liza
+polina polya
+bohdan bodya
+yaroslav yarko slavko
+yurii yurko
+mehmet memo
+huseyin huso
+babatunde tunde
+adebayo bayo
+olufemi femi
+oladapo dapo
+temitope tope
+olajide jide
+babajide jide
+olusegun segun
+olukunle kunle
+akinkunle kunle
+olusola sola
+olanrewaju lanre
+adewale wale
+olawale wale
+ayodeji deji
+adetayo tayo
+omotayo tayo
+olugbenga gbenga
+adedayo dayo
+benigno noynoy
 `;
 
 let groupsOf: Map<string, number[]> | undefined;
