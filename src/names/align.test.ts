@@ -506,3 +506,15 @@ test("a Belarusian final ў is the Russian v; a glide between vowels is a spelli
   assert.ok(scorePair("Person", "Marianne Howayek", "HOAYEK, Marianne").score > T);
   assert.ok(scorePair("Person", "Andre Kowalczyk", "Andrew Kowalczyk").score < T);
 });
+
+test("an office written after the name and a comma is no part of it", () => {
+  assert.ok(
+    scorePair("Person", "Kim Jong Un, Chairman of the State Affairs Commission", "Kim Jong Un")
+      .score > 0.9,
+  );
+  assert.ok(
+    scorePair("Person", "Tamim bin Hamad Al Thani, Emir of Qatar", "Tamim bin Hamad Al Thani")
+      .score > 0.9,
+  );
+  assert.ok(scorePair("Person", "PUTIN, Vladimir", "Vladimir Putin").score > 0.9);
+});

@@ -5,7 +5,7 @@
 import { acronymFit } from "./acronym.ts";
 import { isOptionalWord } from "./countries.ts";
 import { seatOf } from "./seats.ts";
-import { GENERIC_ORG_WORDS } from "./words.ts";
+import { GENERIC_ORG_WORDS, PERSON_TITLES } from "./words.ts";
 import { phoneticKey, VOWELS } from "./phonetic.ts";
 import { boundName } from "./length.ts";
 import { isAbjad, transcribesByEar } from "./script.ts";
@@ -89,7 +89,8 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
   const transcribed =
     transcribesByEar(name) || (kind !== "person" && /[\uac00-\ud7af\p{Script=Han}]/u.test(name));
   const acronym = trailingAcronym(name);
-  const stripped = withoutTrailingAside(name);
+  const stripped =
+    withoutTrailingAside(name) ?? (kind === "person" ? withoutTrailingOffice(name) : undefined);
   const seat = kind === "organization" ? seatOf(name) : "";
   // "X Co. W.L.L. (Bahrain)": the legal form sits before the aside, where the edges miss it.
   const strippedTokens = stripped && kind !== "person" ? tokenizeName(stripped, kind) : undefined;
@@ -161,6 +162,21 @@ function withoutTrailingAside(name: string): string | undefined {
     /^(.*\S),?\s+(?:named after|imeni|им\.|имени)\s+[^,()]{2,60}$/iu.exec(name);
   if (!match || !/\S+\s+\S+/.test(match[1]!)) return undefined;
   return match[1];
+}
+
+/** Offices named after a comma that titles alone do not cover: Emir of Qatar, King of Jordan. */
+const RULERS = new Set(["emir", "amir", "king", "queen", "prince", "princess", "sultan", "crown"]);
+
+/**
+ * A person's name without the office written after it ("Kim Jong Un, Chairman of the State
+ * Affairs Commission"; "…, Emir of Qatar"): a title after a comma opens a description, not
+ * the given names of "FAMILY, Given" (PUTIN, Vladimir).
+ */
+function withoutTrailingOffice(name: string): string | undefined {
+  const match = /^(.*\S)\s*,\s*([\p{L}.'-]+)/u.exec(name);
+  if (!match || !/\S+\s+\S+/.test(match[1]!)) return undefined;
+  const word = foldName(match[2]!).replace(/[^a-z]/g, "");
+  return PERSON_TITLES.has(word) || RULERS.has(word) ? match[1] : undefined;
 }
 
 /**
