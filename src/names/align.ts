@@ -258,7 +258,8 @@ function sameVowelRun(a: string, b: string): boolean {
  * (Hassan, Hussein) are not.
  */
 function vowelRunsDiffer(a: string, b: string): boolean {
-  if (a.length === b.length || Math.max(a.length, b.length) < 5) return false;
+  // One name's spellings begin alike (Oumar, Omar; Youssef, Yusuf): a cheap test before the runs.
+  if (a.length === b.length || Math.max(a.length, b.length) < 5 || a[0] !== b[0]) return false;
   // y closing a vowel is the vowel's second letter (Bayden, Baiden; Husayn keeps its y before a vowel).
   const runs = (part: string) =>
     part
@@ -511,13 +512,12 @@ function joinedAlignment(
   if (q.replace(/\D/g, "") !== c.replace(/\D/g, "")) return undefined;
   // Jaro–Winkler forgives letters swapped at the end of a long string (Kang Songman, Kang Song
   // Nam): the share of letters to change bounds it.
-  let similarity =
-    q === c
-      ? 1
-      : Math.min(
-          jaroWinkler(q, c),
-          1 - distance(q, c) / Math.max(q.length, c.length) + JOINED_EDIT_ALLOWANCE,
-        );
+  let similarity = q === c ? 1 : jaroWinkler(q, c);
+  if (similarity < 1 && similarity >= 0.93)
+    similarity = Math.min(
+      similarity,
+      1 - distance(q, c) / Math.max(q.length, c.length) + JOINED_EDIT_ALLOWANCE,
+    );
   if (heard && similarity < 0.93) {
     const [byEar, latin] = query.transcribed ? [q, c] : [c, q];
     // Borrowing scripts add vowels and drop nothing: the heard name is never much the shorter.

@@ -76,6 +76,16 @@ const FINALS: Record<string, string> = {
   ün: "un",
 };
 
+/** Any initial, an aspiration mark, any final: what a Wade–Giles syllable can look like. */
+const SYLLABLE_SHAPE = new RegExp(
+  `^(?:${INITIALS.map(([initial]) => initial)
+    .filter(Boolean)
+    .join("|")})?['’‘ʻ]?(?:${Object.keys(FINALS)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})$`,
+  "iu",
+);
+
 /**
  * One syllable in pinyin. Lists often leave the aspiration mark out (Tsai for Ts'ai, Cai):
  * `breathy` reads an unmarked syllable as aspirated.
@@ -108,7 +118,8 @@ function syllable(written: string, breathy: boolean): string | undefined {
  */
 export function wadeGilesToPinyin(name: string): string[] {
   const words = name.match(/[\p{L}'’‘ʻ]+/gu) ?? [];
-  if (words.length < 2) return [];
+  // Most names screened are not Chinese: one word that is no syllable ends it before any reading.
+  if (words.length < 2 || !words.every((word) => SYLLABLE_SHAPE.test(word))) return [];
   const readings = new Set<string>();
   for (const breathy of [false, true]) {
     let failed = false;
