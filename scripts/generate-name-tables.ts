@@ -276,10 +276,19 @@ function nicknameGroups(): string[] {
  * liquidation, so-called) and whole bodies' names (CIA, IRGC), which are aliases, not words.
  */
 const SKIPPED_SYMBOL_GROUPS = new Set(
-  "co corp partner bros nominee spv private public associates liquidation repoff named socalled branch skb instrmak tpb npp snco nbco alqaeda hezbollah irgc pla ccp cia tv invfund stockexch".split(
-    " ",
-  ),
+  `co corp partner bros nominee spv private public associates liquidation repoff named socalled
+  branch skb instrmak tpb npp snco nbco alqaeda hezbollah irgc pla ccp cia tv invfund stockexch
+  diamond jewelry world global house royal wine hotel restaurant casino museum theater culture
+  social united media crypto cartel capital trust city base special`.split(/\s+/),
 );
+
+/**
+ * Words of the table that are as often a brand or a person's name as the word they translate
+ * (Marina, Chang, Brilliant): translated, two different companies would read alike.
+ */
+const NAME_LIKE_SYMBOLS = new Set(["marina", "chang", "brilliant", "almaz", "almas", "zoloto"]);
+/** Shorter words are too often names or syllables of names (Mir, Casa, Reis, Mali). */
+const MIN_SYMBOL_LENGTH = 5;
 
 /** The English word a group stands for, where rigour's key is an abbreviation. */
 const SYMBOL_GROUP_WORD: Record<string, string> = {
@@ -328,7 +337,13 @@ function orgSymbolRows(legalFormPhrases: string[]): string[] {
           const parts = tokens(latin);
           if (parts.length !== 1) continue;
           const variant = parts[0]!;
-          if (variant.length < 3 || legalWords.has(variant) || /\d/.test(variant)) continue;
+          if (
+            variant.length < MIN_SYMBOL_LENGTH ||
+            NAME_LIKE_SYMBOLS.has(variant) ||
+            legalWords.has(variant) ||
+            /\d/.test(variant)
+          )
+            continue;
           words.add(variant);
           groupsOf.set(variant, (groupsOf.get(variant) ?? new Set()).add(word));
         }

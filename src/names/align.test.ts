@@ -518,3 +518,20 @@ test("an office written after the name and a comma is no part of it", () => {
   );
   assert.ok(scorePair("Person", "PUTIN, Vladimir", "Vladimir Putin").score > 0.9);
 });
+
+test("review fixes: small words, family names that look like patronymics, titles that are names", () => {
+  const T = DEFAULT_THRESHOLD;
+  assert.ok(
+    scorePair("Organization", "Banco Central del Ecuador", "Central Bank of Ecuador").score > 0.9,
+  );
+  assert.ok(scorePair("Person", "AL THANI, Sheikh Tamim", "AL THANI, Sheikh Abdullah").score < T);
+  assert.ok(
+    scorePair("Person", "Sergey Ivanovich Abramovich", "Sergey Ivanovich Petrov").score < T,
+  );
+  assert.ok(scorePair("Person", "بطرس غالي", "Boutros Ghali").score > T);
+  assert.ok(scorePair("Person", "Emma Coronel Aispuro", "Emma Torres Aispuro").score < T);
+  assert.ok(scorePair("Person", "Teniente Coronel Hugo Chávez", "Hugo Chávez").score > 0.9);
+  assert.ok(scorePair("Person", "Jan Novak", "Hans Novak").score < T);
+  assert.ok(scorePair("Company", "Mir Trading LLC", "World Trading LLC").score < T);
+  assert.ok(scorePair("Company", "Almas Trading LLC", "Diamond Trading LLC").score < T);
+});

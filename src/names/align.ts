@@ -42,7 +42,7 @@ const GENERIC_ONLY_FACTOR = 0.8;
 const DISTINCTIVE_CREDIT = 0.5;
 /** A country or "General" set aside on one side. */
 const OPTIONAL_LEFT_FACTOR = 0.98;
-/** Two organisations' names with different countries in them. */
+/** Two organisations' names with different countries in them, or two persons' with different patronymics. */
 const COUNTRY_CONFLICT_FACTOR = 0.65;
 /** The fuller of two names begins with a given name the other lacks. */
 const GIVEN_LEFT_OUT_FACTOR = 0.8;
@@ -242,14 +242,26 @@ function shortened(a: string, b: string): boolean {
   return short.length >= MIN_SHORTENED && long.length - short.length >= 2 && long.startsWith(short);
 }
 
-/** Vowel spellings of one sound in transliterations: a run against the run it holds, ee and oo. */
+/**
+ * Two-letter spellings of one vowel sound and the one letter they stand for (Haibatullah,
+ * Hibatullah; Oumar, Omar; Raheem, Rahim). Two vowels of two syllables (Di-a-na, La-u-ra) are
+ * not among them.
+ */
+const LONG_VOWELS = new Map([
+  ["ai", ["i", "a"]],
+  ["ei", ["i", "e"]],
+  ["ou", ["u", "o"]],
+  ["oo", ["u", "o"]],
+  ["ee", ["i", "e"]],
+  ["aa", ["a"]],
+  ["ii", ["i"]],
+  ["uu", ["u"]],
+]);
+
 function sameVowelRun(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length === long.length) return false;
-  return (
-    long.includes(short) || (short === "i" && long === "ee") || (short === "u" && long === "oo")
-  );
+  return LONG_VOWELS.get(long)?.includes(short) ?? false;
 }
 
 /**
@@ -430,7 +442,7 @@ function unwrittenLongVowel(abjad: string, latin: string): boolean {
   return (
     abjad.length >= 3 &&
     !/[aeiouy]/.test(abjad) &&
-    /[^aeiouy](?:ei|ai|ay|ey|ee|oo|ou)[^aeiouy]/.test(latin)
+    /[^aeiouy](?:ei|ai|ay|ey|ee)[^aeiouy]/.test(latin)
   );
 }
 
@@ -484,7 +496,7 @@ export function alignForms(
 /** Below this, names written joined or split elsewhere (MacDonald, Mac Donald) are compared whole. */
 const JOINED_BELOW = 0.9;
 const MIN_JOINED_LENGTH = 8;
-const JOINED_EDIT_ALLOWANCE = 0.05;
+const JOINED_EDIT_ALLOWANCE = 0.1;
 
 /**
  * The names compared with their words run together, when they split them differently
@@ -633,7 +645,8 @@ function alignParts(
       if (heard && sim < 0.96)
         sim = Math.max(sim, query.transcribed ? heardSimilarity(q, c) : heardSimilarity(c, q));
       // An abjad writes a long vowel or diphthong (حسين Hussein): a part written with none (حسن
-      // Hasan) is another name than a Latin one with ei, ai, ee or ou between its consonants.
+      // Hasan) is another name than a Latin one with ei, ai or ee between its consonants (French
+      // spellings write a short u as ou: Boutros, Mouhamed).
       if (abjad && (unwrittenLongVowel(q.text, c.text) || unwrittenLongVowel(c.text, q.text)))
         sim = Math.min(sim, LONG_VOWEL_MISSING);
       if (query.kind === "person") {

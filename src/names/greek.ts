@@ -11,7 +11,14 @@ const VOICELESS = "θκξπστφχψ";
 
 function digraphs(word: string, foreign: boolean): string {
   let out = "";
-  const letters = [...word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()];
+  // Accents go; the diaeresis stays, for it parts a digraph (Ταΰγετος taygetos).
+  const letters = [
+    ...word
+      .normalize("NFD")
+      .replace(/[\u0300-\u0302\u0313\u0314\u0342\u0345]/gu, "")
+      .normalize("NFC")
+      .toLowerCase(),
+  ];
   for (let i = 0; i < letters.length; i++) {
     const c = letters[i]!;
     const next = letters[i + 1] ?? "";

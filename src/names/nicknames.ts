@@ -198,17 +198,17 @@ pieter piet pieterke
 willem wim
 cornelis kees
 hendrik henk
-johannes jan joop hans
+johannes jan joop
+johannes hans
 jacobus koos jaap
 nicolaas klaas
-antonius ton toon
+antonius toon
 abraham bram
 rudolf ruud ruedi rudi
 gustaaf guus
 diederik dirk
 matthijs thijs
 sebastiaan bas
-alexander sander
 frederik frits
 nikolaus klaus
 gerhard gerd
@@ -222,7 +222,6 @@ frantisek franta
 jiri jirka
 vaclav vasek
 antonin tonda
-vladimir lada
 miroslav mirek
 jakub kuba
 krzysztof krzysiek
@@ -232,7 +231,6 @@ ryszard rysiek
 zbigniew zbyszek
 wladyslaw wladek
 kazimierz kazik
-aleksandra ola
 barbara basia
 joanna asia
 magdalena magda
@@ -247,7 +245,6 @@ peter peti
 constantin costel costica
 dumitru mitica
 nicolae nicu
-alexandru sandu
 ioseb soso
 davit dato
 giorgi gia gogi
@@ -266,17 +263,16 @@ emmanuel manu
 francois fanfan
 andre dede
 sebastien seb
-abdullah abdallah abboud apo
+abdullah abdallah apo
 hussein husseyin huseyin
 ibrahim ibo
-mohammad mohammed muhammad mamad mammad hamoudi
-ahmad ahmed ahmet hamada
+mohammad mohammed muhammad mamad mammad
+ahmad ahmed ahmet
 javier javi
 jose chema
 enrique kike
 adolfo fito
 rodolfo fito
-ernesto neto
 gustavo tavo
 alfredo fredo
 moshe moshiko moshik moishe
@@ -290,7 +286,6 @@ jose zeca juca
 eduardo dudu
 gustavo guga
 beatriz bia
-fernanda nanda
 giuseppe peppino pippo
 filippo pippo
 emanuele lele
@@ -298,11 +293,9 @@ massimo max
 joachim jochen
 stefanie steffi
 susanne susi
-ludwig lutz
 andreas andi
 florian flo
 sebastian basti
-manfred mani
 mohamed momo
 georgy gosha
 veniamin venya
@@ -311,7 +304,6 @@ semyon syoma
 vitaly vitalik
 vyacheslav slavik
 lyubov lyuba
-tamara toma
 larisa lora
 yelena alyona
 elizaveta liza
@@ -331,7 +323,6 @@ babajide jide
 olusegun segun
 olukunle kunle
 akinkunle kunle
-olusola sola
 olanrewaju lanre
 adewale wale
 olawale wale

@@ -291,8 +291,12 @@ function personTokens(given: string[]): string[] {
   const raw = withoutClericalRank(given);
   // Titles go when two words of the name are left: "Sheikh Omar" may be the whole alias.
   // Lok (Khmer "Sir") only before the title it opens: Lok Chumteav, Lok Oknha; alone it is a surname.
+  // Coronel is a family name (Emma Coronel Aispuro) and a rank only after Teniente.
   const named = raw.filter(
-    (t, i) => !PERSON_TITLES.has(t) && !(t === "lok" && PERSON_TITLES.has(raw[i + 1] ?? "")),
+    (t, i) =>
+      !PERSON_TITLES.has(t) &&
+      !(t === "lok" && PERSON_TITLES.has(raw[i + 1] ?? "")) &&
+      !(t === "coronel" && raw[i - 1] === "teniente"),
   );
   const words = named.length >= 2 ? named : raw;
   const tokens: string[] = [];

@@ -15,7 +15,7 @@ const TABLE = `
 presidency: baskanligi(tr) baskanlik(tr) presidencia(es) presidence(fr) prezidentstvo(ru) riasat(fa)
 industries: sanayii(tr) industrias(es) industries(fr,en) industrie(it) sanaye(fa)
 main: glavnoye(ru) glavnoe(ru) glavnogo(ru) glavnaya(ru) glavnyy(ru) principal(es,fr)
-internal: vnutrennikh(ru) vnutrennih(ru) vnutrenney(ru) interno(es,it) interne(fr) dakhiliya(ar)
+internal: vnutrennikh(ru) vnutrennih(ru) vnutrenney(ru) interne(fr) dakhiliya(ar)
 affairs: del(ru) asuntos(es) affaires(fr) affari(it) shuun(ar)
 federal: federalnaya(ru) federalnoy(ru) federalnyy(ru) federalnogo(ru) federal(es,pt) federale(fr,it)
 guard: guardia(es,it) garde(fr) guarda(pt) gvardiya(ru) pasdaran(fa)
@@ -153,6 +153,12 @@ design: konstruktorskoe(ru) konstruktorskoye(ru)
 bureau: byuro(ru) buro(de)
 `;
 
+/**
+ * Words read for acronyms only, never translated: Russian del (affairs, MVD) is the Spanish and
+ * Italian "of the" (Banco Central del Ecuador).
+ */
+const ACRONYM_ONLY = new Set(["del"]);
+
 /** English word → language → the words that language writes for it. */
 export const ORG_TRANSLATIONS = new Map<string, Map<string, string[]>>();
 /** Foreign word → English word(s), folded: the first English word a foreign word is listed under. */
@@ -172,7 +178,12 @@ for (const [at, line] of TABLE.trim().split("\n").entries()) {
     // English variants (services, organisation) only name the same word for acronyms; a word
     // spelt as in English needs no translating.
     const foreign = langs.some((l) => l !== "en");
-    if (foreign && word[1] !== english && !Object.hasOwn(ORG_VOCABULARY, word[1]!))
+    if (
+      foreign &&
+      word[1] !== english &&
+      !ACRONYM_ONLY.has(word[1]!) &&
+      !Object.hasOwn(ORG_VOCABULARY, word[1]!)
+    )
       ORG_VOCABULARY[word[1]!] = english;
   }
   ORG_TRANSLATIONS.set(english, languages);

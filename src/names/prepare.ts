@@ -169,12 +169,14 @@ const RULERS = new Set(["emir", "amir", "king", "queen", "prince", "princess", "
 
 /**
  * A person's name without the office written after it ("Kim Jong Un, Chairman of the State
- * Affairs Commission"; "…, Emir of Qatar"): a title after a comma opens a description, not
- * the given names of "FAMILY, Given" (PUTIN, Vladimir).
+ * Affairs Commission"; "…, Emir of Qatar"): a title after a comma followed by "of" describes an
+ * office. Without "of" it is "FAMILY, Title Given" (AL THANI, Sheikh Tamim), and the given
+ * names must stay.
  */
 function withoutTrailingOffice(name: string): string | undefined {
-  const match = /^(.*\S)\s*,\s*([\p{L}.'-]+)/u.exec(name);
+  const match = /^(.*\S)\s*,\s*([\p{L}.'-]+)(.*)$/u.exec(name);
   if (!match || !/\S+\s+\S+/.test(match[1]!)) return undefined;
+  if (!/\b(?:of|de|du|del)\b/iu.test(match[3]!)) return undefined;
   const word = foldName(match[2]!).replace(/[^a-z]/g, "");
   return PERSON_TITLES.has(word) || RULERS.has(word) ? match[1] : undefined;
 }
@@ -253,11 +255,13 @@ function alignerFacts(
 const PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovych|evych|avich|ovna|evna|ivna|ichna|auna)$/;
 
 function patronymicMask(tokens: string[]): number {
-  if (tokens.length < 3) return 0;
-  let mask = 0;
-  const count = Math.min(tokens.length, MAX_TOKENS);
-  for (let i = 0; i < count; i++) if (PATRONYMIC.test(tokens[i]!)) mask |= 1 << i;
-  return mask;
+  if (tokens.length < 3 || tokens.length > MAX_TOKENS) return 0;
+  // Only where a patronymic stands: after the given name (Sergey Ivanovich Abramovich), or last
+  // after it when the family name leads (ABRAMOVICH Roman Arkadyevich). A family name that ends
+  // like one (Abramovich, Yanukovych) is a family name.
+  if (PATRONYMIC.test(tokens[1]!)) return 1 << 1;
+  const last = tokens.length - 1;
+  return PATRONYMIC.test(tokens[last]!) ? 1 << last : 0;
 }
 
 function optionalMask(tokens: string[]): number {

@@ -76,6 +76,9 @@ const FINALS: Record<string, string> = {
   ün: "un",
 };
 
+const WADE_GILES_SIGNS =
+  /\p{L}['’‘ʻ]\p{L}|\p{L}-\p{L}|(?:^|[\s-])(?:hs|tz|ts|ss|sz)|(?:ih|ieh|ien|ueh|erh)(?=$|[\s,-])/iu;
+
 /** Any initial, an aspiration mark, any final: what a Wade–Giles syllable can look like. */
 const SYLLABLE_SHAPE = new RegExp(
   `^(?:${INITIALS.map(([initial]) => initial)
@@ -97,8 +100,9 @@ function syllable(written: string, breathy: boolean): string | undefined {
     if (!s.startsWith(initial)) continue;
     const rest = s.slice(initial.length);
     let onset = aspirated ? marked : plain;
-    // Before i and ü, ch and hs are j, q and x (chi, ch'i, hsi: ji, qi, xi); k and ts as well.
-    if (/^(?:i|ü|yu)/u.test(rest) && initial === "ch") onset = aspirated ? "q" : "j";
+    // Before i and ü, ch is j or q (chi, ch'i: ji, qi); chih is zhi.
+    if (/^(?:i|ü|yu)/u.test(rest) && rest !== "ih" && initial === "ch")
+      onset = aspirated ? "q" : "j";
     // tzu, tz'u, ssu, szu: zi, ci, si.
     if (rest === "u" && ["tz", "ts", "ss", "sz"].includes(initial)) return `${onset}i`;
     // After k, k', h the vowel o is pinyin e (ko ge, k'o ke, ho he).
@@ -117,6 +121,9 @@ function syllable(written: string, breathy: boolean): string | undefined {
  * only one, or when pinyin spells it the same.
  */
 export function wadeGilesToPinyin(name: string): string[] {
+  // Pinyin names parse as Wade–Giles too (Wang Tao, Li Ping): only a name that shows the
+  // system (an aspiration mark, a hyphenated given name, hs, tz, ts, ssu, -ih, -ieh, -ien) is read.
+  if (!WADE_GILES_SIGNS.test(name)) return [];
   const words = name.match(/[\p{L}'’‘ʻ]+/gu) ?? [];
   // Most names screened are not Chinese: one word that is no syllable ends it before any reading.
   if (words.length < 2 || !words.every((word) => SYLLABLE_SHAPE.test(word))) return [];

@@ -32,25 +32,25 @@ export const PERSON_TITLES = new Set(
   almirante sargento hajjah hajah alhaja nushi shuji siling chasu jungjang chungjang sojang
   daejwa taejwa sangjwa jungjwa sojwa ssi shacho kaicho nangsao khunying thanphuying puan encik
   yb ybhg berhormat bey hanim efendi rav
-  sardar sarlashgar sartib sarhang aghaye aghaie aqaye khanom khanum janab sahab mohtaram
-  liwa lewa fariq fareeq aqid akid mushir
+   sarlashgar sartib sarhang aghaye aghaie aqaye khanom khanum janab sahab mohtaram
+  liwa lewa  fareeq aqid akid 
   kontr vitse starshiy mladshiy serzhant ryadovoy efreytor praporshchik deputat ministr
   gubernator patriarkh mitropolit arkhiyepiskop akademik heneral polkovnyk pidpolkovnyk leitenant
   spadar spadarynia
   mgr inz hab plk kpt mudr judr phdr rndr mvdr paeddr doc bc
   oberst oberstleutnant generalleutnant generalmajor generaloberst hauptmann leutnant botschafter
   bundeskanzler kfm
-  coronel diputado diputada ministro gobernador gobernadora alcaldesa ingeniero ingeniera
+   diputado diputada ministro gobernador gobernadora alcaldesa ingeniero ingeniera
   abogado abogada arquitecto monsenor fray magistrado magistrada senador senadora doutor doutora
   capitao deputado governador prefeito onorevole cavaliere ingegnere avvocato commendatore
   monsignore mons dottoressa signorina monseigneur capitaine commandant docteur depute
   senateur sayin pasa hoca hocaefendi orgeneral korgeneral tumgeneral tuggeneral albay yarbay
   binbasi yuzbasi tunku tengku bapak cik yab atty attorney rep representative
-  congressman congresswoman judge father brother sister emperor empress queen baronet
-  highness royal worshipful rt commissioner inspector superintendent director
+  congressman congresswoman  father brother sister emperor empress  baronet
+  highness  worshipful rt commissioner inspector superintendent director
   chairwoman chairperson ceo ex former late mp
-  mawlana moulana maulvi molvi maulavi mawlavi molavi msgr monsignor pastor deacon archimandrite rinpoche bhante swami
-  wing squadron flight warrant petty ensign cadet generalissimo cabo
+  mawlana moulana maulvi molvi maulavi mawlavi molavi msgr monsignor   archimandrite rinpoche bhante swami
+  wing squadron flight warrant petty ensign cadet generalissimo 
   shangjiang zhongjiang shaojiang dajiang shangxiao zhongxiao shaoxiao daxiao zongtong
   dongshizhang zongjingli zongcai xiaojie taitai jiaoshou boshi tongzhi fuzhuxi shizhang
   shengzhang juzhang weiyuanzhang
