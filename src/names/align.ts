@@ -264,6 +264,19 @@ function sameVowelRun(a: string, b: string): boolean {
   return LONG_VOWELS.get(long)?.includes(short) ?? false;
 }
 
+/** A part as runs of vowels and of consonants, doubled letters single. */
+function vowelAndConsonantRuns(part: string): string[] {
+  return (
+    part
+      .replace(/(.)\1+/g, "$1")
+      // y closing a vowel is the vowel's second letter (Bayden, Baiden; Husayn keeps its y before a vowel).
+      .replace(/(?<=[aeiou])y(?![aeiou])/g, "i")
+      // Russian ё after a consonant, yo or e (Kiselyov, Kiselev; Fyodor, Fedor).
+      .replace(/(?<=[^aeiouy])yo/g, "e")
+      .match(/[aeiou]+|[^aeiou]+/g) ?? []
+  );
+}
+
 /**
  * The same consonants with vowels written with more or fewer letters (Haibatullah, Hibatullah;
  * Oumar, Omar; Nour, Nur; Raheem, Rahim; Bayden, Biden), doubled consonants aside: one name. Other vowels
@@ -272,16 +285,8 @@ function sameVowelRun(a: string, b: string): boolean {
 function vowelRunsDiffer(a: string, b: string): boolean {
   // One name's spellings begin alike (Oumar, Omar; Youssef, Yusuf): a cheap test before the runs.
   if (a.length === b.length || Math.max(a.length, b.length) < 5 || a[0] !== b[0]) return false;
-  // y closing a vowel is the vowel's second letter (Bayden, Baiden; Husayn keeps its y before a vowel).
-  const runs = (part: string) =>
-    part
-      .replace(/(.)\1+/g, "$1")
-      .replace(/(?<=[aeiou])y(?![aeiou])/g, "i")
-      // Russian ё after a consonant, yo or e (Kiselyov, Kiselev; Fyodor, Fedor).
-      .replace(/(?<=[^aeiouy])yo/g, "e")
-      .match(/[aeiou]+|[^aeiou]+/g) ?? [];
-  const ra = runs(a);
-  const rb = runs(b);
+  const ra = vowelAndConsonantRuns(a);
+  const rb = vowelAndConsonantRuns(b);
   if (ra.length !== rb.length || ra.length < 3) return false;
   let changed = 0;
   for (let i = 0; i < ra.length; i++) {
