@@ -8,6 +8,7 @@
 import { distance } from "fastest-levenshtein";
 import { acronymFit, acronymShaped } from "./acronym.ts";
 import { jaroWinkler } from "./jaro-winkler.ts";
+import { isCountryWord } from "./countries.ts";
 import { isKoreanName } from "./korean-names.ts";
 import { BURMESE_HONORIFICS, isBurmeseName } from "./burmese-names.ts";
 import { russianAndNationalSpellings } from "./east-slavic.ts";
@@ -558,7 +559,7 @@ function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignme
   // A country beside the acronym must not be another than the full name's (KOMID (Iran)).
   // Optional words that are no country (General, Venture, WPK) say nothing of it.
   const countries = (form: PreparedForm) =>
-    form.tokens.filter((t, i) => form.optional & (1 << i) && !NOT_COUNTRIES.has(t));
+    form.tokens.filter((t, i) => form.optional & (1 << i) && isCountryWord(t));
   const shortCountries = countries(short);
   if (shortCountries.length > 0 && countries(long).some((c) => !shortCountries.includes(c)))
     return undefined;
@@ -570,8 +571,6 @@ function acronymAlignment(query: PreparedForm, candidate: PreparedForm): Alignme
     notes: [`${acronym} is read as the acronym of ${long.words.join(" ")}`],
   };
 }
-
-const NOT_COUNTRIES = new Set(["general", "venture", "wpk"]);
 
 /** An acronym inside a longer name against the words it stands for (MSS Border Guard Bureau). */
 const ACRONYM_RUN_SIMILARITY = 0.9;

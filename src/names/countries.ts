@@ -28,7 +28,11 @@ let countryWords: Set<string> | undefined;
 export function isOptionalWord(token: string): boolean {
   // "Venture" likewise: Hapyong is a joint venture, and lists write "Joint Bank" or "Joint Venture".
   // "WPK" too: the party's departments are listed with and without it.
-  if (token === "general" || token === "venture" || token === "wpk") return true;
+  return token === "general" || token === "venture" || token === "wpk" || isCountryWord(token);
+}
+
+/** Whether a folded token is a one-word country name or a country's adjective (Korea, Syrian). */
+export function isCountryWord(token: string): boolean {
   countryWords ??= new Set([
     "korea",
     ...SHORT_NAMES,

@@ -5,6 +5,7 @@
  * end of a word (Hindi drops it there: नीरव Nirav) unless the word ends in a cluster (नरेंद्र
  * Narendra, चन्द्र Chandra).
  */
+import { readWordsOf } from "./script.ts";
 import anyAscii from "any-ascii";
 
 const CONSONANT = /[\u0915-\u0939\u0958-\u095f]/u;
@@ -46,10 +47,5 @@ function romanizeWord(word: string): string {
 }
 
 export function romanizeDevanagari(name: string): string {
-  return name
-    .split(/(\s+)/)
-    .map((word) => (/\p{Script=Devanagari}/u.test(word) ? romanizeWord(word) : word))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
+  return readWordsOf(name, /\p{Script=Devanagari}/u, romanizeWord);
 }

@@ -4,6 +4,7 @@
  * and μπ for b (Ντόναλντ Donald), read so in a second reading. The digraphs are few, so they
  * are written here and the letters left to any-ascii.
  */
+import { readWordsOf } from "./script.ts";
 import anyAscii from "any-ascii";
 
 /** Before a voiced sound or a vowel, υ after α or ε is v; before a voiceless one, f. */
@@ -48,9 +49,6 @@ function digraphs(word: string, foreign: boolean): string {
 /** The name as Greek names are spelt, then as a foreign name written in Greek is read back. */
 export function romanizeGreek(name: string): string[] {
   const read = (foreign: boolean) =>
-    name
-      .split(/(\s+)/)
-      .map((w) => (/\p{Script=Greek}/u.test(w) ? digraphs(w, foreign) : w))
-      .join("");
+    readWordsOf(name, /\p{Script=Greek}/u, (word) => digraphs(word, foreign));
   return [...new Set([read(false), read(true)])];
 }

@@ -6,6 +6,7 @@
  * series; a consonant under the coeng (្) joins the one before it (ត្រ tr); a consonant with no
  * vowel after a vowel closes the syllable. ហ៊ុន សែន → "hun sen".
  */
+import { readWordsOf } from "./script.ts";
 
 /** Consonants: Latin value, and 2 for the o-series. */
 const CONSONANTS: Record<string, [string, 1 | 2]> = {
@@ -222,12 +223,7 @@ function latinTitles(name: string): [string, string] {
  */
 export function romanizeKhmer(name: string): string[] {
   const [titles, rest] = latinTitles(name);
-  const read = rest
-    .split(/(\s+)/)
-    .map((word) => (/\p{Script=Khmer}/u.test(word) ? romanizeWord(word) : word))
-    .join("")
-    .replace(/\s+/g, " ")
-    .trim();
+  const read = readWordsOf(rest, /\p{Script=Khmer}/u, romanizeWord);
   const spelt = read.replace(/(?<![aeiou])(?:a|ao|o)(?=\s|$)/g, (v) => (v === "a" ? "ar" : "or"));
   return (spelt === read ? [read] : [read, spelt]).map((reading) => titles + reading);
 }

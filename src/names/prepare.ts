@@ -117,6 +117,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
     const readings = [tokenized.tokens];
     const translated = kind === "person" ? undefined : symbolReading(tokenized.tokens);
     if (translated) readings.push(translated);
+    const capitals = kind === "person" ? [] : capitalWords(latin);
     for (const tokens of readings) {
       if (tokens.length === 0) continue;
       const signature = tokens.join(" ");
@@ -131,7 +132,7 @@ export function prepareName(original: string, kind: NameKind): PreparedName {
         aside,
         seat,
         acronymLike: acronymWritten(latin, tokens, facts.optional),
-        capitals: kind === "person" ? [] : capitalWords(latin),
+        capitals,
         tokens,
         words,
         units: nameUnits(tokens, keys),

@@ -99,3 +99,16 @@ function looksLikeHanName(text: string): boolean {
   const chars = [...text.replace(/\s+/g, "")];
   return chars.length <= 4 && FAMILY_NAMES.has(chars[0]!);
 }
+
+/**
+ * The name with each word written in `script` read by `read`, other words kept as written, and
+ * spaces made single: how the romanisers of scripts read word by word (Thai, Khmer, Greek …).
+ */
+export function readWordsOf(name: string, script: RegExp, read: (word: string) => string): string {
+  return name
+    .split(/(\s+)/)
+    .map((word) => (script.test(word) ? read(word) : word))
+    .join("")
+    .replace(/\s+/g, " ")
+    .trim();
+}

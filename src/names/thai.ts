@@ -7,6 +7,7 @@
  * as spelt, as Thai spell their names for foreigners (ชินวัตร Shinawatra) and as foreign names
  * come through (ดอนัลด์ → "donald").
  */
+import { readWordsOf } from "./script.ts";
 
 const INITIAL: Record<string, string> = {
   ก: "k",
@@ -233,11 +234,6 @@ function romanizeWord(word: string, spelt: boolean): string {
 /** The RTGS reading, then the spelt one when it differs. */
 export function romanizeThai(name: string): string[] {
   const read = (spelt: boolean) =>
-    name
-      .split(/(\s+)/)
-      .map((word) => (/\p{Script=Thai}/u.test(word) ? romanizeWord(word, spelt) : word))
-      .join("")
-      .replace(/\s+/g, " ")
-      .trim();
+    readWordsOf(name, /\p{Script=Thai}/u, (word) => romanizeWord(word, spelt));
   return [...new Set([read(false), read(true)])];
 }
